@@ -1,0 +1,79 @@
+package netbook.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The engine port: the narrow set of Docker operations netbook needs, in netbook's own records. Two
+ * implementations stand behind it: the real Docker engine (through docker-java) and the embedded
+ * engine (the same Docker Engine API, in-process). Every call that waits has a timeout and fails
+ * with {@link EngineException} rather than hang.
+ *
+ * <p>Names or IDs are accepted wherever Docker accepts them, ID prefixes included.
+ */
+public interface Engine extends AutoCloseable {
+
+  EngineInfo info();
+
+  // networks
+
+  List<NetworkInfo> networks();
+
+  Optional<NetworkInfo> findNetwork(String nameOrId);
+
+  NetworkInfo createNetwork(NetworkSpec spec);
+
+  void removeNetwork(String nameOrId);
+
+  /** Connects a container to a network; aliases and a static ipv4 ("" for none) are optional. */
+  void connect(String network, String container, List<String> aliases, String ipv4);
+
+  void disconnect(String network, String container, boolean force);
+
+  // containers
+
+  List<ContainerInfo> containers(boolean all);
+
+  Optional<ContainerInfo> findContainer(String nameOrId);
+
+  /** Creates (not starts) a container and returns its id. */
+  String createContainer(ContainerSpec spec);
+
+  void start(String container);
+
+  void stop(String container, Duration grace);
+
+  void kill(String container);
+
+  void removeContainer(String container, boolean force);
+
+  String logs(String container);
+
+  /** Runs a command in a running container and waits at most {@code timeout} for it. */
+  ExecResult exec(String container, List<String> cmd, Duration timeout);
+
+  // images
+
+  List<ImageInfo> images();
+
+  Optional<ImageInfo> findImage(String ref);
+
+  /** Pulls an image, reporting progress lines; fails after {@code timeout}. */
+  void pull(String ref, Consumer<String> progress, Duration timeout);
+
+  // raw views
+
+  /** Docker's own inspect JSON of a container, pretty-printed, as {@code docker inspect} shows. */
+  String inspectContainerJson(String nameOrId);
+
+  /** Docker's own inspect JSON of a network, pretty-printed. */
+  String inspectNetworkJson(String nameOrId);
+
+  /** The host side of the engine's networks: docker0, br-… bridges and each container's veth. */
+  List<HostInterface> hostInterfaces();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,23 @@
+package netbook.engine;
+
+/**
+ * Which engine a session talks to: {@code kind} is "docker" or "embedded", {@code endpoint} where
+ * it answers (unix:///var/run/docker.sock, or "in-process").
+ */
+public record EngineInfo(String kind, String endpoint, String serverVersion, String apiVersion) {
+  public boolean embedded() {
+    return "embedded".equals(kind);
+  }
+
+  @Override
+  public String toString() {
+    return kind
+        + " engine at "
+        + endpoint
+        + " (Docker "
+        + serverVersion
+        + ", API "
+        + apiVersion
+        + ")";
+  }
+}
