@@ -1,0 +1,44 @@
+package netbook.cli;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import netbook.NetbookException;
+import netbook.engine.Engine;
+import netbook.engine.EngineException;
+import netbook.engine.docker.DockerEngines;
+
+/** Opens the engine the user chose: docker, embedded, or auto (docker when a daemon answers). */
+final class Engines {
+  private Engines() {}
+
+  static Engine open(EngineChoice choice, Settings settings, Consumer<String> notice) {
+    Duration timeout = Duration.ofSeconds(choice == EngineChoice.AUTO ? 2 : 5);
+    switch (choice) {
+      case DOCKER -> {
+        return DockerEngines.connect(settings.dockerHost(), timeout);
+      }
+      case EMBEDDED -> {
+        return embedded(settings);
+      }
+      default -> {
+        try {
+          return DockerEngines.connect(settings.dockerHost(), timeout);
+        } catch (EngineException e) {
+          if (settings.requireDocker()) {
+            throw new NetbookException(
+                e.getMessage()
+                    + " and NETBOOK_REQUIRE_DOCKER=1 forbids the embedded"
+                    + " engine: start dockerd, or set DOCKER_HOST");
+          }
+          notice.accept(
+              e.getMessage() + " — using the embedded engine; results are modelled, not live");
+          return embedded(settings);
+        }
+      }
+    }
+  }
+
+  static Engine embedded(Settings settings) {
+    throw new NetbookException("the embedded engine is not built yet: use --engine docker");
+  }
+}

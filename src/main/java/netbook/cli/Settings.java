@@ -1,0 +1,24 @@
+package netbook.cli;
+
+import java.util.Map;
+
+/**
+ * What the environment says (read once, in {@link Main}): NETBOOK_ENGINE, NETBOOK_OFFLINE,
+ * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, NO_COLOR.
+ */
+record Settings(
+    String engine, boolean offline, boolean requireDocker, String dockerHost, boolean noColor) {
+
+  static Settings from(Map<String, String> env) {
+    return new Settings(
+        env.getOrDefault("NETBOOK_ENGINE", "auto"),
+        truthy(env.get("NETBOOK_OFFLINE")),
+        truthy(env.get("NETBOOK_REQUIRE_DOCKER")),
+        env.getOrDefault("DOCKER_HOST", ""),
+        env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty());
+  }
+
+  private static boolean truthy(String v) {
+    return v != null && (v.equals("1") || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes"));
+  }
+}

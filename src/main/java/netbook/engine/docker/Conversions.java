@@ -1,0 +1,212 @@
+package netbook.engine.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.NetworkSettings;
+import com.github.dockerjava.api.model.Ports;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import netbook.engine.ContainerInfo;
+import netbook.engine.Endpoint;
+import netbook.engine.EngineException;
+import netbook.engine.PortBinding;
+
+/** Maps docker-java's model and exceptions to the port's records; nothing of it leaks out. */
+final class Conversions {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Conversions() {}
+
+  static ContainerInfo container(Container c) {
+    String name = c.getNames() == null || c.getNames().length == 0 ? "" : strip(c.getNames()[0]);
+    List<Endpoint> eps = new ArrayList<>();
+    if (c.getNetworkSettings() != null && c.getNetworkSettings().getNetworks() != null) {
+      for (Map.Entry<String, ContainerNetwork> e :
+          c.getNetworkSettings().getNetworks().entrySet()) {
+        eps.add(endpoint(e.getKey(), c.getId(), name, e.getValue()));
+      }
+    }
+    List<PortBinding> ports = new ArrayList<>();
+    if (c.getPorts() != null) {
+      for (ContainerPort p : c.getPorts()) {
+        ports.add(
+            new PortBinding(
+                p.getIp(),
+                p.getPublicPort() == null ? 0 : p.getPublicPort(),
+                p.getPrivatePort() == null ? 0 : p.getPrivatePort(),
+                p.getType()));
+      }
+    }
+    String mode = c.getHostConfig() == null ? "" : c.getHostConfig().getNetworkMode();
+    List<String> cmd = c.getCommand() == null ? List.of() : List.of(c.getCommand());
+    return new ContainerInfo(
+        c.getId(),
+        name,
+        c.getImage(),
+        cmd,
+        c.getState(),
+        c.getStatus(),
+        c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated()),
+        "",
+        mode,
+        c.getLabels(),
+        eps,
+        ports);
+  }
+
+  static ContainerInfo container(InspectContainerResponse r) {
+    String name = strip(r.getName());
+    List<Endpoint> eps = new ArrayList<>();
+    NetworkSettings ns = r.getNetworkSettings();
+    if (ns != null && ns.getNetworks() != null) {
+      for (Map.Entry<String, ContainerNetwork> e : ns.getNetworks().entrySet()) {
+        eps.add(endpoint(e.getKey(), r.getId(), name, e.getValue()));
+      }
+    }
+    List<PortBinding> ports = new ArrayList<>();
+    if (ns != null && ns.getPorts() != null) {
+      for (Map.Entry<ExposedPort, Ports.Binding[]> e : ns.getPorts().getBindings().entrySet()) {
+        ExposedPort ep = e.getKey();
+        if (e.getValue() == null) {
+          ports.add(new PortBinding("", 0, ep.getPort(), ep.getProtocol().toString()));
+          continue;
+        }
+        for (Ports.Binding b : e.getValue()) {
+          int hp =
+              b.getHostPortSpec() == null || b.getHostPortSpec().isEmpty()
+                  ? 0
+                  : Integer.parseInt(b.getHostPortSpec());
+          ports.add(new PortBinding(b.getHostIp(), hp, ep.getPort(), ep.getProtocol().toString()));
+        }
+      }
+    }
+    var cfg = r.getConfig();
+    List<String> cmd = new ArrayList<>();
+    if (r.getPath() != null) {
+      cmd.add(r.getPath());
+    }
+    if (r.getArgs() != null) {
+      cmd.addAll(Arrays.asList(r.getArgs()));
+    }
+    String state = r.getState() == null ? "" : r.getState().getStatus();
+    String status = status(r);
+    return new ContainerInfo(
+        r.getId(),
+        name,
+        cfg == null ? "" : cfg.getImage(),
+        cmd,
+        state,
+        status,
+        instant(r.getCreated()),
+        cfg == null ? "" : cfg.getHostName(),
+        r.getHostConfig() == null ? "" : r.getHostConfig().getNetworkMode(),
+        cfg == null ? Map.of() : cfg.getLabels(),
+        eps,
+        ports);
+  }
+
+  private static String status(InspectContainerResponse r) {
+    var s = r.getState();
+    if (s == null || s.getStatus() == null) {
+      return "";
+    }
+    return switch (s.getStatus()) {
+      case "running" -> "Up";
+      case "exited" -> "Exited (" + s.getExitCodeLong() + ")";
+      case "created" -> "Created";
+      default -> s.getStatus();
+    };
+  }
+
+  static Endpoint endpoint(
+      String network, String containerId, String containerName, ContainerNetwork n) {
+    return new Endpoint(
+        network,
+        n.getNetworkID(),
+        containerId,
+        containerName,
+        n.getEndpointId(),
+        n.getIpAddress(),
+        n.getIpPrefixLen() == null ? 0 : n.getIpPrefixLen(),
+        n.getGateway(),
+        n.getMacAddress(),
+        n.getAliases());
+  }
+
+  private static Instant instant(String iso) {
+    if (iso == null || iso.isEmpty()) {
+      return null;
+    }
+    try {
+      return Instant.parse(iso);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  private static String strip(String name) {
+    return name != null && name.startsWith("/") ? name.substring(1) : String.valueOf(name);
+  }
+
+  static EngineException error(String what, RuntimeException e) {
+    return error(what, e, "the Docker engine");
+  }
+
+  /**
+   * One readable line for a failed call: Docker's own message for answers (404, 409, …), "lost the
+   * Docker engine at …" when the connection broke.
+   */
+  static EngineException error(String what, RuntimeException e, String endpoint) {
+    if (e instanceof DockerException de) {
+      return new EngineException(de.getHttpStatus(), dockerMessage(de.getMessage()), e);
+    }
+    Throwable t = e;
+    while (t != null) {
+      if (t instanceof IOException || t.getClass().getSimpleName().contains("Timeout")) {
+        String cause = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t.getClass().getSimpleName().contains("Timeout")) {
+          return new EngineException(
+              EngineException.TIMEOUT,
+              what + ": the Docker engine at " + endpoint + " did not answer in time",
+              e);
+        }
+        return new EngineException(
+            EngineException.UNREACHABLE,
+            "lost the Docker engine at " + endpoint + " (" + what + ": " + cause + ")",
+            e);
+      }
+      t = t.getCause();
+    }
+    return new EngineException(500, what + ": " + e, e);
+  }
+
+  /** docker-java says "Status 409: {"message":"…"}"; keep Docker's message alone. */
+  static String dockerMessage(String raw) {
+    if (raw == null) {
+      return "error from the Docker engine";
+    }
+    int brace = raw.indexOf('{');
+    if (brace >= 0) {
+      try {
+        JsonNode node = JSON.readTree(raw.substring(brace));
+        if (node.has("message")) {
+          return node.get("message").asText().trim();
+        }
+      } catch (IOException ignored) {
+        // not JSON after all: fall through to the raw text
+      }
+    }
+    return raw.replaceFirst("^Status \\d+: ", "").trim();
+  }
+}

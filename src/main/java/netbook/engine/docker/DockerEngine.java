@@ -1,0 +1,590 @@
+package netbook.engine.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.CreateNetworkCmd;
+import com.github.dockerjava.api.command.ExecCreateCmdResponse;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import netbook.engine.ContainerInfo;
+import netbook.engine.ContainerSpec;
+import netbook.engine.Endpoint;
+import netbook.engine.Engine;
+import netbook.engine.EngineException;
+import netbook.engine.EngineInfo;
+import netbook.engine.ExecResult;
+import netbook.engine.HostInterface;
+import netbook.engine.ImageInfo;
+import netbook.engine.IpamConfig;
+import netbook.engine.NetworkInfo;
+import netbook.engine.NetworkSpec;
+import netbook.engine.PortBinding;
+
+/**
+ * The engine port on docker-java: one long-lived {@link DockerClient} over one {@link
+ * DockerHttpClient}. The HTTP client is either the zerodep transport to a real daemon or the
+ * embedded engine's in-process transport, so this is the only client code on both engines.
+ */
+public final class DockerEngine implements Engine {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final DockerClient client;
+  private final DockerHttpClient http;
+  private final String kind;
+  private final String endpoint;
+  private final HostInterfaces hostInterfaces;
+  private volatile EngineInfo info;
+
+  DockerEngine(
+      DockerClientConfig config,
+      DockerHttpClient http,
+      String kind,
+      String endpoint,
+      HostInterfaces hostInterfaces) {
+    this.client = DockerClientImpl.getInstance(config, http);
+    this.http = http;
+    this.kind = kind;
+    this.endpoint = endpoint;
+    this.hostInterfaces = hostInterfaces;
+  }
+
+  /** Where the calls go, for messages: "unix:///var/run/docker.sock". */
+  public String endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public EngineInfo info() {
+    EngineInfo i = info;
+    if (i == null) {
+      Version v = call("version", () -> client.versionCmd().exec());
+      i = new EngineInfo(kind, endpoint, v.getVersion(), v.getApiVersion());
+      info = i;
+    }
+    return i;
+  }
+
+  /** Pings the engine; throws {@link EngineException} when it does not answer. */
+  public void ping() {
+    call("ping", () -> client.pingCmd().exec());
+  }
+
+  // networks
+
+  @Override
+  public List<NetworkInfo> networks() {
+    List<Network> list = call("list networks", () -> client.listNetworksCmd().exec());
+    List<NetworkInfo> out = new ArrayList<>();
+    for (Network n : list) {
+      out.add(toInfo(n));
+    }
+    out.sort((a, b) -> a.name().compareTo(b.name()));
+    return out;
+  }
+
+  @Override
+  public Optional<NetworkInfo> findNetwork(String nameOrId) {
+    try {
+      Network n =
+          call(
+              "inspect network " + nameOrId,
+              () -> client.inspectNetworkCmd().withNetworkId(nameOrId).exec());
+      return Optional.of(toInfo(n));
+    } catch (EngineException e) {
+      if (e.notFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public NetworkInfo createNetwork(NetworkSpec spec) {
+    String id =
+        call(
+            "create network " + spec.name(),
+            () -> {
+              CreateNetworkCmd cmd =
+                  client
+                      .createNetworkCmd()
+                      .withName(spec.name())
+                      .withDriver(spec.driver())
+                      .withInternal(spec.internal())
+                      .withLabels(spec.labels())
+                      .withOptions(spec.options())
+                      .withCheckDuplicate(true);
+              if (!spec.subnet().isEmpty()) {
+                Network.Ipam.Config pool = new Network.Ipam.Config().withSubnet(spec.subnet());
+                if (!spec.gateway().isEmpty()) {
+                  pool.withGateway(spec.gateway());
+                }
+                if (!spec.ipRange().isEmpty()) {
+                  pool.withIpRange(spec.ipRange());
+                }
+                cmd.withIpam(new Network.Ipam().withConfig(pool));
+              }
+              return cmd.exec().getId();
+            });
+    return findNetwork(id)
+        .orElseThrow(
+            () ->
+                new EngineException(
+                    404, "network " + spec.name() + " vanished right after creation"));
+  }
+
+  @Override
+  public void removeNetwork(String nameOrId) {
+    call("remove network " + nameOrId, () -> client.removeNetworkCmd(nameOrId).exec());
+  }
+
+  @Override
+  public void connect(String network, String container, List<String> aliases, String ipv4) {
+    call(
+        "connect " + container + " to " + network,
+        () -> {
+          var cmd = client.connectToNetworkCmd().withNetworkId(network).withContainerId(container);
+          if (!aliases.isEmpty() || !ipv4.isEmpty()) {
+            ContainerNetwork cfg = new ContainerNetwork().withAliases(aliases);
+            if (!ipv4.isEmpty()) {
+              cfg.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(ipv4));
+            }
+            cmd.withContainerNetwork(cfg);
+          }
+          return cmd.exec();
+        });
+  }
+
+  @Override
+  public void disconnect(String network, String container, boolean force) {
+    call(
+        "disconnect " + container + " from " + network,
+        () ->
+            client
+                .disconnectFromNetworkCmd()
+                .withNetworkId(network)
+                .withContainerId(container)
+                .withForce(force)
+                .exec());
+  }
+
+  // containers
+
+  @Override
+  public List<ContainerInfo> containers(boolean all) {
+    var list = call("list containers", () -> client.listContainersCmd().withShowAll(all).exec());
+    List<ContainerInfo> out = new ArrayList<>();
+    for (var c : list) {
+      out.add(Conversions.container(c));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<ContainerInfo> findContainer(String nameOrId) {
+    try {
+      var r =
+          call("inspect container " + nameOrId, () -> client.inspectContainerCmd(nameOrId).exec());
+      return Optional.of(Conversions.container(r));
+    } catch (EngineException e) {
+      if (e.notFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public String createContainer(ContainerSpec spec) {
+    return call(
+        "create container " + (spec.name().isEmpty() ? spec.image() : spec.name()),
+        () -> {
+          HostConfig host = HostConfig.newHostConfig().withAutoRemove(spec.autoRemove());
+          if (!spec.network().isEmpty()) {
+            host.withNetworkMode(spec.network());
+          }
+          if (!spec.dns().isEmpty()) {
+            host.withDns(spec.dns());
+          }
+          List<ExposedPort> exposed = new ArrayList<>();
+          Ports bindings = new Ports();
+          for (PortBinding p : spec.ports()) {
+            ExposedPort ep =
+                new ExposedPort(
+                    p.containerPort(),
+                    com.github.dockerjava.api.model.InternetProtocol.parse(p.protocol()));
+            exposed.add(ep);
+            bindings.bind(
+                ep,
+                new Ports.Binding(
+                    p.hostIp().isEmpty() ? null : p.hostIp(),
+                    p.hostPort() > 0 ? String.valueOf(p.hostPort()) : null));
+          }
+          if (!exposed.isEmpty()) {
+            host.withPortBindings(bindings);
+          }
+          CreateContainerCmd cmd =
+              client
+                  .createContainerCmd(spec.image())
+                  .withHostConfig(host)
+                  .withTty(spec.tty())
+                  .withStdinOpen(spec.openStdin())
+                  .withAttachStdin(false)
+                  .withLabels(spec.labels());
+          if (!spec.name().isEmpty()) {
+            cmd.withName(spec.name());
+          }
+          if (!spec.hostname().isEmpty()) {
+            cmd.withHostName(spec.hostname());
+          }
+          if (!spec.cmd().isEmpty()) {
+            cmd.withCmd(spec.cmd());
+          }
+          if (!spec.env().isEmpty()) {
+            List<String> env = new ArrayList<>();
+            spec.env().forEach((k, v) -> env.add(k + "=" + v));
+            cmd.withEnv(env);
+          }
+          if (!exposed.isEmpty()) {
+            cmd.withExposedPorts(exposed);
+          }
+          boolean userNetwork =
+              !spec.network().isEmpty()
+                  && !NetworkInfo.DEFAULT_NAMES.contains(spec.network())
+                  && !spec.network().startsWith("container:");
+          if (userNetwork && !spec.aliases().isEmpty()) {
+            cmd.withAliases(spec.aliases());
+          }
+          if (userNetwork && !spec.ipv4().isEmpty()) {
+            cmd.withIpv4Address(spec.ipv4());
+          }
+          return cmd.exec().getId();
+        });
+  }
+
+  @Override
+  public void start(String container) {
+    call("start " + container, () -> client.startContainerCmd(container).exec());
+  }
+
+  @Override
+  public void stop(String container, Duration grace) {
+    call(
+        "stop " + container,
+        () -> client.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec());
+  }
+
+  @Override
+  public void kill(String container) {
+    call("kill " + container, () -> client.killContainerCmd(container).exec());
+  }
+
+  @Override
+  public void removeContainer(String container, boolean force) {
+    call(
+        "remove " + container,
+        () -> client.removeContainerCmd(container).withForce(force).withRemoveVolumes(true).exec());
+  }
+
+  @Override
+  public String logs(String container) {
+    StringBuilder out = new StringBuilder();
+    try (var cb =
+        client
+            .logContainerCmd(container)
+            .withStdOut(true)
+            .withStdErr(true)
+            .withFollowStream(false)
+            .exec(
+                new ResultCallback.Adapter<Frame>() {
+                  @Override
+                  public void onNext(Frame f) {
+                    synchronized (out) {
+                      out.append(new String(f.getPayload(), StandardCharsets.UTF_8));
+                    }
+                  }
+                })) {
+      await(cb, Duration.ofSeconds(20), "logs of " + container);
+    } catch (IOException e) {
+      throw new EngineException(
+          EngineException.UNREACHABLE, "logs of " + container + ": " + e.getMessage(), e);
+    } catch (DockerException e) {
+      throw Conversions.error("logs of " + container, e);
+    }
+    synchronized (out) {
+      return out.toString().replace("\r\n", "\n");
+    }
+  }
+
+  @Override
+  public ExecResult exec(String container, List<String> cmd, Duration timeout) {
+    long t0 = System.nanoTime();
+    ExecCreateCmdResponse ex =
+        call(
+            "exec in " + container,
+            () ->
+                client
+                    .execCreateCmd(container)
+                    .withCmd(cmd.toArray(String[]::new))
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .withTty(false)
+                    .exec());
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    String what = "'" + String.join(" ", cmd) + "' in " + container;
+    try (var cb =
+        client
+            .execStartCmd(ex.getId())
+            .withTty(false)
+            .exec(
+                new ResultCallback.Adapter<Frame>() {
+                  @Override
+                  public void onNext(Frame f) {
+                    synchronized (out) {
+                      (f.getStreamType() == StreamType.STDERR ? err : out)
+                          .append(new String(f.getPayload(), StandardCharsets.UTF_8));
+                    }
+                  }
+                })) {
+      await(cb, timeout, what);
+    } catch (IOException e) {
+      throw new EngineException(EngineException.UNREACHABLE, what + ": " + e.getMessage(), e);
+    } catch (DockerException e) {
+      throw Conversions.error(what, e);
+    }
+    Long code =
+        call("inspect exec", () -> client.inspectExecCmd(ex.getId()).exec().getExitCodeLong());
+    synchronized (out) {
+      return new ExecResult(
+          code == null ? -1 : code.intValue(),
+          out.toString(),
+          err.toString(),
+          Duration.ofNanos(System.nanoTime() - t0));
+    }
+  }
+
+  // images
+
+  @Override
+  public List<ImageInfo> images() {
+    var list = call("list images", () -> client.listImagesCmd().exec());
+    List<ImageInfo> out = new ArrayList<>();
+    for (var i : list) {
+      String[] tags = i.getRepoTags();
+      out.add(
+          new ImageInfo(
+              i.getId(),
+              tags == null ? List.of() : List.of(tags),
+              i.getSize() == null ? 0 : i.getSize(),
+              i.getCreated() == null ? null : Instant.ofEpochSecond(i.getCreated())));
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<ImageInfo> findImage(String ref) {
+    try {
+      var r = call("inspect image " + ref, () -> client.inspectImageCmd(ref).exec());
+      return Optional.of(
+          new ImageInfo(r.getId(), r.getRepoTags(), r.getSize() == null ? 0 : r.getSize(), null));
+    } catch (EngineException e) {
+      if (e.notFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void pull(String ref, Consumer<String> progress, Duration timeout) {
+    try (var cb =
+        client
+            .pullImageCmd(ref)
+            .exec(
+                new PullImageResultCallback() {
+                  @Override
+                  public void onNext(PullResponseItem item) {
+                    super.onNext(item);
+                    if (item.getStatus() != null) {
+                      String id = item.getId() == null ? "" : item.getId() + ": ";
+                      var d = item.getProgressDetail();
+                      String bar =
+                          d == null
+                                  || d.getTotal() == null
+                                  || d.getTotal() <= 0
+                                  || d.getCurrent() == null
+                              ? ""
+                              : String.format(" %3d%%", 100 * d.getCurrent() / d.getTotal());
+                      progress.accept(id + item.getStatus() + bar);
+                    }
+                  }
+                })) {
+      if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new EngineException(
+            EngineException.TIMEOUT,
+            "pull of " + ref + " did not finish within " + timeout.toSeconds() + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException(EngineException.TIMEOUT, "pull of " + ref + " was interrupted", e);
+    } catch (IOException e) {
+      throw new EngineException(
+          EngineException.UNREACHABLE, "pull of " + ref + ": " + e.getMessage(), e);
+    } catch (DockerException e) {
+      throw Conversions.error("pull " + ref, e);
+    }
+  }
+
+  // raw views
+
+  @Override
+  public String inspectContainerJson(String nameOrId) {
+    return rawJson("/containers/" + nameOrId + "/json", "container " + nameOrId);
+  }
+
+  @Override
+  public String inspectNetworkJson(String nameOrId) {
+    return rawJson("/networks/" + nameOrId, "network " + nameOrId);
+  }
+
+  private String rawJson(String path, String what) {
+    DockerHttpClient.Request req =
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path(path)
+            .build();
+    try (DockerHttpClient.Response r = http.execute(req);
+        InputStream body = r.getBody()) {
+      byte[] bytes = body.readAllBytes();
+      JsonNode node = JSON.readTree(bytes);
+      if (r.getStatusCode() >= 400) {
+        String msg =
+            node != null && node.has("message")
+                ? node.get("message").asText()
+                : "status " + r.getStatusCode();
+        throw new EngineException(r.getStatusCode(), msg);
+      }
+      return JSON.writeValueAsString(node);
+    } catch (IOException e) {
+      throw new EngineException(
+          EngineException.UNREACHABLE, "inspect " + what + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (e instanceof EngineException ee) {
+        throw ee;
+      }
+      throw Conversions.error("inspect " + what, e);
+    }
+  }
+
+  @Override
+  public List<HostInterface> hostInterfaces() {
+    return hostInterfaces.read(this);
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // the connection is going away either way; nothing left to release
+    }
+  }
+
+  // helpers
+
+  private static void await(ResultCallback.Adapter<Frame> cb, Duration timeout, String what) {
+    try {
+      if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new EngineException(
+            EngineException.TIMEOUT,
+            what + " did not finish within " + Math.max(1, timeout.toSeconds()) + " s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException(EngineException.TIMEOUT, what + " was interrupted", e);
+    }
+  }
+
+  private <T> T call(String what, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (EngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw Conversions.error(what, e, endpoint);
+    }
+  }
+
+  private static NetworkInfo toInfo(Network n) {
+    List<IpamConfig> ipam = new ArrayList<>();
+    if (n.getIpam() != null && n.getIpam().getConfig() != null) {
+      for (Network.Ipam.Config c : n.getIpam().getConfig()) {
+        ipam.add(new IpamConfig(c.getSubnet(), c.getGateway(), c.getIpRange()));
+      }
+    }
+    List<Endpoint> eps = new ArrayList<>();
+    String gw = ipam.isEmpty() ? "" : ipam.get(0).gateway();
+    if (n.getContainers() != null) {
+      for (Map.Entry<String, Network.ContainerNetworkConfig> e : n.getContainers().entrySet()) {
+        var c = e.getValue();
+        String cidr = c.getIpv4Address() == null ? "" : c.getIpv4Address();
+        int slash = cidr.indexOf('/');
+        eps.add(
+            new Endpoint(
+                n.getName(),
+                n.getId(),
+                e.getKey(),
+                c.getName(),
+                c.getEndpointId(),
+                slash < 0 ? cidr : cidr.substring(0, slash),
+                slash < 0 ? 0 : Integer.parseInt(cidr.substring(slash + 1)),
+                gw,
+                c.getMacAddress(),
+                List.of()));
+      }
+    }
+    eps.sort(
+        (a, b) -> String.valueOf(a.containerName()).compareTo(String.valueOf(b.containerName())));
+    return new NetworkInfo(
+        n.getId(),
+        n.getName(),
+        n.getDriver(),
+        n.getScope(),
+        Boolean.TRUE.equals(n.getInternal()),
+        ipam,
+        n.getOptions() == null ? Map.of() : new HashMap<>(n.getOptions()),
+        n.getLabels() == null ? Map.of() : new HashMap<>(n.getLabels()),
+        eps,
+        null);
+  }
+}

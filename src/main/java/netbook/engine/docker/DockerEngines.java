@@ -1,0 +1,59 @@
+package netbook.engine.docker;
+
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import java.net.URI;
+import java.time.Duration;
+import netbook.engine.EngineException;
+
+/** Opens the docker-java adapter on a real daemon. */
+public final class DockerEngines {
+  private DockerEngines() {}
+
+  /**
+   * Connects to the daemon the docker CLI would use (DOCKER_HOST, DOCKER_TLS_VERIFY,
+   * DOCKER_CERT_PATH and the current docker context), or to {@code dockerHost} when it is given,
+   * and checks that it answers within {@code timeout}. The API version is left unset, so the daemon
+   * answers at its own version (works from API 1.41 up).
+   */
+  public static DockerEngine connect(String dockerHost, Duration timeout) {
+    DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
+    if (dockerHost != null && !dockerHost.isBlank()) {
+      b.withDockerHost(dockerHost);
+    }
+    DockerClientConfig cfg = b.build();
+    URI host = cfg.getDockerHost();
+    DockerHttpClient http =
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(host)
+            .sslConfig(cfg.getSSLConfig())
+            .maxConnections(32)
+            .connectionTimeout(timeout)
+            .responseTimeout(Duration.ofSeconds(60))
+            .build();
+    boolean local = "unix".equals(host.getScheme()) || isLoopback(host);
+    DockerEngine engine =
+        new DockerEngine(
+            cfg,
+            http,
+            "docker",
+            host.toString(),
+            local ? new LocalHostInterfaces() : new DerivedHostInterfaces());
+    try {
+      engine.ping();
+    } catch (EngineException e) {
+      engine.close();
+      throw new EngineException(EngineException.UNREACHABLE, "no Docker engine at " + host, e);
+    }
+    return engine;
+  }
+
+  /** Whether a tcp:// host is on this machine (127.x, localhost, ::1). */
+  public static boolean isLoopback(URI host) {
+    String h = host.getHost();
+    return h != null
+        && (h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]"));
+  }
+}

@@ -1,0 +1,237 @@
+package netbook.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import netbook.NetbookException;
+import netbook.engine.ContainerInfo;
+import netbook.engine.Endpoint;
+import netbook.engine.ExecResult;
+
+/**
+ * A handle to a container: {@code container("container_a")}, or what {@code run(...)} returns.
+ * Every call reads the engine afresh.
+ */
+public final class Container {
+  private static final int DEFAULT_PING_COUNT = 2;
+
+  private final Session session;
+  private final String name;
+
+  Container(Session session, String name) {
+    this.session = session;
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The container as the engine reports it now. */
+  public ContainerInfo info() {
+    return session
+        .engine()
+        .findContainer(name)
+        .orElseThrow(
+            () ->
+                new NetbookException(
+                    "container "
+                        + name
+                        + " not found: it was removed, or never ran; containers() lists what there is"));
+  }
+
+  public String id() {
+    return info().id();
+  }
+
+  /** The address on the container's first network ("" on host or none). */
+  public String ip() {
+    List<Endpoint> eps = info().endpoints();
+    return eps.isEmpty() ? "" : eps.get(0).ipv4();
+  }
+
+  /** The address on the named network. */
+  public String ip(String network) {
+    return endpoint(network).ipv4();
+  }
+
+  public String ip(Network network) {
+    return ip(network.name());
+  }
+
+  public String mac() {
+    List<Endpoint> eps = info().endpoints();
+    return eps.isEmpty() ? "" : eps.get(0).mac();
+  }
+
+  public String gateway() {
+    List<Endpoint> eps = info().endpoints();
+    return eps.isEmpty() ? "" : eps.get(0).gateway();
+  }
+
+  /** The networks the container is attached to, by name. */
+  public List<String> networks() {
+    List<String> out = new ArrayList<>();
+    for (Endpoint e : info().endpoints()) {
+      out.add(e.network());
+    }
+    return out;
+  }
+
+  private Endpoint endpoint(String network) {
+    ContainerInfo c = info();
+    return c.endpoint(network)
+        .orElseThrow(
+            () ->
+                new NetbookException(
+                    name
+                        + " is not on network "
+                        + network
+                        + "; it is on "
+                        + String.join(", ", networks(c))));
+  }
+
+  private static List<String> networks(ContainerInfo c) {
+    return c.endpoints().stream().map(Endpoint::network).toList();
+  }
+
+  /** Pings a container name or an address twice, from inside this container. */
+  public PingResult ping(String target) {
+    return ping(target, DEFAULT_PING_COUNT);
+  }
+
+  /** Pings a container name or an address {@code count} times, from inside this container. */
+  public PingResult ping(String target, int count) {
+    if (count < 1 || count > 100) {
+      throw new NetbookException("ping count " + count + " is out of range: use 1 to 100");
+    }
+    ContainerInfo c = running();
+    List<String> cmd = List.of("ping", "-c", String.valueOf(count), "-W", "1", target);
+    ExecResult r = session.netTools().exec(c, cmd, Duration.ofSeconds(count + 10L));
+    return PingResult.parse(name, target, r.output());
+  }
+
+  public PingResult ping(Container target) {
+    return ping(target.name());
+  }
+
+  /** Runs a shell line in the container ({@code sh -c}); its output as text. */
+  public ExecResult sh(String line) {
+    return session.netTools().sh(running(), line, session.execTimeout());
+  }
+
+  /** Runs a command without a shell. */
+  public ExecResult exec(String... cmd) {
+    if (cmd.length == 0) {
+      throw new NetbookException("exec needs a command, e.g. exec(\"hostname\")");
+    }
+    return session.netTools().exec(running(), List.of(cmd), session.execTimeout());
+  }
+
+  private ContainerInfo running() {
+    ContainerInfo c = info();
+    if (!c.running()) {
+      throw new NetbookException(
+          "container "
+              + name
+              + " is not running ("
+              + c.state()
+              + "): start it with container(\""
+              + name
+              + "\").start()");
+    }
+    return c;
+  }
+
+  /** Attaches the container to another network too. */
+  public Container connect(Network network, String... aliases) {
+    session.engine().connect(network.name(), name, List.of(aliases), "");
+    return this;
+  }
+
+  public Container connect(String network, String... aliases) {
+    return connect(Lab.net(session, network, false), aliases);
+  }
+
+  public Container disconnect(Network network) {
+    return disconnect(network.name());
+  }
+
+  public Container disconnect(String network) {
+    session.engine().disconnect(network, name, false);
+    return this;
+  }
+
+  public Text logs() {
+    return new Text(session.engine().logs(name));
+  }
+
+  /** Docker's own inspect JSON, as {@code docker inspect} prints it. */
+  public Text inspect() {
+    return new Text(session.engine().inspectContainerJson(name));
+  }
+
+  public Container start() {
+    session.engine().start(name);
+    return this;
+  }
+
+  /** Stops the container at once (the lesson containers' shells ignore SIGTERM). */
+  public Container stop() {
+    owned();
+    session.engine().stop(name, Duration.ofSeconds(1));
+    return this;
+  }
+
+  /** Removes the container, running or not (only if this session created it). */
+  public void rm() {
+    ContainerInfo c = owned();
+    session.netTools().forget(c.id());
+    session.engine().removeContainer(c.id(), true);
+  }
+
+  private ContainerInfo owned() {
+    ContainerInfo c = info();
+    if (!session.owns(c.labels())) {
+      throw new NetbookException(
+          "container "
+              + name
+              + " was not created by this netbook session;"
+              + " netbook leaves it alone");
+    }
+    return c;
+  }
+
+  @Override
+  public String toString() {
+    return session
+        .engine()
+        .findContainer(name)
+        .map(
+            c -> {
+              StringBuilder sb =
+                  new StringBuilder("container ")
+                      .append(name)
+                      .append(" (")
+                      .append(c.image())
+                      .append(", ")
+                      .append(c.state())
+                      .append(')');
+              for (Endpoint e : c.endpoints()) {
+                sb.append("\n  ")
+                    .append(e.network())
+                    .append(' ')
+                    .append(e.ipv4())
+                    .append(" gw ")
+                    .append(e.gateway())
+                    .append(" mac ")
+                    .append(e.mac());
+              }
+              if (!c.ports().isEmpty()) {
+                sb.append("\n  ports ").append(c.ports().stream().map(Object::toString).toList());
+              }
+              return sb.toString();
+            })
+        .orElse("container " + name + " (removed)");
+  }
+}

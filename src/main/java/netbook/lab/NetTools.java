@@ -1,0 +1,121 @@
+package netbook.lab;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import netbook.engine.ContainerInfo;
+import netbook.engine.ContainerSpec;
+import netbook.engine.Engine;
+import netbook.engine.EngineException;
+import netbook.engine.ExecResult;
+
+/**
+ * Runs network commands "in" a container even when its image lacks them (the real ubuntu has no
+ * ping, ip or nslookup): the command first runs in the container itself; if the shell answers "not
+ * found", it runs in a helper container from the toolbox image that shares the container's network
+ * namespace ({@code --network container:<id>}), so it sees the same interfaces, routes and
+ * resolver. The helper carries the session's labels and is removed with the rest.
+ */
+final class NetTools {
+  static final Set<String> TOOLS =
+      Set.of("ping", "ip", "ifconfig", "nslookup", "wget", "route", "netstat", "arp", "traceroute");
+
+  private final Session session;
+  private final Map<String, String> helpers = new ConcurrentHashMap<>();
+
+  NetTools(Session session) {
+    this.session = session;
+  }
+
+  /** Runs {@code sh -c line} in the container, falling back to the helper for network tools. */
+  ExecResult sh(ContainerInfo c, String line, Duration timeout) {
+    Engine engine = session.engine();
+    ExecResult r = engine.exec(c.id(), List.of("sh", "-c", line), timeout);
+    if (missingTool(r) && TOOLS.contains(firstWord(line))) {
+      return engine.exec(helper(c), List.of("sh", "-c", line), timeout);
+    }
+    return r;
+  }
+
+  /** Runs a command (no shell) in the container, falling back to the helper for network tools. */
+  ExecResult exec(ContainerInfo c, List<String> cmd, Duration timeout) {
+    Engine engine = session.engine();
+    ExecResult r = engine.exec(c.id(), cmd, timeout);
+    if (missingTool(r) && TOOLS.contains(cmd.get(0))) {
+      return engine.exec(helper(c), cmd, timeout);
+    }
+    return r;
+  }
+
+  static boolean missingTool(ExecResult r) {
+    if (r.exitCode() != 126 && r.exitCode() != 127) {
+      return false;
+    }
+    String out = r.output();
+    return out.contains("not found")
+        || out.contains("executable file not found")
+        || out.contains("no such file or directory");
+  }
+
+  private static String firstWord(String line) {
+    String s = line.strip();
+    int sp = s.indexOf(' ');
+    return sp < 0 ? s : s.substring(0, sp);
+  }
+
+  private String helper(ContainerInfo c) {
+    String existing = helpers.get(c.id());
+    if (existing != null) {
+      Optional<ContainerInfo> h = session.engine().findContainer(existing);
+      if (h.isPresent() && h.get().running()) {
+        return existing;
+      }
+    }
+    String image = session.images().resolve(LabImages.TOOLBOX);
+    String name = "netbook-tools-" + c.shortId();
+    Engine engine = session.engine();
+    try {
+      engine
+          .findContainer(name)
+          .filter(h -> session.owns(h.labels()))
+          .ifPresent(h -> engine.removeContainer(h.id(), true));
+    } catch (EngineException e) {
+      // a stale helper that cannot be removed just makes the create below report the clash
+    }
+    ContainerSpec spec =
+        ContainerSpec.builder(image)
+            .name(name)
+            .network("container:" + c.id())
+            .cmd(List.of("sleep", "86400"))
+            .labels(session.labels())
+            .label(Session.LABEL_ROLE, "helper")
+            .build();
+    String id = engine.createContainer(spec);
+    engine.start(id);
+    helpers.put(c.id(), id);
+    session.noticeOnce(
+        "helper:" + c.id(),
+        c.name()
+            + "'s image has no network tools: running them from "
+            + LabImages.TOOLBOX
+            + " in "
+            + c.name()
+            + "'s network namespace");
+    return id;
+  }
+
+  /** Removes the helper of a container that is going away. */
+  void forget(String containerId) {
+    String h = helpers.remove(containerId);
+    if (h != null) {
+      try {
+        session.engine().removeContainer(h, true);
+      } catch (EngineException e) {
+        // already gone with its container's namespace; cleanup() catches any leftover
+      }
+    }
+  }
+}

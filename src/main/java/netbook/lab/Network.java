@@ -1,0 +1,113 @@
+package netbook.lab;
+
+import java.util.List;
+import netbook.engine.ContainerInfo;
+import netbook.engine.NetworkInfo;
+
+/**
+ * A handle to a network: {@code net("my_bridge")}. It reads the engine afresh on every call, so
+ * what it prints is what exists now.
+ */
+public final class Network {
+  private final Session session;
+  private final String name;
+
+  Network(Session session, String name) {
+    this.session = session;
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The network as the engine reports it now. */
+  public NetworkInfo info() {
+    return session
+        .engine()
+        .findNetwork(name)
+        .orElseThrow(
+            () ->
+                new netbook.NetbookException(
+                    "network "
+                        + name
+                        + " not found: it was removed; net(\""
+                        + name
+                        + "\") creates it again"));
+  }
+
+  public String id() {
+    return info().id();
+  }
+
+  public String subnet() {
+    return info().subnet();
+  }
+
+  public String gateway() {
+    return info().gateway();
+  }
+
+  /** Runs a container on this network: {@code net("my_bridge").run("ubuntu", name("a"))}. */
+  public Container run(String image, RunOption... options) {
+    return Lab.runOn(session, name, image, options);
+  }
+
+  /** The containers attached to this network now. */
+  public List<Container> containers() {
+    return info().endpoints().stream().map(e -> new Container(session, e.containerName())).toList();
+  }
+
+  /** Connects an existing container to this network. */
+  public Network connect(Container c, String... aliases) {
+    c.connect(this, aliases);
+    return this;
+  }
+
+  /** Docker's own JSON for this network, as {@code docker network inspect} prints it. */
+  public Text inspect() {
+    return new Text(session.engine().inspectNetworkJson(name));
+  }
+
+  /** Removes the network (only if this session created it). */
+  public void rm() {
+    NetworkInfo n = info();
+    if (!session.owns(n.labels())) {
+      throw new netbook.NetbookException(
+          "network "
+              + name
+              + " was not created by this netbook session;"
+              + " netbook leaves it alone");
+    }
+    session.engine().removeNetwork(n.id());
+  }
+
+  @Override
+  public String toString() {
+    return session
+        .engine()
+        .findNetwork(name)
+        .map(
+            n -> {
+              StringBuilder sb =
+                  new StringBuilder("network ").append(n.name()).append(" (").append(n.driver());
+              if (!n.subnet().isEmpty()) {
+                sb.append(' ').append(n.subnet()).append(" gw ").append(n.gateway());
+              }
+              sb.append(')');
+              for (var e : n.endpoints()) {
+                sb.append("\n  ").append(e.containerName()).append(' ').append(e.cidr());
+              }
+              return sb.toString();
+            })
+        .orElse("network " + name + " (removed)");
+  }
+
+  static boolean isDefault(String name) {
+    return NetworkInfo.DEFAULT_NAMES.contains(name);
+  }
+
+  static boolean attached(ContainerInfo c, String network) {
+    return c.endpoint(network).isPresent();
+  }
+}

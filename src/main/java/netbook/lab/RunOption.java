@@ -1,0 +1,82 @@
+package netbook.lab;
+
+import java.util.List;
+import netbook.engine.ContainerSpec;
+import netbook.engine.PortBinding;
+
+/**
+ * An option of {@code run(image, ...)}: {@code name("a")}, {@code publish(8080, 80)}, {@code
+ * alias("db")}, {@code cmd("sleep", "60")}, {@code env("K", "V")}, {@code hostname("h")}, {@code
+ * ipv4("172.18.0.10")}. Made by the static factories in {@link Lab}.
+ */
+public sealed interface RunOption {
+  void applyTo(ContainerSpec.Builder spec);
+
+  /** The container's name, as {@code --name}. */
+  record Name(String value) implements RunOption {
+    public Name {
+      Checks.name(value, "container name");
+    }
+
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      spec.name(value);
+    }
+  }
+
+  /** A published port, as {@code -p [hostIp:]hostPort:containerPort}. */
+  record Publish(PortBinding binding) implements RunOption {
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      spec.port(binding);
+    }
+  }
+
+  /** A network alias on the container's user-defined network, as {@code --network-alias}. */
+  record Alias(String value) implements RunOption {
+    public Alias {
+      Checks.name(value, "alias");
+    }
+
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      spec.alias(value);
+    }
+  }
+
+  /** The command to run instead of the image's default. */
+  record Cmd(List<String> args) implements RunOption {
+    public Cmd {
+      args = List.copyOf(args);
+    }
+
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      spec.cmd(args);
+    }
+  }
+
+  /** An environment variable, as {@code -e KEY=VALUE}. */
+  record Env(String key, String value) implements RunOption {
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      spec.env(key, value);
+    }
+  }
+
+  /** The container's hostname, as {@code --hostname}. */
+  record Hostname(String value) implements RunOption {
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      spec.hostname(value);
+    }
+  }
+
+  /** A fixed address on a user-defined network with a chosen subnet, as {@code --ip}. */
+  record Ipv4(String value) implements RunOption {
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      spec.ipv4(value);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package netbook.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import netbook.engine.ContainerInfo;
+import netbook.engine.Engine;
+import netbook.engine.EngineException;
+import netbook.engine.NetworkInfo;
+
+/**
+ * One netbook session on one engine: everything it creates carries {@code netbook.session=<id>}
+ * (and the pid of the netbook process, and the notebook's name when a notebook made it), and {@link
+ * #cleanup()} removes exactly that, never anything else.
+ */
+public final class Session {
+  public static final String LABEL_SESSION = "netbook.session";
+  public static final String LABEL_PID = "netbook.pid";
+  public static final String LABEL_NOTEBOOK = "netbook.notebook";
+  public static final String LABEL_ROLE = "netbook.role";
+
+  private final Engine engine;
+  private volatile SessionConfig config;
+  private final ImageResolver images;
+  private final NetTools netTools;
+  private final Set<String> noticesSaid = ConcurrentHashMap.newKeySet();
+
+  public Session(Engine engine, SessionConfig config) {
+    this.engine = engine;
+    this.config = config;
+    this.images = new ImageResolver(this);
+    this.netTools = new NetTools(this);
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  public SessionConfig config() {
+    return config;
+  }
+
+  public String id() {
+    return config.id();
+  }
+
+  public boolean offline() {
+    return config.offline();
+  }
+
+  /** Marks what is created from now on as made by the named notebook ("" for none). */
+  public void notebook(String name) {
+    config = config.withNotebook(name);
+  }
+
+  public Duration execTimeout() {
+    return config.execTimeout();
+  }
+
+  ImageResolver images() {
+    return images;
+  }
+
+  NetTools netTools() {
+    return netTools;
+  }
+
+  /** The labels every resource this session creates carries. */
+  public Map<String, String> labels() {
+    Map<String, String> l = new LinkedHashMap<>();
+    l.put(LABEL_SESSION, config.id());
+    l.put(LABEL_PID, String.valueOf(config.pid()));
+    if (!config.notebook().isEmpty()) {
+      l.put(LABEL_NOTEBOOK, config.notebook());
+    }
+    return l;
+  }
+
+  /** Whether a resource with these labels was made by this session. */
+  public boolean owns(Map<String, String> labels) {
+    return labels != null && config.id().equals(labels.get(LABEL_SESSION));
+  }
+
+  /** Whether a resource with these labels was made by any netbook session. */
+  public static boolean isNetbooks(Map<String, String> labels) {
+    return labels != null && labels.containsKey(LABEL_SESSION);
+  }
+
+  /** Prints a one-line notice (alias used, helper started, …). */
+  public void notice(String line) {
+    config.notices().accept(line);
+  }
+
+  /** Prints a notice only the first time its key is seen in this session. */
+  public void noticeOnce(String key, String line) {
+    if (noticesSaid.add(key)) {
+      notice(line);
+    }
+  }
+
+  /**
+   * Removes this session's containers (helpers included) and then its networks. Nothing without
+   * this session's label is touched.
+   */
+  public CleanupReport cleanup() {
+    List<String> containers = new ArrayList<>();
+    List<String> networks = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (ContainerInfo c : engine.containers(true)) {
+      if (!owns(c.labels())) {
+        continue;
+      }
+      try {
+        engine.removeContainer(c.id(), true);
+        if (!"helper".equals(c.labels().get(LABEL_ROLE))) {
+          containers.add(c.name());
+        }
+      } catch (EngineException e) {
+        if (!e.notFound()) {
+          failed.add(c.name() + ": " + e.getMessage());
+        }
+      }
+    }
+    for (NetworkInfo n : engine.networks()) {
+      if (!owns(n.labels())) {
+        continue;
+      }
+      try {
+        engine.removeNetwork(n.id());
+        networks.add(n.name());
+      } catch (EngineException e) {
+        if (!e.notFound()) {
+          failed.add(n.name() + ": " + e.getMessage());
+        }
+      }
+    }
+    return new CleanupReport(containers, networks, failed);
+  }
+}

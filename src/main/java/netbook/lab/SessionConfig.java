@@ -1,0 +1,32 @@
+package netbook.lab;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * How a session behaves: its id (the value of the {@code netbook.session} label), whether it may
+ * pull images, the process id recorded for the crash reaper, the notebook that owns what it creates
+ * (or ""), where one-line notices go, and the default timeout of commands run in containers.
+ */
+public record SessionConfig(
+    String id,
+    boolean offline,
+    long pid,
+    String notebook,
+    Consumer<String> notices,
+    Duration execTimeout) {
+
+  public SessionConfig {
+    notebook = notebook == null ? "" : notebook;
+    notices = notices == null ? line -> {} : notices;
+    execTimeout = execTimeout == null ? Duration.ofSeconds(30) : execTimeout;
+  }
+
+  public SessionConfig withNotebook(String name) {
+    return new SessionConfig(id, offline, pid, name, notices, execTimeout);
+  }
+
+  public SessionConfig withNotices(Consumer<String> sink) {
+    return new SessionConfig(id, offline, pid, notebook, sink, execTimeout);
+  }
+}

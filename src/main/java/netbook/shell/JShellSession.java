@@ -1,0 +1,291 @@
+package netbook.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+import netbook.NetbookException;
+
+/**
+ * One JShell on the in-process ("local") execution engine, with netbook's API preloaded: snippets
+ * share objects with netbook and evaluate in milliseconds. An input is split into snippets with
+ * {@link SourceCodeAnalysis#analyzeCompletion}, so a pasted block or a notebook cell runs snippet
+ * by snippet exactly as typed lines would; evaluation stops at the first failure.
+ */
+public final class JShellSession implements AutoCloseable {
+  private static final String PRELOAD = "/netbook/preload.jsh";
+
+  private final JShell jshell;
+  private final OutputRouter out;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "netbook-cell-timer");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Builds the shell and evaluates the preload (imports of the fluent API). */
+  public JShellSession(OutputRouter out) {
+    this.out = out;
+    this.jshell = JShell.builder().executionEngine("local").build();
+    EvalResult r = evalQuietly(preload());
+    if (r.failed()) {
+      throw new NetbookException("the preloaded API did not load: " + r.text(true).strip());
+    }
+  }
+
+  private static String preload() {
+    try (InputStream in = JShellSession.class.getResourceAsStream(PRELOAD)) {
+      if (in == null) {
+        throw new NetbookException(
+            "netbook's jar lacks " + PRELOAD + ": rebuild it with mvn package");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new NetbookException("cannot read " + PRELOAD + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Warms javac up (the first eval costs about a second); safe to call on a background thread. */
+  public void warmUp() {
+    evalQuietly("0");
+  }
+
+  public SourceCodeAnalysis analysis() {
+    return jshell.sourceCodeAnalysis();
+  }
+
+  /** Whether the input is a whole snippet (or several), as opposed to an unfinished one. */
+  public boolean isComplete(String input) {
+    if (input.isBlank()) {
+      return true;
+    }
+    Completeness c = analysis().analyzeCompletion(input).completeness();
+    return c != Completeness.DEFINITELY_INCOMPLETE && c != Completeness.CONSIDERED_INCOMPLETE;
+  }
+
+  /** Evaluates an input, echoing what snippets print to the terminal as they run. */
+  public EvalResult eval(String input) {
+    return eval(input, null, true);
+  }
+
+  /**
+   * Evaluates an input snippet by snippet; stops at the first failure. A {@code timeout} (or null)
+   * stops a snippet that runs too long; {@code echo} passes printed output on to the terminal too.
+   */
+  public EvalResult eval(String input, Duration timeout, boolean echo) {
+    List<Outcome> outcomes = new ArrayList<>();
+    String rest = input;
+    stopped.set(false);
+    while (!rest.isBlank()) {
+      SourceCodeAnalysis.CompletionInfo ci = analysis().analyzeCompletion(rest);
+      Completeness c = ci.completeness();
+      if (c == Completeness.EMPTY) {
+        break;
+      }
+      if (!c.isComplete()) {
+        return new EvalResult(outcomes, rest);
+      }
+      Outcome o = evalOne(ci.source(), timeout, echo);
+      outcomes.add(o);
+      if (o.failed()) {
+        break;
+      }
+      rest = ci.remaining();
+    }
+    return new EvalResult(outcomes, "");
+  }
+
+  private EvalResult evalQuietly(String input) {
+    return eval(input, null, false);
+  }
+
+  private Outcome evalOne(String source, Duration timeout, boolean echo) {
+    ScheduledFuture<?> guard =
+        timeout == null
+            ? null
+            : timer.schedule(this::stop, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    List<SnippetEvent> events;
+    String printed;
+    out.begin(echo);
+    try {
+      events = jshell.eval(source);
+    } finally {
+      printed = out.end();
+      if (guard != null) {
+        guard.cancel(false);
+      }
+    }
+    if (stopped.get()) {
+      String why =
+          timeout != null && guard != null && guard.isDone() && !guard.isCancelled()
+              ? "stopped: it ran longer than " + timeout.toSeconds() + " s"
+              : "stopped (Ctrl-C)";
+      return new Outcome(source, Outcome.Kind.STOPPED, printed, why, "");
+    }
+    for (SnippetEvent e : events) {
+      if (e.causeSnippet() != null) {
+        continue;
+      }
+      return describe(source, e, printed);
+    }
+    return new Outcome(source, Outcome.Kind.DONE, printed, "", "");
+  }
+
+  private Outcome describe(String source, SnippetEvent e, String printed) {
+    Snippet s = e.snippet();
+    switch (e.status()) {
+      case REJECTED -> {
+        List<Diag> diags = jshell.diagnostics(s).filter(Diag::isError).collect(Collectors.toList());
+        if (diags.isEmpty()) {
+          return new Outcome(source, Outcome.Kind.REJECTED, printed, "error: rejected", "");
+        }
+        Diag d = diags.get(0);
+        String msg = "error: " + d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+        return new Outcome(source, Outcome.Kind.REJECTED, printed, msg, caret(s.source(), d));
+      }
+      case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
+        String needs =
+            s instanceof jdk.jshell.DeclarationSnippet ds
+                ? jshell.unresolvedDependencies(ds).collect(Collectors.joining(", "))
+                : "";
+        return new Outcome(
+            source,
+            Outcome.Kind.DONE,
+            printed,
+            "created "
+                + s.subKind().name().toLowerCase(Locale.ROOT)
+                + ", which cannot be used until "
+                + needs
+                + " is declared",
+            "");
+      }
+      default -> {
+        // VALID and the rest
+      }
+    }
+    if (e.exception() != null) {
+      return exception(source, e.exception(), printed);
+    }
+    if (s instanceof VarSnippet v) {
+      String value = e.value() == null ? "" : e.value();
+      if (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+        return new Outcome(source, Outcome.Kind.VALUE, printed, value, "");
+      }
+      return new Outcome(source, Outcome.Kind.VALUE, printed, v.name() + " ==> " + value, "");
+    }
+    if (e.value() != null && !e.value().isEmpty()) {
+      return new Outcome(source, Outcome.Kind.VALUE, printed, e.value(), "");
+    }
+    return new Outcome(source, Outcome.Kind.DONE, printed, declared(e), "");
+  }
+
+  private static String declared(SnippetEvent e) {
+    if (!(e.snippet() instanceof jdk.jshell.DeclarationSnippet d)
+        || e.snippet() instanceof VarSnippet) {
+      return "";
+    }
+    String what =
+        switch (d.kind()) {
+          case METHOD -> "method " + d.name() + "()";
+          case TYPE_DECL -> "type " + d.name();
+          default -> d.name();
+        };
+    return (e.previousStatus() == Snippet.Status.NONEXISTENT ? "created " : "replaced ") + what;
+  }
+
+  private Outcome exception(String source, Throwable t, String printed) {
+    if (t instanceof UnresolvedReferenceException u) {
+      String needs =
+          jshell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
+      return new Outcome(
+          source,
+          Outcome.Kind.EXCEPTION,
+          printed,
+          "error: " + u.getSnippet().name() + " needs " + needs + ", which is not declared",
+          "");
+    }
+    String cls =
+        t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
+    String msg = t.getMessage() == null ? "" : t.getMessage();
+    String line = isNetbooks(cls) ? msg : cls + (msg.isEmpty() ? "" : ": " + msg);
+    return new Outcome(source, Outcome.Kind.EXCEPTION, printed, line, trace(t));
+  }
+
+  private static boolean isNetbooks(String className) {
+    return className.startsWith("netbook.");
+  }
+
+  /** The trace cut at the first frame of JShell's own machinery, snippet frames as (#id:line). */
+  private static String trace(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    for (StackTraceElement f : t.getStackTrace()) {
+      if (f.getClassName().startsWith("REPL.")) {
+        sb.append("      at ")
+            .append(f.getMethodName().equals("do_it$") ? "" : f.getMethodName() + " ")
+            .append("(#")
+            .append(f.getClassName().replaceAll("^REPL\\.\\$JShell\\$(\\d+).*", "$1"))
+            .append(':')
+            .append(f.getLineNumber())
+            .append(")\n");
+        break;
+      }
+      sb.append("      at ").append(f).append('\n');
+    }
+    if (t.getCause() != null) {
+      sb.append("      caused by ").append(t.getCause()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The offending source line with ^^^ under the error, as jshell draws it. */
+  static String caret(String src, Diag d) {
+    long start = Math.max(0, d.getStartPosition());
+    long end = Math.max(start + 1, d.getEndPosition());
+    int lineStart = src.lastIndexOf('\n', (int) Math.min(start, src.length()) - 1) + 1;
+    int lineEnd = src.indexOf('\n', (int) Math.min(start, src.length()));
+    if (lineEnd < 0) {
+      lineEnd = src.length();
+    }
+    String line = src.substring(lineStart, lineEnd);
+    int from = (int) start - lineStart;
+    int to = (int) Math.min(end, lineEnd) - lineStart;
+    return "    "
+        + line
+        + "\n    "
+        + " ".repeat(Math.max(0, from))
+        + "^".repeat(Math.max(1, to - from));
+  }
+
+  /** Stops the snippet running now (from another thread: Ctrl-C, a cell timeout). */
+  public void stop() {
+    stopped.set(true);
+    jshell.stop();
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    jshell.close();
+  }
+}

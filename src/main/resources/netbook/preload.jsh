@@ -1,0 +1,4 @@
+import java.util.*;
+import java.util.stream.*;
+import netbook.lab.*;
+import static netbook.lab.Lab.*;
