@@ -1,6 +1,8 @@
 package netbook.engine.embedded;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,7 +71,12 @@ public final class EmbeddedDockerApi implements AutoCloseable {
 
   private ApiResponse route(ApiRequest request) {
     String path = request.path();
-    List<String> seg = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+    List<String> seg =
+        Arrays.stream(path.split("/"))
+            .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
+            .flatMap(s -> Arrays.stream(s.split("/")))
+            .filter(s -> !s.isEmpty())
+            .toList();
     if (seg.isEmpty()) {
       return null;
     }
