@@ -7,6 +7,8 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
 import netbook.engine.EngineException;
+import netbook.engine.embedded.EmbeddedDockerApi;
+import netbook.engine.embedded.EmbeddedOptions;
 
 /** Opens the docker-java adapter on a real daemon. */
 public final class DockerEngines {
@@ -48,6 +50,32 @@ public final class DockerEngines {
       throw new EngineException(EngineException.UNREACHABLE, "no Docker engine at " + host, e);
     }
     return engine;
+  }
+
+  /**
+   * The docker-java adapter over the in-process embedded engine: the same client code, the same
+   * JSON, answered without a socket. The lab images are present from the start.
+   */
+  public static DockerEngine embedded(EmbeddedDockerApi api) {
+    DockerClientConfig cfg =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost("tcp://embedded.invalid:2375")
+            .build();
+    return new DockerEngine(
+        cfg, new EmbeddedHttpClient(api), "embedded", "in-process", engine -> api.hostInterfaces());
+  }
+
+  /** An embedded engine with the lab images present, seeded when {@code seed} is given. */
+  public static DockerEngine embedded(java.util.OptionalLong seed) {
+    EmbeddedOptions o =
+        EmbeddedOptions.defaults()
+            .withPreloadedImages(
+                java.util.List.of(
+                    "netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
+    if (seed.isPresent()) {
+      o = o.withSeed(seed.getAsLong());
+    }
+    return embedded(new EmbeddedDockerApi(o));
   }
 
   /**

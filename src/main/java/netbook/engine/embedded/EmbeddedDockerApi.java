@@ -69,7 +69,15 @@ public final class EmbeddedDockerApi implements AutoCloseable {
 
   private ApiResponse route(ApiRequest request) {
     String path = request.path();
-    List<String> seg = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList();
+    // clients percent-encode path segments (docker-java sends netbook%2Ftoolbox%3Alatest)
+    List<String> seg =
+        Arrays.stream(path.split("/"))
+            .filter(s -> !s.isEmpty())
+            .map(
+                s ->
+                    java.net.URLDecoder.decode(
+                        s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
+            .toList();
     if (seg.isEmpty()) {
       return null;
     }
