@@ -54,7 +54,7 @@ class PipedLauncherIT {
     assertThat(r.exit()).as(r.output()).isZero();
     assertThat(r.output())
         .contains("offline: ubuntu is played by the lab image netbook/toolbox:latest")
-        .containsPattern("PING container_a_" + s + " \\(172\\.\\d+\\.0\\.2\\): 56 data bytes")
+        .containsPattern("PING container_a_" + s + " \\((\\d+\\.){3}2\\): 56 data bytes")
         .contains("2 packets transmitted, 2 packets received, 0% packet loss")
         .contains("removed 2 containers");
   }

@@ -71,6 +71,7 @@ public final class EmbeddedDockerApi implements AutoCloseable {
 
   private ApiResponse route(ApiRequest request) {
     String path = request.path();
+    // clients percent-encode path segments (docker-java sends netbook%2Ftoolbox%3Alatest)
     List<String> seg =
         Arrays.stream(path.split("/"))
             .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))

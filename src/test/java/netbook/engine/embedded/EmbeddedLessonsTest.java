@@ -18,7 +18,7 @@ import java.util.List;
 import netbook.NetbookException;
 import netbook.engine.Engine;
 import netbook.engine.HostInterface;
-import netbook.engine.docker.EmbeddedEngines;
+import netbook.engine.docker.DockerEngines;
 import netbook.lab.Container;
 import netbook.lab.HttpResult;
 import netbook.lab.Lab;
@@ -42,9 +42,11 @@ class EmbeddedLessonsTest {
   @BeforeEach
   void open() {
     engine =
-        EmbeddedEngines.open(
-            EmbeddedOptions.seeded(3)
-                .withPreloadedImages(List.of("netbook/toolbox", "netbook/web", "netbook/bare")));
+        DockerEngines.embedded(
+            new EmbeddedDockerApi(
+                EmbeddedOptions.seeded(3)
+                    .withPreloadedImages(
+                        List.of("netbook/toolbox", "netbook/web", "netbook/bare"))));
     session =
         new Session(
             engine,
@@ -56,6 +58,7 @@ class EmbeddedLessonsTest {
   void close() {
     session.cleanup();
     engine.close();
+    Lab.use(null);
   }
 
   @Test
@@ -89,8 +92,8 @@ class EmbeddedLessonsTest {
     assertThat(c.gateway()).isEqualTo("172.17.0.1");
     assertThat(c.mac()).isEqualTo("02:42:ac:11:00:02");
     assertThat(c.inspect().value())
-        .contains("\"IPAddress\" : \"172.17.0.2\"")
-        .contains("\"Gateway\" : \"172.17.0.1\"");
+        .contains("\"IPAddress\": \"172.17.0.2\"")
+        .contains("\"Gateway\": \"172.17.0.1\"");
     assertThat(c.sh("cat /etc/resolv.conf").stdout()).contains("nameserver 127.0.0.1");
   }
 
