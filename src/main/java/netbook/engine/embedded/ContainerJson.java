@@ -162,7 +162,7 @@ final class ContainerJson {
     o.put("HairpinMode", false);
     o.put("LinkLocalIPv6Address", "");
     o.put("LinkLocalIPv6PrefixLen", 0);
-    o.set("Ports", ports(c));
+    o.set("Ports", DockerJson.sorted(ports(c)));
     o.put(
         "SandboxKey", sandbox.isEmpty() ? "" : "/var/run/docker/netns/" + sandbox.substring(0, 12));
     o.putNull("SecondaryIPAddresses");
@@ -225,7 +225,7 @@ final class ContainerJson {
       x.put("MacAddress", ep.mac);
       x.putNull("DriverOpts");
     }
-    return nets;
+    return DockerJson.sorted(nets);
   }
 
   private ObjectNode ports(ContainerState c) {

@@ -86,6 +86,9 @@ final class NetworkRoutes {
             body.path("Attachable").asBoolean(false),
             DockerJson.map(body, "Labels"),
             DockerJson.map(body, "Options"));
+    JsonNode ipamOptions = ipam.get("Options");
+    n.ipamOptions =
+        ipamOptions != null && ipamOptions.isObject() ? DockerJson.map(ipam, "Options") : null;
     ObjectNode out = DockerJson.object();
     out.put("Id", n.id);
     out.put("Warning", "");

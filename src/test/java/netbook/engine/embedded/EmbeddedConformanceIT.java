@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +21,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Fidelity: the chapter's scenario runs on the real Docker engine and on the embedded engine, and
- * the masked transcripts (exec outputs and exit codes) must be equal. The real side uses the image
- * in the system property netbook.conformance.image (default netbook/toolbox:latest, which
- * bin/lab-images builds); without it the test is skipped unless NETBOOK_REQUIRE_DOCKER=1.
+ * the masked transcripts (exec outputs and exit codes, network inspect JSON, containers'
+ * NetworkSettings) must be equal. The real side uses the image in the system property
+ * netbook.conformance.image (default netbook/toolbox:latest, which bin/lab-images builds); without
+ * it the test is skipped unless NETBOOK_REQUIRE_DOCKER=1.
  */
 class EmbeddedConformanceIT {
   private static final Duration T = Duration.ofSeconds(30);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void theChaptersScenarioGivesTheSameMaskedTranscriptOnBothEngines() {
@@ -77,6 +82,9 @@ class EmbeddedConformanceIT {
                     .build());
         engine.start(id);
       }
+      steps.add(mask.mask(json(engine.inspectNetworkJson(net), null)));
+      steps.add(mask.mask(json(engine.inspectContainerJson(a), "NetworkSettings")));
+      steps.add(mask.mask(json(engine.inspectContainerJson(c), "NetworkSettings")));
       String cIp = engine.findContainer(c).orElseThrow().endpoint("bridge").orElseThrow().ipv4();
       step(engine, mask, steps, b, "ping", "-c", "2", a);
       step(engine, mask, steps, c, "ping", "-c", "2", a);
@@ -107,6 +115,32 @@ class EmbeddedConformanceIT {
         engine.findContainer(name).ifPresent(x -> engine.removeContainer(x.id(), true));
       }
       engine.findNetwork(net).ifPresent(n -> engine.removeNetwork(n.id()));
+    }
+  }
+
+  /** The JSON (or one member of it) re-printed, with its timestamps masked. */
+  private static String json(String text, String member) {
+    try {
+      JsonNode node = JSON.readTree(text);
+      if (member != null) {
+        node = node.get(member);
+      }
+      if (node.get("Containers") instanceof ObjectNode containers) {
+        // keyed by random container IDs: order the endpoints by container name instead
+        ObjectNode byName = JSON.createObjectNode();
+        java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+        containers
+            .properties()
+            .forEach(e -> sorted.put(e.getValue().path("Name").asText(), e.getValue()));
+        sorted.forEach(byName::set);
+        ((ObjectNode) node).set("Containers", byName);
+      }
+      return JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(node)
+          .replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", "<TIME>")
+          .replaceAll("\"IPPrefixLen\" : [1-9]\\d*", "\"IPPrefixLen\" : <P>");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
