@@ -226,4 +226,16 @@ class BusyboxEmulationTest {
     assertThat(t.api.runOnHost(java.util.List.of("ip", "route")).stdout())
         .contains("172.18.0.0/16 dev br-");
   }
+
+  @Test
+  void anInternalNetworkHasNoDefaultRoute() {
+    t.ok(t.post("/networks/create", "{\"Name\":\"backend\",\"Internal\":true}"));
+    t.run("db1", "netbook/toolbox", "backend");
+    t.run("app1", "netbook/toolbox", "backend");
+    assertThat(t.exec("app1", "ip", "route").stdout())
+        .isEqualTo("172.19.0.0/16 dev eth0 scope link  src 172.19.0.3 \n");
+    assertThat(t.exec("app1", "ping", "-c", "1", "db1").exitCode()).isZero();
+    TestApi.Output out = t.exec("app1", "ping", "-c", "1", "8.8.8.8");
+    assertThat(out.stderr()).isEqualTo("ping: sendto: Network is unreachable\n");
+  }
 }
