@@ -92,6 +92,7 @@ public final class SvgDiagram {
         + "  .mono { font: 13px monospace; }\n"
         + "  .small { font: 12px monospace; }\n"
         + "  .note { font: italic 12px sans-serif; }\n"
+        + "  .veth { font: 11px monospace; }\n"
         + "</style>\n"
         + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
         + body
@@ -150,7 +151,7 @@ public final class SvgDiagram {
       boolean multi = n.links().size() > 1;
       line(trunk, mid, bx, mid, ink, false);
       if (!link.veth().isEmpty()) {
-        text(trunk + 4, mid - 5, link.veth(), "small", "#4b5563", 12);
+        text(trunk + 4, mid - 5, link.veth(), "veth", "#4b5563", 12);
       }
       box(bx, yy, bw, bh, multi ? tintOf(t, n) : "#ffffff", ink, !n.running());
       text(

@@ -43,7 +43,7 @@ public final class TopologyReader {
         continue;
       }
       bridges.add(
-          new Topology.Bridge(n.name(), n.bridgeName(), n.driver(), n.subnet(), n.gateway()));
+          new Topology.Bridge(n.name(), n.bridgeName(), n.driver(), n.subnet(), gateway(n, host)));
     }
     bridges.sort(
         Comparator.comparing((Topology.Bridge b) -> !b.isDefault())
@@ -76,6 +76,28 @@ public final class TopologyReader {
     }
     nodes.sort(Comparator.comparing(Topology.Node::name));
     return new Topology(uplink(host), bridges, nodes);
+  }
+
+  /**
+   * The gateway as IPAM reports it; Docker often leaves it out for the default bridge, so then the
+   * bridge device's own address, or the gateway its endpoints were given.
+   */
+  private static String gateway(NetworkInfo n, List<HostInterface> host) {
+    if (!n.gateway().isEmpty()) {
+      return n.gateway();
+    }
+    String device = n.bridgeName();
+    for (HostInterface i : host) {
+      if (!device.isEmpty() && i.name().equals(device) && !i.addresses().isEmpty()) {
+        String a = i.addresses().get(0);
+        return a.contains("/") ? a.substring(0, a.indexOf('/')) : a;
+      }
+    }
+    return n.endpoints().stream()
+        .map(Endpoint::gateway)
+        .filter(g -> g != null && !g.isEmpty())
+        .findFirst()
+        .orElse("");
   }
 
   private static String mode(ContainerInfo c) {
