@@ -71,8 +71,25 @@ public record Diagram(Topology topology, int width, boolean unicode) {
     return GraphText.mermaid(topology);
   }
 
+  /** The drawing alone, without the caption line. */
+  public String drawing() {
+    return new TerminalDiagram(width, unicode).draw(topology);
+  }
+
+  /**
+   * A caption line, then the drawing: the caption takes the place JShell prefixes with {@code $1
+   * ==>}, so the boxes below stay aligned.
+   */
   @Override
   public String toString() {
-    return new TerminalDiagram(width, unicode).draw(topology);
+    long bridges = topology.bridges().size();
+    long running = topology.containers().stream().filter(Topology.Node::running).count();
+    return "network topology: "
+        + bridges
+        + (bridges == 1 ? " network, " : " networks, ")
+        + running
+        + (running == 1 ? " running container" : " running containers")
+        + "\n"
+        + drawing();
   }
 }

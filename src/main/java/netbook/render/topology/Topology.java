@@ -21,7 +21,15 @@ public record Topology(Uplink uplink, List<Bridge> bridges, List<Node> container
 
   /** Reads the engine's networks, containers (all) and host interfaces. */
   public static Topology snapshot(Engine engine) {
-    return TopologyReader.read(engine);
+    return TopologyReader.read(engine, true);
+  }
+
+  /**
+   * Reads the engine, with veth names only when {@code hostSide}: reading them execs into every
+   * running container on a local engine, which change summaries after each cell do without.
+   */
+  public static Topology snapshot(Engine engine, boolean hostSide) {
+    return TopologyReader.read(engine, hostSide);
   }
 
   /** The host's own interface toward the outside world (eth0), as {@code ip addr} shows it. */

@@ -19,12 +19,12 @@ import netbook.engine.PortBinding;
 public final class TopologyReader {
   private TopologyReader() {}
 
-  static Topology read(Engine engine) {
+  static Topology read(Engine engine, boolean hostSide) {
     List<NetworkInfo> networks = engine.networks();
     List<ContainerInfo> containers = engine.containers(true);
     List<HostInterface> host;
     try {
-      host = engine.hostInterfaces();
+      host = hostSide ? engine.hostInterfaces() : List.of();
     } catch (EngineException e) {
       host = List.of(); // the picture still stands without veth names
     }
