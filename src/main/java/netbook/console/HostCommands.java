@@ -96,6 +96,8 @@ final class HostCommands {
         int prefix = slash < 0 ? 32 : Integer.parseInt(a.substring(slash + 1));
         sb.append("          inet addr:")
             .append(ip)
+            .append("  Bcast:")
+            .append(broadcast(ip, prefix))
             .append("  Mask:")
             .append(mask(prefix))
             .append('\n');
@@ -107,6 +109,20 @@ final class HostCommands {
           .append("  Metric:1\n\n");
     }
     return sb.toString();
+  }
+
+  static String broadcast(String ip, int prefix) {
+    String[] o = ip.split("\\.");
+    if (o.length != 4) {
+      return "0.0.0.0";
+    }
+    long a = 0;
+    for (String part : o) {
+      a = (a << 8) | Integer.parseInt(part);
+    }
+    long host = prefix >= 32 ? 0 : (0xffffffffL >>> prefix);
+    long b = a | host;
+    return ((b >> 24) & 255) + "." + ((b >> 16) & 255) + "." + ((b >> 8) & 255) + "." + (b & 255);
   }
 
   static String mask(int prefix) {
