@@ -92,7 +92,7 @@ final class ContainerCommands {
       if (quiet) {
         list.forEach(c -> ctx.out().line(c.shortId()));
       } else {
-        ctx.out().text(DockerTables.containers(list, Instant.now()));
+        ctx.out().text(DockerTables.containers(asNamed(list), Instant.now()));
       }
       if (!allSessions) {
         ctx.console()
@@ -107,6 +107,31 @@ final class ContainerCommands {
   }
 
   /** Runs an action on each named container, printing the name as docker does. */
+  /** Shows each container's image as its command line named it (ubuntu, not the lab image). */
+  static List<ContainerInfo> asNamed(List<ContainerInfo> list) {
+    return list.stream()
+        .map(
+            c -> {
+              String named = c.labels().get(RunCommand.IMAGE_LABEL);
+              return named == null
+                  ? c
+                  : new ContainerInfo(
+                      c.id(),
+                      c.name(),
+                      named,
+                      c.command(),
+                      c.state(),
+                      c.status(),
+                      c.created(),
+                      c.hostname(),
+                      c.networkMode(),
+                      c.labels(),
+                      c.endpoints(),
+                      c.ports());
+            })
+        .toList();
+  }
+
   abstract static class EachContainer implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> containers = new ArrayList<>();

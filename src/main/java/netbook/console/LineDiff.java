@@ -12,6 +12,10 @@ import java.util.List;
 final class LineDiff {
   private static final int MAX_LINES = 400;
 
+  /** Ping times: they always differ, and marking them would bury what matters. */
+  private static final java.util.regex.Pattern TIMING =
+      java.util.regex.Pattern.compile("time=[\\d.]+|[\\d.]+(/[\\d.]+){2,3}");
+
   private LineDiff() {}
 
   static List<String> marks(String book, String live) {
@@ -83,7 +87,7 @@ final class LineDiff {
     List<String> bd = new ArrayList<>();
     List<String> ld = new ArrayList<>();
     for (int k = 0; k < bw.length; k++) {
-      if (!bw[k].equals(lw[k])) {
+      if (!bw[k].equals(lw[k]) && !TIMING.matcher(bw[k]).matches()) {
         bd.add(bw[k]);
         ld.add(lw[k]);
       }

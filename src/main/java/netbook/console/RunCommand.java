@@ -26,6 +26,9 @@ final class RunCommand implements Callable<Integer> {
   /** How long a foreground run waits for its container to finish before showing first logs. */
   static final Duration FOREGROUND_WAIT = Duration.ofSeconds(3);
 
+  /** The image as the command line named it, shown by docker ps when a lab image played it. */
+  static final String IMAGE_LABEL = "netbook.image";
+
   @Option(names = {"-d", "--detach"})
   boolean detach;
 
@@ -148,7 +151,9 @@ final class RunCommand implements Callable<Integer> {
       // read the logs before removing, instead of racing Docker's auto-remove
       spec = spec.toBuilder().autoRemove(false).build();
     }
-    String id = ctx.session().createContainer(spec.toBuilder().image(resolved).build());
+    String id =
+        ctx.session()
+            .createContainer(spec.toBuilder().image(resolved).label(IMAGE_LABEL, image).build());
     try {
       engine.start(id);
     } catch (EngineException e) {

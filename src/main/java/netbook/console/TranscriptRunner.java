@@ -229,16 +229,17 @@ public final class TranscriptRunner {
     }
     boolean recorded = !book.isBlank();
     boolean differs = recorded && !Masking.sameInSubstance(book, p.live);
+    List<String> marks = recorded ? LineDiff.marks(book, p.live) : List.of();
+    if (differs && p.kind == TranscriptStep.Kind.HOST) {
+      // another machine's interfaces: show what is alike, not every line only one host has
+      differs = false;
+      marks = marks.stream().filter(m -> m.startsWith("~")).toList();
+      p.notes.add("the book's host is another machine: its interfaces differ from this one's");
+    } else if (differs && p.notes.stream().anyMatch(n -> n.contains("played by the lab image"))) {
+      p.notes.add("the difference comes from the stand-in image, which prints other logs");
+    }
     return new TranscriptStep(
-        p.kind,
-        p.command,
-        p.where,
-        p.live,
-        book,
-        differs,
-        p.exitCode,
-        p.notes,
-        recorded ? LineDiff.marks(book, p.live) : List.of());
+        p.kind, p.command, p.where, p.live, book, differs, p.exitCode, p.notes, marks);
   }
 
   private void execute(Pending p) {

@@ -50,8 +50,12 @@ class MaskingTest {
 
   @Test
   void marksDifferencesSideBySide() {
-    String book = "PING 172.17.0.4 (172.17.0.4): 56 data bytes\n2 packets transmitted\n";
-    String live = "PING 172.17.0.3 (172.17.0.3): 56 data bytes\n1 packets transmitted\n";
+    String book =
+        "PING 172.17.0.4 (172.17.0.4): 56 data bytes\n2 packets transmitted\n"
+            + "64 bytes from 172.17.0.3: seq=0 ttl=64 time=0.723 ms\n";
+    String live =
+        "PING 172.17.0.3 (172.17.0.3): 56 data bytes\n1 packets transmitted\n"
+            + "64 bytes from 172.17.0.3: seq=0 ttl=64 time=0.1 ms\n";
     assertThat(LineDiff.marks(book, live))
         .containsExactly(
             "~ book: 172.17.0.4 (172.17.0.4):  live: 172.17.0.3 (172.17.0.3):",
