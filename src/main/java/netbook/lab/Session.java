@@ -23,6 +23,7 @@ public final class Session {
   public static final String LABEL_PID = "netbook.pid";
   public static final String LABEL_NOTEBOOK = "netbook.notebook";
   public static final String LABEL_ROLE = "netbook.role";
+  public static final String LABEL_HOST = "netbook.host";
 
   private final Engine engine;
   private volatile SessionConfig config;
@@ -114,6 +115,7 @@ public final class Session {
     Map<String, String> l = new LinkedHashMap<>();
     l.put(LABEL_SESSION, config.id());
     l.put(LABEL_PID, String.valueOf(config.pid()));
+    l.put(LABEL_HOST, config.host());
     if (!config.notebook().isEmpty()) {
       l.put(LABEL_NOTEBOOK, config.notebook());
     }

@@ -50,6 +50,27 @@ public final class DockerEngines {
     return engine;
   }
 
+  /**
+   * A warning for an engine reached over plain TCP on another machine: anyone who can reach that
+   * port controls the engine, and the traffic is readable. Empty for unix sockets, loopback and
+   * TLS.
+   */
+  public static java.util.Optional<String> securityWarning(String dockerHost, boolean tlsVerify) {
+    if (dockerHost == null || dockerHost.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    URI host = URI.create(dockerHost);
+    if (!"tcp".equals(host.getScheme()) || isLoopback(host) || tlsVerify) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "warning: DOCKER_HOST="
+            + dockerHost
+            + " is another machine without TLS:"
+            + " anyone who reaches that port controls its engine; set DOCKER_TLS_VERIFY=1 and"
+            + " DOCKER_CERT_PATH, or use an ssh tunnel to a loopback port");
+  }
+
   /** Whether a tcp:// host is on this machine (127.x, localhost, ::1). */
   public static boolean isLoopback(URI host) {
     String h = host.getHost();
