@@ -10,9 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import netbook.engine.Engine;
+import netbook.engine.docker.TestEngines;
 import netbook.lab.Session;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The chapter's own console blocks, replayed in order on the real engine exactly as written, but
@@ -54,9 +59,15 @@ class ChapterTranscriptIT {
     }
   }
 
-  @Test
-  void theChapterReplaysOnDocker() throws IOException {
-    try (Engine engine = LiveEngines.docker()) {
+  static Stream<Named<Supplier<Engine>>> engines() {
+    return Stream.of(
+        Named.of("docker", LiveEngines::docker), Named.of("embedded", TestEngines::embedded));
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void theChapterReplays(Supplier<Engine> engines) throws IOException {
+    try (Engine engine = engines.get()) {
       Session session = LiveEngines.session(engine, LiveEngines.notices());
       String sfx = LiveEngines.suffix();
       String text =
@@ -75,7 +86,8 @@ class ChapterTranscriptIT {
           }
         }
         String all = steps.stream().map(Object::toString).reduce("", (x, y) -> x + "\n" + y);
-        Files.writeString(Path.of("target", "chapter-replay-docker.txt"), all);
+        Files.writeString(
+            Path.of("target", "chapter-replay-" + engine.info().kind() + ".txt"), all);
 
         TranscriptStep fg = find(steps, "docker run nginx");
         assertThat(fg.exitCode()).as(all).isZero();

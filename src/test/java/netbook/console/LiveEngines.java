@@ -39,13 +39,17 @@ final class LiveEngines {
     return HexFormat.of().formatHex(b);
   }
 
-  /** An offline session with a unique id; its notices are collected in {@code notices}. */
+  /**
+   * A session with a unique id; its notices are collected in {@code notices}. On real Docker it is
+   * offline (nothing is pulled); the embedded engine's "pulls" are in-process catalogue lookups,
+   * with no registry, so there it may pull.
+   */
   static Session session(Engine engine, List<String> notices) {
     return new Session(
         engine,
         new SessionConfig(
             "it-console-" + suffix(),
-            true,
+            !engine.info().embedded(),
             ProcessHandle.current().pid(),
             "",
             notices::add,

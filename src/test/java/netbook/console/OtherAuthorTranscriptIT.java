@@ -2,18 +2,29 @@ package netbook.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import netbook.engine.Engine;
+import netbook.engine.docker.TestEngines;
 import netbook.lab.Session;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A transcript in another author's style: {@code docker container attach}, {@code / # } prompts,
  * blank lines between commands and outputs, a CTRL-p CTRL-q detach, {@code docker exec -it}.
  */
 class OtherAuthorTranscriptIT {
-  @Test
-  void busyboxPromptsAndBlankLines() {
-    try (Engine engine = LiveEngines.docker()) {
+  static Stream<Named<Supplier<Engine>>> engines() {
+    return Stream.of(
+        Named.of("docker", LiveEngines::docker), Named.of("embedded", TestEngines::embedded));
+  }
+
+  @ParameterizedTest
+  @MethodSource("engines")
+  void busyboxPromptsAndBlankLines(Supplier<Engine> engines) {
+    try (Engine engine = engines.get()) {
       Session session = LiveEngines.session(engine, LiveEngines.notices());
       String s = LiveEngines.suffix();
       String cell =
@@ -52,7 +63,7 @@ class OtherAuthorTranscriptIT {
         TranscriptResult r = TranscriptRunner.of(session).run(cell);
         String all = r.toString();
         TranscriptStep ping = r.step("ping -c 1 beta_" + s);
-        assertThat(ping.kind()).isEqualTo(TranscriptStep.Kind.CONTAINER);
+        assertThat(ping.kind()).as(all).isEqualTo(TranscriptStep.Kind.CONTAINER);
         assertThat(ping.where()).isEqualTo("alpha_" + s);
         assertThat(ping.exitCode()).as(all).isZero();
         assertThat(ping.differs()).as(all).isFalse();
