@@ -172,6 +172,12 @@ class BusyboxEmulationTest {
         .isEqualTo("wget: can't connect to remote host (172.18.0.3): Connection refused\n");
     assertThat(t.exec("container_a", "wget", "-qO-", "http://nosuch/").stderr())
         .isEqualTo("wget: bad address 'nosuch'\n");
+    assertThat(t.get("/containers/web/logs?stderr=1").bodyText())
+        .contains("[::ffff:172.18.0.2]:")
+        .contains(": response:200\n");
+    assertThat(t.get("/containers/nginx1/logs?stdout=1").bodyText())
+        .contains("172.17.0.2 - - [")
+        .contains("] \"GET / HTTP/1.1\" 200 615 \"-\" \"Wget\" \"-\"\n");
     assertThat(t.exec("container_a", "wget", "-O-", "http://web:80/").stderr())
         .startsWith("Connecting to web:80 (172.18.0.4:80)\nwriting to stdout\n");
   }

@@ -62,6 +62,89 @@ class EmbeddedConformanceIT {
     }
   }
 
+  @Test
+  void webPagesAndTheNoneAndContainerNetworkModesGiveTheSameMaskedTranscript() {
+    Engine real = RealDocker.engine();
+    String toolbox = System.getProperty("netbook.conformance.image", "netbook/toolbox:latest");
+    String web = System.getProperty("netbook.conformance.web", "netbook/web:latest");
+    try {
+      for (String image : List.of(toolbox, web)) {
+        if (real.findImage(image).isEmpty()) {
+          if ("1".equals(System.getenv("NETBOOK_REQUIRE_DOCKER"))) {
+            fail("image " + image + " is missing: run bin/lab-images");
+          }
+          assumeTrue(false, "image " + image + " is missing: run bin/lab-images");
+        }
+      }
+      String suffix = UUID.randomUUID().toString().substring(0, 6);
+      List<String> onDocker = webScenario(real, toolbox, web, suffix);
+      Engine embedded =
+          DockerEngines.embedded(
+              new EmbeddedDockerApi(
+                  EmbeddedOptions.defaults()
+                      .withPreloadedImages(List.of("netbook/toolbox", "netbook/web"))));
+      List<String> onEmbedded;
+      try {
+        onEmbedded = webScenario(embedded, "netbook/toolbox:latest", "netbook/web:latest", suffix);
+      } finally {
+        embedded.close();
+      }
+      for (int i = 0; i < onDocker.size(); i++) {
+        assertThat(onEmbedded.get(i)).as("step %d", i + 1).isEqualTo(onDocker.get(i));
+      }
+      assertThat(onEmbedded).hasSameSizeAs(onDocker);
+    } finally {
+      real.close();
+    }
+  }
+
+  private static List<String> webScenario(
+      Engine engine, String toolbox, String web, String suffix) {
+    String net = "emb-probe-net-" + suffix;
+    String w = "emb-probe-web-" + suffix;
+    String a = "emb-probe-a-" + suffix;
+    String none = "emb-probe-none-" + suffix;
+    String side = "emb-probe-side-" + suffix;
+    TranscriptMask mask = new TranscriptMask();
+    List<String> steps = new ArrayList<>();
+    try {
+      engine.createNetwork(NetworkSpec.bridge(net, java.util.Map.of()));
+      engine.start(engine.createContainer(ContainerSpec.builder(web).name(w).network(net).build()));
+      String[][] specs = {{a, net}, {none, "none"}, {side, "container:" + a}};
+      for (String[] spec : specs) {
+        engine.start(
+            engine.createContainer(
+                ContainerSpec.builder(toolbox)
+                    .name(spec[0])
+                    .network(spec[1])
+                    .cmd(List.of("sleep", "300"))
+                    .build()));
+      }
+      String aIp = engine.findContainer(a).orElseThrow().endpoint(net).orElseThrow().ipv4();
+      step(engine, mask, steps, a, "wget", "-qO-", "http://" + w + "/");
+      step(engine, mask, steps, a, "wget", "-O-", "http://" + w + ":80/");
+      step(engine, mask, steps, a, "wget", "-qO-", "http://" + w + "/nope");
+      step(engine, mask, steps, a, "wget", "-qO-", "http://" + a + "/");
+      step(engine, mask, steps, a, "wget", "-qO-", "http://nosuch-" + suffix + "/");
+      step(engine, mask, steps, none, "ip", "addr");
+      step(engine, mask, steps, none, "ip", "route");
+      step(engine, mask, steps, none, "ping", "-c", "1", "-W", "1", aIp);
+      step(engine, mask, steps, none, "cat", "/etc/resolv.conf");
+      step(engine, mask, steps, none, "cat", "/etc/hosts");
+      step(engine, mask, steps, side, "hostname");
+      step(engine, mask, steps, a, "hostname");
+      step(engine, mask, steps, side, "ip", "addr");
+      step(engine, mask, steps, side, "ping", "-c", "1", w);
+      step(engine, mask, steps, side, "cat", "/etc/hosts");
+      return steps;
+    } finally {
+      for (String name : List.of(side, none, a, w)) {
+        engine.findContainer(name).ifPresent(x -> engine.removeContainer(x.id(), true));
+      }
+      engine.findNetwork(net).ifPresent(n -> engine.removeNetwork(n.id()));
+    }
+  }
+
   /** Runs the scenario, removing what it created by name afterwards; returns masked steps. */
   private static List<String> scenario(Engine engine, String image, String suffix) {
     String net = "emb-probe-net-" + suffix;
