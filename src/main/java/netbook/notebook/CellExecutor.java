@@ -131,11 +131,27 @@ public final class CellExecutor {
       }
       if (r.failed()) {
         Outcome last = r.outcomes().isEmpty() ? null : r.outcomes().get(r.outcomes().size() - 1);
+        if (last != null && last.kind() == Outcome.Kind.STOPPED) {
+          return new CellRun(
+              true,
+              text.toString(),
+              "stopped: it ran longer than its timeout of "
+                  + human(timeout)
+                  + "; give it more with ```java {timeout=2m}");
+        }
         return new CellRun(true, text.toString(), last == null ? "failed" : last.display());
       }
       rest = ci.remaining();
     }
     return new CellRun(false, text.toString(), "");
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
   }
 
   private CellRun console(Cell cell, String source, Duration timeout, boolean show) {
