@@ -2,6 +2,10 @@ package netbook.notebook;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import netbook.shell.EvalResult;
@@ -15,6 +19,14 @@ import netbook.shell.Outcome;
  * checking, when its masked output equals the masked recorded one.
  */
 public final class CellExecutor {
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "netbook-cell-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final TranscriptCells transcripts;
   private final PrintWriter out;
   private final RunOptions options;
@@ -112,7 +124,17 @@ public final class CellExecutor {
       }
       Duration left = Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
       out.flush();
-      EvalResult r = shell.eval(ci.source(), left, show);
+      EvalResult r;
+      // JShell ignores a stop() that lands while javac still compiles the snippet: keep stopping
+      // after the deadline until the snippet gives up
+      ScheduledFuture<?> watchdog =
+          WATCHDOG.scheduleAtFixedRate(
+              shell::stop, left.toMillis() + 250, 250, TimeUnit.MILLISECONDS);
+      try {
+        r = shell.eval(ci.source(), left, show);
+      } finally {
+        watchdog.cancel(false);
+      }
       text.append(r.text(false));
       if (show) {
         for (Outcome o : r.outcomes()) {
