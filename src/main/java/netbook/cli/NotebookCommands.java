@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import netbook.console.DockerConsole;
 import netbook.engine.Engine;
 import netbook.lab.Lab;
 import netbook.lab.Session;
@@ -100,7 +99,7 @@ final class NotebookCommands {
           new NotebookRunner(
               session,
               () -> new JShellSession(main.router()),
-              s -> new ConsoleTranscript(new DockerConsole(s)),
+              s -> ConsoleTranscript.of(s, mode),
               pw,
               renderer,
               runOptions(o, mode));
@@ -203,7 +202,7 @@ final class NotebookCommands {
           new NotebookRunner(
               session,
               () -> new JShellSession(main.router()),
-              s -> new ConsoleTranscript(new DockerConsole(s)),
+              s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
               terminal.writer(),
               renderer,
               runOptions(o, RunOptions.Mode.RUN));

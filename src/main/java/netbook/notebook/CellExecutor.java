@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import netbook.console.Masking;
 import netbook.shell.EvalResult;
 import netbook.shell.JShellSession;
 import netbook.shell.Outcome;
@@ -94,7 +95,7 @@ public final class CellExecutor {
   /** Masked, with trailing blanks and blank last lines dropped: what check compares. */
   static String normalize(String output) {
     StringBuilder sb = new StringBuilder();
-    for (String line : OutputMasking.mask(output).split("\n")) {
+    for (String line : Masking.mask(output).split("\n")) {
       sb.append(line.stripTrailing()).append('\n');
     }
     String s = sb.toString();

@@ -2,42 +2,52 @@ package netbook.notebook;
 
 import java.time.Duration;
 import netbook.NetbookException;
-import netbook.console.CommandResult;
-import netbook.console.DockerConsole;
+import netbook.console.TranscriptResult;
+import netbook.console.TranscriptRunner;
+import netbook.console.TranscriptStep;
+import netbook.lab.Session;
 
 /**
- * The plain transcript runner: each {@code $ docker …} line runs through {@link DockerConsole}, the
- * other lines are the document's output and are not run. A failing command fails the cell. Lines
- * inside an attached container need the console package's transcript runner.
+ * Console cells through the console package's {@link TranscriptRunner}: {@code $ docker …} lines
+ * run, lines after {@code docker attach X} with a container prompt run inside X, the rest is the
+ * book's output. A command that exits non-zero fails the cell; when checking ({@code strict}), so
+ * does live output that differs in substance from the book's.
  */
 public final class ConsoleTranscript implements TranscriptCells {
-  private final DockerConsole console;
+  private final TranscriptRunner runner;
+  private final boolean strict;
 
-  public ConsoleTranscript(DockerConsole console) {
-    this.console = console;
+  public ConsoleTranscript(TranscriptRunner runner, boolean strict) {
+    this.runner = runner;
+    this.strict = strict;
+  }
+
+  /** The transcript runner of a session, strict when the mode is check. */
+  public static ConsoleTranscript of(Session session, RunOptions.Mode mode) {
+    return new ConsoleTranscript(TranscriptRunner.of(session), mode == RunOptions.Mode.CHECK);
   }
 
   @Override
   public CellRun run(Cell cell, Duration timeout) {
+    TranscriptResult r;
+    try {
+      r = runner.run(cell.source());
+    } catch (NetbookException e) {
+      return new CellRun(true, e.getMessage() + "\n", e.getMessage());
+    }
     StringBuilder out = new StringBuilder();
-    for (String line : cell.source().split("\n")) {
-      if (!line.startsWith("$ ")) {
-        continue;
-      }
-      String cmd = line.substring(2).strip();
-      try {
-        CommandResult r = console.run(cmd);
-        out.append(r.output());
-        if (!r.output().isEmpty() && !r.output().endsWith("\n")) {
-          out.append('\n');
-        }
-        if (!r.ok()) {
-          return new CellRun(true, out.toString(), cmd + " exited with " + r.exitCode());
-        }
-      } catch (NetbookException e) {
-        out.append(e.getMessage()).append('\n');
-        return new CellRun(true, out.toString(), e.getMessage());
-      }
+    for (TranscriptStep s : r.steps()) {
+      out.append(s).append('\n');
+    }
+    if (!r.failures().isEmpty()) {
+      TranscriptStep f = r.failures().get(0);
+      return new CellRun(true, out.toString(), f.promptLine() + " exited with " + f.exitCode());
+    }
+    if (strict && r.differs()) {
+      TranscriptStep d =
+          r.steps().stream().filter(TranscriptStep::differs).findFirst().orElseThrow();
+      return new CellRun(
+          true, out.toString(), d.promptLine() + ": the live output differs from the book's");
     }
     return new CellRun(false, out.toString(), "");
   }
