@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
@@ -17,7 +18,9 @@ import netbook.shell.JShellSession;
 import netbook.shell.OutputRouter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The command line: {@code netbook} (the REPL, or piped snippets), {@code netbook FILE.md} (step
@@ -30,7 +33,12 @@ import picocli.CommandLine.Option;
     version = "netbook 0.1",
     description =
         "Learn and teach Docker networking: a Java REPL with a fluent Docker API, and a"
-            + " notebook runner for Markdown chapters.")
+            + " notebook runner for Markdown chapters.",
+    subcommands = {
+      NotebookCommands.Run.class,
+      NotebookCommands.Check.class,
+      NotebookCommands.Record.class
+    })
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int FAILED = 1;
@@ -44,6 +52,14 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Show stack traces of errors.")
   boolean verbose;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE.md",
+      description = "A notebook to step through (on a terminal; otherwise it runs).")
+  Path notebook;
+
+  @Mixin StepOptions stepOptions = new StepOptions();
 
   private final Settings settings;
   private final PrintStream out;
@@ -74,8 +90,34 @@ public final class Main implements Callable<Integer> {
 
   private OutputRouter router;
 
+  Settings settings() {
+    return settings;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  OutputRouter router() {
+    return router;
+  }
+
+  /** The engine named by --engine (or NETBOOK_ENGINE, else auto). */
+  Engine openEngine(String engineOption) {
+    String name = engineOption != null ? engineOption : engine != null ? engine : settings.engine();
+    return Engines.open(EngineChoice.parse(name), settings, err::println);
+  }
+
   @Override
   public Integer call() throws Exception {
+    if (notebook != null) {
+      return NotebookCommands.step(
+          this, stepOptions.toNotebookOptions(engine, verbose), notebook, null);
+    }
     EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
     try (Engine e = Engines.open(choice, settings, err::println)) {
       Session session =

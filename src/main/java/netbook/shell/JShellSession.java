@@ -125,6 +125,18 @@ public final class JShellSession implements AutoCloseable {
         timeout == null
             ? null
             : timer.schedule(this::stop, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    // a stop that lands while javac is still compiling the snippet is lost: repeat it until the
+    // snippet really returns
+    ScheduledFuture<?> repeat =
+        timer.scheduleWithFixedDelay(
+            () -> {
+              if (stopped.get()) {
+                jshell.stop();
+              }
+            },
+            200,
+            200,
+            TimeUnit.MILLISECONDS);
     List<SnippetEvent> events;
     String printed;
     out.begin(echo);
@@ -132,6 +144,7 @@ public final class JShellSession implements AutoCloseable {
       events = jshell.eval(source);
     } finally {
       printed = out.end();
+      repeat.cancel(false);
       if (guard != null) {
         guard.cancel(false);
       }
@@ -139,7 +152,7 @@ public final class JShellSession implements AutoCloseable {
     if (stopped.get()) {
       String why =
           timeout != null && guard != null && guard.isDone() && !guard.isCancelled()
-              ? "stopped: it ran longer than " + timeout.toSeconds() + " s"
+              ? "stopped: it ran longer than " + seconds(timeout)
               : "stopped (Ctrl-C)";
       return new Outcome(source, Outcome.Kind.STOPPED, printed, why, "");
     }
@@ -150,6 +163,12 @@ public final class JShellSession implements AutoCloseable {
       return describe(source, e, printed);
     }
     return new Outcome(source, Outcome.Kind.DONE, printed, "", "");
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0
+        ? d.toSeconds() + " s"
+        : String.format("%.1f s", d.toMillis() / 1000.0);
   }
 
   private Outcome describe(String source, SnippetEvent e, String printed) {

@@ -97,8 +97,15 @@ class JShellSessionTest {
   void aTimeoutStopsALongSnippetAndTheSessionLivesOn() {
     EvalResult r = shell.eval("Thread.sleep(60_000)", Duration.ofMillis(300), false);
     assertThat(r.outcomes().get(0).kind()).isEqualTo(Outcome.Kind.STOPPED);
-    assertThat(r.text(false)).isEqualTo("stopped: it ran longer than 0 s\n");
+    assertThat(r.text(false)).isEqualTo("stopped: it ran longer than 0.3 s\n");
     assertThat(shell.eval("2 + 2", null, false).text(false)).isEqualTo("4\n");
+  }
+
+  @Test
+  void aBusyLoopIsStoppedEvenWhenTheStopComesDuringCompilation() {
+    EvalResult r = shell.eval("while (true) { }", Duration.ofMillis(1), false);
+    assertThat(r.outcomes().get(0).kind()).isEqualTo(Outcome.Kind.STOPPED);
+    assertThat(shell.eval("3 + 3", null, false).text(false)).isEqualTo("6\n");
   }
 
   @Test
