@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       NotebookCommands.Run.class,
       NotebookCommands.Check.class,
-      NotebookCommands.Record.class
+      NotebookCommands.Record.class,
+      ServeCommand.class
     })
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
