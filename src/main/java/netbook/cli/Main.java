@@ -3,18 +3,28 @@ package netbook.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import netbook.NetbookException;
 import netbook.engine.Engine;
 import netbook.lab.Lab;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
+import netbook.repl.Repl;
+import netbook.repl.ReplOptions;
+import netbook.repl.ReplSession;
 import netbook.repl.ScriptRunner;
 import netbook.shell.JShellSession;
 import netbook.shell.OutputRouter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.Signals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +54,11 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Show stack traces of errors.")
   boolean verbose;
+
+  @Option(
+      names = "--cleanup",
+      description = "On leaving, remove the session's containers and networks without asking.")
+  boolean cleanup;
 
   private final Settings settings;
   private final PrintStream out;
@@ -77,24 +92,109 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
-    try (Engine e = Engines.open(choice, settings, err::println)) {
-      Session session =
-          new Session(
-              e,
-              new SessionConfig(
-                  newSessionId(),
-                  settings.offline(),
-                  ProcessHandle.current().pid(),
-                  "",
-                  err::println,
-                  null));
-      Lab.use(session);
-      try (JShellSession shell = new JShellSession(router)) {
-        BufferedReader in =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        int failed = new ScriptRunner(shell, out, verbose).run(in);
-        return failed == 0 ? OK : FAILED;
+    // the engine opens and JShell warms up in the background; the prompt does not wait for them
+    CompletableFuture<Session> session = openSession(choice);
+    try (ReplSession repl =
+        ReplSession.starting(
+            session,
+            () -> {
+              JShellSession shell = new JShellSession(router);
+              shell.warmUp();
+              return shell;
+            })) {
+      if (System.console() == null) {
+        return piped(repl);
       }
+      return interactive(repl);
+    }
+  }
+
+  private CompletableFuture<Session> openSession(EngineChoice choice) {
+    CompletableFuture<Session> f = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Engine e = Engines.open(choice, settings, err::println);
+                Session s =
+                    new Session(
+                        e,
+                        new SessionConfig(
+                            newSessionId(),
+                            settings.offline(),
+                            ProcessHandle.current().pid(),
+                            "",
+                            err::println,
+                            null));
+                Lab.use(s);
+                f.complete(s);
+              } catch (RuntimeException | Error ex) {
+                f.completeExceptionally(ex);
+              }
+            },
+            "netbook-engine-open");
+    t.setDaemon(true);
+    t.start();
+    return f;
+  }
+
+  /** stdin is not a terminal: snippets from stdin, plain output, exit 1 if one failed. */
+  private int piped(ReplSession repl) throws java.io.IOException {
+    PrintWriter w = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    ScriptRunner runner = new ScriptRunner(repl, w, verbose);
+    Object previous = Signals.register("INT", runner::interrupt);
+    int failed;
+    try {
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      failed = runner.run(in);
+    } finally {
+      Signals.unregister("INT", previous);
+    }
+    leavePiped(repl, w);
+    return failed == 0 ? OK : FAILED;
+  }
+
+  private void leavePiped(ReplSession repl, PrintWriter w) {
+    try {
+      List<String> owned = repl.owned();
+      if (owned.isEmpty()) {
+        return;
+      }
+      if (cleanup) {
+        w.println(repl.session().cleanup());
+      } else {
+        err.println(
+            "netbook: left in place: " + String.join(", ", owned) + " (--cleanup removes them)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      err.println("netbook: cleanup failed: " + e.getMessage());
+    }
+    w.flush();
+  }
+
+  /** The REPL on the terminal. */
+  private int interactive(ReplSession repl) throws java.io.IOException {
+    try (Terminal terminal =
+        TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
+      boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
+      Object previous = null;
+      if (dumb) {
+        // a dumb terminal does not hook the OS signal: bridge SIGINT to it
+        previous = Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
+      }
+      boolean color = !settings.noColor() && !Terminal.TYPE_DUMB.equals(terminal.getType());
+      Path history = Path.of(System.getProperty("user.home"), ".netbook", "history");
+      try {
+        new Repl(terminal, repl, new ReplOptions(history, color, verbose, cleanup)).run(false);
+      } finally {
+        if (previous != null) {
+          Signals.unregister("INT", previous);
+        }
+      }
+      return OK;
     }
   }
 
