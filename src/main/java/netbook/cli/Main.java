@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import netbook.NetbookException;
 import netbook.engine.Engine;
 import netbook.lab.Lab;
@@ -92,50 +91,47 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
-    // the engine opens and JShell warms up in the background; the prompt does not wait for them
-    CompletableFuture<Session> session = openSession(choice);
-    try (ReplSession repl =
-        ReplSession.starting(
-            session,
-            () -> {
-              JShellSession shell = new JShellSession(router);
-              shell.warmUp();
-              return shell;
-            })) {
-      if (System.console() == null) {
+    if (System.console() == null) {
+      try (ReplSession repl = start(choice)) {
+        repl.begin();
         return piped(repl);
       }
-      return interactive(repl);
+    }
+    // the terminal first: on 2 cores the prompt comes sooner when it does not share them
+    try (Terminal terminal =
+        TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
+      try (ReplSession repl = start(choice)) {
+        return interactive(terminal, repl);
+      }
     }
   }
 
-  private CompletableFuture<Session> openSession(EngineChoice choice) {
-    CompletableFuture<Session> f = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                Engine e = Engines.open(choice, settings, err::println);
-                Session s =
-                    new Session(
-                        e,
-                        new SessionConfig(
-                            newSessionId(),
-                            settings.offline(),
-                            ProcessHandle.current().pid(),
-                            "",
-                            err::println,
-                            null));
-                Lab.use(s);
-                f.complete(s);
-              } catch (RuntimeException | Error ex) {
-                f.completeExceptionally(ex);
-              }
-            },
-            "netbook-engine-open");
-    t.setDaemon(true);
-    t.start();
-    return f;
+  /** Opens the engine and builds JShell in the background: the prompt does not wait for them. */
+  private ReplSession start(EngineChoice choice) {
+    return ReplSession.starting(
+        () -> openSession(choice),
+        () -> {
+          JShellSession shell = new JShellSession(router);
+          shell.warmUp();
+          return shell;
+        });
+  }
+
+  /** Opens the engine and makes its session the API's (on a background thread). */
+  private Session openSession(EngineChoice choice) {
+    Engine e = Engines.open(choice, settings, err::println);
+    Session s =
+        new Session(
+            e,
+            new SessionConfig(
+                newSessionId(),
+                settings.offline(),
+                ProcessHandle.current().pid(),
+                "",
+                err::println,
+                null));
+    Lab.use(s);
+    return s;
   }
 
   /** stdin is not a terminal: snippets from stdin, plain output, exit 1 if one failed. */
@@ -176,26 +172,24 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The REPL on the terminal. */
-  private int interactive(ReplSession repl) throws java.io.IOException {
-    try (Terminal terminal =
-        TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
-      boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
-      Object previous = null;
-      if (dumb) {
-        // a dumb terminal does not hook the OS signal: bridge SIGINT to it
-        previous = Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
-      }
-      boolean color = !settings.noColor() && !Terminal.TYPE_DUMB.equals(terminal.getType());
-      Path history = Path.of(System.getProperty("user.home"), ".netbook", "history");
-      try {
-        new Repl(terminal, repl, new ReplOptions(history, color, verbose, cleanup)).run(false);
-      } finally {
-        if (previous != null) {
-          Signals.unregister("INT", previous);
-        }
-      }
-      return OK;
+  private int interactive(Terminal terminal, ReplSession repl) {
+    boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
+    Object previous = null;
+    if (dumb) {
+      // a dumb terminal does not hook the OS signal: bridge SIGINT to it
+      previous = Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
     }
+    boolean color = !settings.noColor() && !Terminal.TYPE_DUMB.equals(terminal.getType());
+    Path history = Path.of(System.getProperty("user.home"), ".netbook", "history");
+    try {
+      Repl r = new Repl(terminal, repl, new ReplOptions(history, color, verbose, cleanup));
+      r.run(false);
+    } finally {
+      if (previous != null) {
+        Signals.unregister("INT", previous);
+      }
+    }
+    return OK;
   }
 
   int report(Exception ex) {

@@ -97,6 +97,7 @@ public final class Printer {
   /** A line in a style (plain without colour). */
   public void line(String s, AttributedStyle style) {
     out.println(styled(s, style));
+    out.flush();
   }
 
   /** The string with ANSI styling when colour is on, else as it is. */

@@ -75,10 +75,15 @@ public final class Repl {
                                   "netbook: " + msg + " — Java works; the Docker API does not",
                                   options.color() ? Printer.ERROR : AttributedStyle.DEFAULT))));
     }
+    session.begin(); // the prompt is ready: now JShell and the engine may have the cores
     try {
       while (true) {
         String input;
         try {
+          System.err.println(
+              "TRACE readLine at "
+                  + (System.currentTimeMillis()
+                      - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
           input = reader.readLine(prompt(PROMPT));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isBlank()) {

@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import netbook.NetbookException;
 import netbook.console.DockerConsole;
@@ -18,57 +18,82 @@ import netbook.shell.JShellSession;
 
 /**
  * What a REPL evaluates against: the JShell (built and warmed up in the background), the lab
- * session on its engine (opened in the background by the command line), and the one docker console
- * of that session. The first input that needs one of them waits for it; nothing else does.
+ * session on its engine (opened in the background), and the one docker console of that session.
+ * Both start on {@link #begin()} — the REPL calls it once its prompt is up — and the first input
+ * that needs one of them waits for it; nothing else does.
  */
 public final class ReplSession implements AutoCloseable {
-  private final CompletableFuture<Session> session;
+  private final CompletableFuture<Session> session = new CompletableFuture<>();
+  private final Supplier<Session> opener;
   private final Supplier<JShellSession> shells;
-  private volatile CompletableFuture<JShellSession> shell;
+  private volatile CompletableFuture<JShellSession> shell = new CompletableFuture<>();
   private volatile DockerConsole console;
-  private final java.util.concurrent.atomic.AtomicBoolean engineErrorReported =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean begun = new AtomicBoolean();
+  private boolean borrowed;
+  private final AtomicBoolean engineErrorReported = new AtomicBoolean();
 
-  private ReplSession(CompletableFuture<Session> session, Supplier<JShellSession> shells) {
-    this.session = session;
+  private ReplSession(Supplier<Session> opener, Supplier<JShellSession> shells) {
+    this.opener = opener;
     this.shells = shells;
-    this.shell = startShell();
   }
 
   /**
-   * A session whose engine is still opening ({@code session} may fail: no daemon) and whose JShell
-   * {@code shells} builds and warms up on a background thread now, and again on {@code :reset}.
+   * A session whose engine {@code opener} opens (it may fail: no daemon; it also makes the session
+   * the API's) and whose JShell {@code shells} builds and warms up, each on a background thread
+   * from {@link #begin()} on; {@code shells} builds a fresh one on {@code :reset}.
    */
-  public static ReplSession starting(
-      CompletableFuture<Session> session, Supplier<JShellSession> shells) {
-    return new ReplSession(session, shells);
+  public static ReplSession starting(Supplier<Session> opener, Supplier<JShellSession> shells) {
+    return new ReplSession(opener, shells);
   }
 
-  /** A session over a JShell and lab session that are ready (a notebook entering the REPL). */
+  /**
+   * A session over a JShell and lab session that are ready (a notebook entering the REPL); closing
+   * it leaves them open.
+   */
   public static ReplSession of(
       JShellSession shell, Session session, Supplier<JShellSession> shells) {
-    return new ReplSession(CompletableFuture.completedFuture(session), shells, shell);
+    ReplSession r = new ReplSession(() -> session, shells);
+    r.begun.set(true);
+    r.borrowed = true;
+    r.session.complete(session);
+    r.shell.complete(shell);
+    return r;
   }
 
-  private ReplSession(
-      CompletableFuture<Session> session, Supplier<JShellSession> shells, JShellSession ready) {
-    this.session = session;
-    this.shells = shells;
-    this.shell = CompletableFuture.completedFuture(ready);
+  /** Starts opening the engine and building JShell, unless that has begun. */
+  public void begin() {
+    if (!begun.compareAndSet(false, true)) {
+      return;
+    }
+    background("netbook-engine-open", session, opener);
+    background("netbook-jshell-warmup", shell, this::warmShell);
   }
 
-  private CompletableFuture<JShellSession> startShell() {
-    Executor background =
-        task -> {
-          Thread t = new Thread(task, "netbook-jshell-warmup");
-          t.setDaemon(true);
-          t.start();
-        };
-    return CompletableFuture.supplyAsync(shells, background);
+  private JShellSession warmShell() {
+    JShellSession s = shells.get();
+    // the first completion costs a few hundred ms: pay it before the first Tab
+    s.analysis().completionSuggestions("Math.m", 6, new int[1]);
+    return s;
+  }
+
+  private static <T> void background(String name, CompletableFuture<T> f, Supplier<T> work) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(work.get());
+              } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+              }
+            },
+            name);
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The JShell, waiting (interruptibly) until it is built. */
   public JShellSession shell() throws InterruptedException {
+    begin();
     return await(shell);
   }
 
@@ -79,6 +104,7 @@ public final class ReplSession implements AutoCloseable {
 
   /** The lab session, waiting until the engine answered; fails with the engine's one line. */
   public Session session() throws InterruptedException {
+    begin();
     return await(session);
   }
 
@@ -94,6 +120,7 @@ public final class ReplSession implements AutoCloseable {
 
   /** Waits until opening the engine ended, well or not (snippets then see the API in place). */
   public void awaitEngineSettled() throws InterruptedException {
+    begin();
     try {
       session.get();
     } catch (ExecutionException | CancellationException e) {
@@ -169,12 +196,17 @@ public final class ReplSession implements AutoCloseable {
   /** Throws the JShell away and starts a fresh one in the background ({@code :reset}). */
   public void resetShell() {
     CompletableFuture<JShellSession> old = shell;
-    shell = startShell();
+    CompletableFuture<JShellSession> fresh = new CompletableFuture<>();
+    shell = fresh;
     old.thenAccept(JShellSession::close);
+    background("netbook-jshell-reset", fresh, this::warmShell);
   }
 
   @Override
   public void close() {
+    if (borrowed) {
+      return; // the notebook's JShell and engine: it closes them
+    }
     shell.thenAccept(JShellSession::close);
     session.thenAccept(s -> s.engine().close());
   }
