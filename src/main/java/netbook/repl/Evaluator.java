@@ -41,6 +41,7 @@ public final class Evaluator {
       };
   private volatile boolean verbose;
   private volatile Thread waiting;
+  private volatile Thread running;
 
   public Evaluator(ReplSession session, Printer printer, boolean verbose) {
     this.session = session;
@@ -118,6 +119,15 @@ public final class Evaluator {
   }
 
   private Result java(String input) throws InterruptedException {
+    running = Thread.currentThread();
+    try {
+      return javaRunning(input);
+    } finally {
+      running = null;
+    }
+  }
+
+  private Result javaRunning(String input) throws InterruptedException {
     JShellSession shell = interruptibly(session::shell);
     interruptibly(
         () -> {
@@ -175,6 +185,26 @@ public final class Evaluator {
     Thread t = waiting;
     if (t != null) {
       t.interrupt();
+    }
+    Thread runner = running;
+    if (runner != null) {
+      // a Ctrl-C between two snippets of one input would find nothing to stop: keep stopping
+      // for a moment, until the input ends
+      Thread repeat =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 20 && running == runner; i++) {
+                  try {
+                    Thread.sleep(100);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  session.stop();
+                }
+              },
+              "netbook-stop");
+      repeat.setDaemon(true);
+      repeat.start();
     }
   }
 }

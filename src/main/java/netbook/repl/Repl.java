@@ -80,10 +80,6 @@ public final class Repl {
       while (true) {
         String input;
         try {
-          System.err.println(
-              "TRACE readLine at "
-                  + (System.currentTimeMillis()
-                      - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()));
           input = reader.readLine(prompt(PROMPT));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isBlank()) {

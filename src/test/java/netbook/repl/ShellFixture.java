@@ -46,7 +46,7 @@ final class ShellFixture implements AutoCloseable {
 
   String output() {
     writer.flush();
-    return buffer.toString(StandardCharsets.UTF_8);
+    return buffer.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
   }
 
   void clear() {
