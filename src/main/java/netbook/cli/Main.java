@@ -97,10 +97,12 @@ public final class Main implements Callable<Integer> {
         return piped(repl);
       }
     }
-    // the terminal first: on 2 cores the prompt comes sooner when it does not share them
-    try (Terminal terminal =
-        TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
-      try (ReplSession repl = start(choice)) {
+    // JShell (the longest wait) warms up while the terminal starts; the engine opens once the
+    // prompt is up: on 2 cores, three starts at once would delay the prompt
+    try (ReplSession repl = start(choice)) {
+      repl.beginShell();
+      try (Terminal terminal =
+          TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
         return interactive(terminal, repl);
       }
     }

@@ -80,6 +80,24 @@ public final class Evaluator {
     return s.equals("docker") || s.startsWith("docker ") || s.startsWith("docker\t");
   }
 
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*");
+
+  /**
+   * Whether Java input names the API (so it must wait for the engine); plain Java such as {@code 1
+   * + 1} runs as soon as JShell is ready, even while the engine is still opening.
+   */
+  static boolean usesApi(String input) {
+    java.util.regex.Matcher m = WORD.matcher(input);
+    while (m.find()) {
+      String w = m.group();
+      if (JavaHighlighter.API_NAMES.contains(w) || w.equals("Lab") || w.equals("session")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether a line is a REPL command. */
   static boolean isCommand(String input) {
     return input.strip().startsWith(":");
@@ -129,14 +147,17 @@ public final class Evaluator {
 
   private Result javaRunning(String input) throws InterruptedException {
     JShellSession shell = interruptibly(session::shell);
-    interruptibly(
-        () -> {
-          session.awaitEngineSettled();
-          return null;
-        });
-    session
-        .engineErrorOnce()
-        .ifPresent(m -> printer.error("netbook: " + m + " — Java works; the Docker API does not"));
+    if (usesApi(input) || session.engineSettled()) {
+      interruptibly(
+          () -> {
+            session.awaitEngineSettled();
+            return null;
+          });
+      session
+          .engineErrorOnce()
+          .ifPresent(
+              m -> printer.error("netbook: " + m + " — Java works; the Docker API does not"));
+    }
     EvalResult r = shell.eval(input, null, true);
     printer.result(r, verbose);
     if (!r.failed()) {

@@ -29,6 +29,7 @@ public final class ReplSession implements AutoCloseable {
   private volatile CompletableFuture<JShellSession> shell = new CompletableFuture<>();
   private volatile DockerConsole console;
   private final AtomicBoolean begun = new AtomicBoolean();
+  private final AtomicBoolean shellBegun = new AtomicBoolean();
   private boolean borrowed;
   private final AtomicBoolean engineErrorReported = new AtomicBoolean();
 
@@ -54,6 +55,7 @@ public final class ReplSession implements AutoCloseable {
       JShellSession shell, Session session, Supplier<JShellSession> shells) {
     ReplSession r = new ReplSession(() -> session, shells);
     r.begun.set(true);
+    r.shellBegun.set(true);
     r.borrowed = true;
     r.session.complete(session);
     r.shell.complete(shell);
@@ -62,11 +64,20 @@ public final class ReplSession implements AutoCloseable {
 
   /** Starts opening the engine and building JShell, unless that has begun. */
   public void begin() {
-    if (!begun.compareAndSet(false, true)) {
-      return;
+    beginShell();
+    if (begun.compareAndSet(false, true)) {
+      background("netbook-engine-open", session, opener);
     }
-    background("netbook-engine-open", session, opener);
-    background("netbook-jshell-warmup", shell, this::warmShell);
+  }
+
+  /**
+   * Starts building JShell alone, unless that has begun: it is the longest wait (javac warming up),
+   * so the command line starts it before the terminal, and the engine once the prompt is up.
+   */
+  public void beginShell() {
+    if (shellBegun.compareAndSet(false, true)) {
+      background("netbook-jshell-warmup", shell, this::warmShell);
+    }
   }
 
   private JShellSession warmShell() {
@@ -126,6 +137,11 @@ public final class ReplSession implements AutoCloseable {
     } catch (ExecutionException | CancellationException e) {
       // reported by engineError()
     }
+  }
+
+  /** Whether opening the engine has ended, well or not. */
+  public boolean engineSettled() {
+    return session.isDone();
   }
 
   /** Why the engine could not be opened, once that is known. */
