@@ -41,7 +41,11 @@ public final class Evaluator {
       };
   private volatile boolean verbose;
   private volatile Thread waiting;
-  private volatile Thread running;
+
+  /** The number of the Java input running now (0: none), so a late stop never hits the next. */
+  private volatile long running;
+
+  private long inputs;
 
   public Evaluator(ReplSession session, Printer printer, boolean verbose) {
     this.session = session;
@@ -137,11 +141,11 @@ public final class Evaluator {
   }
 
   private Result java(String input) throws InterruptedException {
-    running = Thread.currentThread();
+    running = ++inputs;
     try {
       return javaRunning(input);
     } finally {
-      running = null;
+      running = 0;
     }
   }
 
@@ -207,8 +211,8 @@ public final class Evaluator {
     if (t != null) {
       t.interrupt();
     }
-    Thread runner = running;
-    if (runner != null) {
+    long runner = running;
+    if (runner != 0) {
       // a Ctrl-C between two snippets of one input would find nothing to stop: keep stopping
       // for a moment, until the input ends
       Thread repeat =

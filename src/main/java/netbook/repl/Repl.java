@@ -122,6 +122,7 @@ public final class Repl {
   }
 
   private Evaluator.Result runInterruptibly(String input) {
+    Thread.interrupted(); // a Ctrl-C that reached the prompt must not stop this input
     Terminal.SignalHandler previous = terminal.handle(Signal.INT, s -> evaluator.interrupt());
     try {
       return evaluator.run(input);
