@@ -13,6 +13,9 @@ final class Engines {
 
   static Engine open(EngineChoice choice, Settings settings, Consumer<String> notice) {
     Duration timeout = Duration.ofSeconds(choice == EngineChoice.AUTO ? 2 : 5);
+    if (choice != EngineChoice.EMBEDDED) {
+      DockerEngines.securityWarning(settings.dockerHost(), settings.tlsVerify()).ifPresent(notice);
+    }
     switch (choice) {
       case DOCKER -> {
         return DockerEngines.connect(settings.dockerHost(), timeout);
@@ -39,6 +42,6 @@ final class Engines {
   }
 
   static Engine embedded(Settings settings) {
-    throw new NetbookException("the embedded engine is not built yet: use --engine docker");
+    return DockerEngines.embedded(java.util.OptionalLong.empty());
   }
 }

@@ -26,7 +26,9 @@ import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.Signals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The command line: {@code netbook} (the REPL, or piped snippets), {@code netbook FILE.md} (step
@@ -39,7 +41,12 @@ import picocli.CommandLine.Option;
     version = "netbook 0.1",
     description =
         "Learn and teach Docker networking: a Java REPL with a fluent Docker API, and a"
-            + " notebook runner for Markdown chapters.")
+            + " notebook runner for Markdown chapters.",
+    subcommands = {
+      NotebookCommands.Run.class,
+      NotebookCommands.Check.class,
+      NotebookCommands.Record.class
+    })
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
   static final int FAILED = 1;
@@ -58,6 +65,14 @@ public final class Main implements Callable<Integer> {
       names = "--cleanup",
       description = "On leaving, remove the session's containers and networks without asking.")
   boolean cleanup;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE.md",
+      description = "A notebook to step through (on a terminal; otherwise it runs).")
+  Path notebook;
+
+  @Mixin StepOptions stepOptions = new StepOptions();
 
   private final Settings settings;
   private final PrintStream out;
@@ -88,8 +103,34 @@ public final class Main implements Callable<Integer> {
 
   private OutputRouter router;
 
+  Settings settings() {
+    return settings;
+  }
+
+  PrintStream out() {
+    return out;
+  }
+
+  PrintStream err() {
+    return err;
+  }
+
+  OutputRouter router() {
+    return router;
+  }
+
+  /** The engine named by --engine (or NETBOOK_ENGINE, else auto). */
+  Engine openEngine(String engineOption) {
+    String name = engineOption != null ? engineOption : engine != null ? engine : settings.engine();
+    return Engines.open(EngineChoice.parse(name), settings, err::println);
+  }
+
   @Override
   public Integer call() throws Exception {
+    if (notebook != null) {
+      return NotebookCommands.step(
+          this, stepOptions.toNotebookOptions(engine, verbose), notebook, null);
+    }
     EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
     if (System.console() == null) {
       try (ReplSession repl = start(choice)) {
@@ -173,6 +214,11 @@ public final class Main implements Callable<Integer> {
     w.flush();
   }
 
+  /** Where the REPL keeps its history: ~/.netbook/history. */
+  static Path historyFile() {
+    return Path.of(System.getProperty("user.home"), ".netbook", "history");
+  }
+
   /** The REPL on the terminal. */
   private int interactive(Terminal terminal, ReplSession repl) {
     boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
@@ -182,9 +228,8 @@ public final class Main implements Callable<Integer> {
       previous = Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
     }
     boolean color = !settings.noColor() && !Terminal.TYPE_DUMB.equals(terminal.getType());
-    Path history = Path.of(System.getProperty("user.home"), ".netbook", "history");
     try {
-      Repl r = new Repl(terminal, repl, new ReplOptions(history, color, verbose, cleanup));
+      Repl r = new Repl(terminal, repl, new ReplOptions(historyFile(), color, verbose, cleanup));
       r.run(false);
     } finally {
       if (previous != null) {

@@ -4,10 +4,15 @@ import java.util.Map;
 
 /**
  * What the environment says (read once, in {@link Main}): NETBOOK_ENGINE, NETBOOK_OFFLINE,
- * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, NO_COLOR.
+ * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, DOCKER_TLS_VERIFY, NO_COLOR.
  */
 record Settings(
-    String engine, boolean offline, boolean requireDocker, String dockerHost, boolean noColor) {
+    String engine,
+    boolean offline,
+    boolean requireDocker,
+    String dockerHost,
+    boolean tlsVerify,
+    boolean noColor) {
 
   static Settings from(Map<String, String> env) {
     return new Settings(
@@ -15,6 +20,7 @@ record Settings(
         truthy(env.get("NETBOOK_OFFLINE")),
         truthy(env.get("NETBOOK_REQUIRE_DOCKER")),
         env.getOrDefault("DOCKER_HOST", ""),
+        truthy(env.get("DOCKER_TLS_VERIFY")),
         env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty());
   }
 

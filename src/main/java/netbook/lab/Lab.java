@@ -19,6 +19,8 @@ import netbook.engine.EngineInfo;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
 import netbook.engine.PortBinding;
+import netbook.render.topology.Diagram;
+import netbook.render.topology.Topology;
 
 /**
  * The fluent Docker-networking API a user types, preloaded in the REPL and notebooks with {@code
@@ -27,7 +29,7 @@ import netbook.engine.PortBinding;
  * <pre>
  * net("my_bridge").run("ubuntu", name("container_b")).ping("container_a")
  * run("nginx", name("web"), publish(8080, 80));  http("http://localhost:8080")
- * container("web").inspect();  networks();  containers();  host();  cleanup()
+ * container("web").inspect();  networks();  containers();  host();  diagram();  cleanup()
  * </pre>
  *
  * It talks only to the engine port, through the session set with {@link #use(Session)}.
@@ -174,6 +176,14 @@ public final class Lab {
   /** The host side: docker0, bridges, and a veth per container with the container it leads to. */
   public static HostView host() {
     return new HostView(session().engine().hostInterfaces());
+  }
+
+  /**
+   * The network as it is now, drawn for the terminal; {@code .svg("net.svg")}, {@code .ascii()},
+   * {@code .dot()} and {@code .mermaid()} give the other forms.
+   */
+  public static Diagram diagram() {
+    return Diagram.of(Topology.snapshot(session().engine()));
   }
 
   /** Which engine this session talks to. */

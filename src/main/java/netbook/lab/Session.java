@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import netbook.engine.ContainerInfo;
+import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.NetworkInfo;
@@ -22,6 +23,7 @@ public final class Session {
   public static final String LABEL_PID = "netbook.pid";
   public static final String LABEL_NOTEBOOK = "netbook.notebook";
   public static final String LABEL_ROLE = "netbook.role";
+  public static final String LABEL_HOST = "netbook.host";
 
   private final Engine engine;
   private volatile SessionConfig config;
@@ -69,11 +71,51 @@ public final class Session {
     return netTools;
   }
 
+  /**
+   * The image the engine will use for {@code ref}: the ref itself when present (or pulled), or its
+   * lab stand-in (offline aliases), with the same notices {@code run(...)} prints.
+   */
+  public String resolveImage(String ref) {
+    return images.resolve(ref);
+  }
+
+  /**
+   * Creates (does not start) a container from a spec the way the fluent API does: this session's
+   * labels, the offline resolver rule (DNS 127.0.0.1 when nothing may leave the host) and the image
+   * aliases. Returns the new container's id.
+   */
+  public String createContainer(ContainerSpec spec) {
+    String network = spec.network();
+    boolean ownNamespace =
+        !network.equals("host") && !network.equals("none") && !network.startsWith("container:");
+    ContainerSpec.Builder b = spec.toBuilder().labels(labels());
+    if (offline() && ownNamespace && spec.dns().isEmpty()) {
+      b.dns("127.0.0.1");
+    }
+    b.image(resolveImage(spec.image()));
+    return engine.createContainer(b.build());
+  }
+
+  /** A handle to an existing container (its lab API: sh, exec, ping, …). */
+  public Container container(String nameOrId) {
+    ContainerInfo c =
+        engine
+            .findContainer(nameOrId)
+            .orElseThrow(() -> new EngineException(404, "No such container: " + nameOrId));
+    return new Container(this, c.name());
+  }
+
+  /** Forgets (and removes) the helper toolbox container of a container going away. */
+  public void forgetHelper(String containerId) {
+    netTools.forget(containerId);
+  }
+
   /** The labels every resource this session creates carries. */
   public Map<String, String> labels() {
     Map<String, String> l = new LinkedHashMap<>();
     l.put(LABEL_SESSION, config.id());
     l.put(LABEL_PID, String.valueOf(config.pid()));
+    l.put(LABEL_HOST, config.host());
     if (!config.notebook().isEmpty()) {
       l.put(LABEL_NOTEBOOK, config.notebook());
     }

@@ -14,19 +14,32 @@ public record SessionConfig(
     long pid,
     String notebook,
     Consumer<String> notices,
-    Duration execTimeout) {
+    Duration execTimeout,
+    String host) {
 
   public SessionConfig {
+    host = host == null || host.isEmpty() ? "localhost" : host;
     notebook = notebook == null ? "" : notebook;
     notices = notices == null ? line -> {} : notices;
     execTimeout = execTimeout == null ? Duration.ofSeconds(30) : execTimeout;
   }
 
+  /** A session config without a host name ("localhost" is recorded). */
+  public SessionConfig(
+      String id,
+      boolean offline,
+      long pid,
+      String notebook,
+      Consumer<String> notices,
+      Duration execTimeout) {
+    this(id, offline, pid, notebook, notices, execTimeout, "");
+  }
+
   public SessionConfig withNotebook(String name) {
-    return new SessionConfig(id, offline, pid, name, notices, execTimeout);
+    return new SessionConfig(id, offline, pid, name, notices, execTimeout, host);
   }
 
   public SessionConfig withNotices(Consumer<String> sink) {
-    return new SessionConfig(id, offline, pid, notebook, sink, execTimeout);
+    return new SessionConfig(id, offline, pid, notebook, sink, execTimeout, host);
   }
 }

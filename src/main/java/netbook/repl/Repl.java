@@ -60,9 +60,7 @@ public final class Repl {
    */
   public Exit run(boolean nested) {
     LineReader reader = reader();
-    if (nested) {
-      printer.notice("REPL in the notebook's session: :continue goes back to the notebook");
-    } else {
+    if (!nested) { // (a notebook announces the REPL itself)
       banner();
       session.whenEngineSettled(
           error ->

@@ -109,6 +109,10 @@ public final class ReplCommands {
   }
 
   private void reset() throws InterruptedException {
+    if (ev.session().borrowed()) {
+      ev.printer().notice(":reset belongs to the notebook here: :continue, then q, restarts it");
+      return;
+    }
     Optional<String> engineError = ev.session().engineError();
     if (engineError.isEmpty()) {
       CleanupReport r = ev.session().session().cleanup();

@@ -209,6 +209,11 @@ public final class ReplSession implements AutoCloseable {
     shellNow().ifPresent(JShellSession::stop);
   }
 
+  /** Whether the JShell and session belong to a notebook that lent them to this REPL. */
+  public boolean borrowed() {
+    return borrowed;
+  }
+
   /** Throws the JShell away and starts a fresh one in the background ({@code :reset}). */
   public void resetShell() {
     CompletableFuture<JShellSession> old = shell;

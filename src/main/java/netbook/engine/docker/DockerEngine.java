@@ -2,7 +2,6 @@ package netbook.engine.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -55,8 +54,7 @@ import netbook.engine.PortBinding;
  * embedded engine's in-process transport, so this is the only client code on both engines.
  */
 public final class DockerEngine implements Engine {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DockerClient client;
   private final DockerHttpClient http;
@@ -494,7 +492,7 @@ public final class DockerEngine implements Engine {
                 : "status " + r.getStatusCode();
         throw new EngineException(r.getStatusCode(), msg);
       }
-      return JSON.writeValueAsString(node);
+      return JSON.writer(new DockerJsonPrinter()).writeValueAsString(node);
     } catch (IOException e) {
       throw new EngineException(
           EngineException.UNREACHABLE, "inspect " + what + ": " + e.getMessage(), e);
@@ -545,12 +543,39 @@ public final class DockerEngine implements Engine {
     }
   }
 
+  /** 172.17.0.0/16 → 172.17.0.1 (IPv4 only; "" otherwise). */
+  static String firstHost(String subnet) {
+    if (subnet == null || !subnet.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
+      return "";
+    }
+    String[] parts = subnet.substring(0, subnet.indexOf('/')).split("\\.");
+    long ip = 0;
+    for (String p : parts) {
+      ip = ip << 8 | Integer.parseInt(p);
+    }
+    int bits = Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1));
+    long mask = bits == 0 ? 0 : 0xffffffffL << (32 - bits) & 0xffffffffL;
+    long host = (ip & mask) + 1;
+    return (host >> 24 & 255)
+        + "."
+        + (host >> 16 & 255)
+        + "."
+        + (host >> 8 & 255)
+        + "."
+        + (host & 255);
+  }
+
   private static NetworkInfo toInfo(Network n) {
     List<IpamConfig> ipam = new ArrayList<>();
     if (n.getIpam() != null && n.getIpam().getConfig() != null) {
       for (Network.Ipam.Config c : n.getIpam().getConfig()) {
         ipam.add(new IpamConfig(c.getSubnet(), c.getGateway(), c.getIpRange()));
       }
+    }
+    if (!ipam.isEmpty() && (ipam.get(0).gateway() == null || ipam.get(0).gateway().isEmpty())) {
+      // dockerd leaves the default bridge's gateway out of IPAM; its IPAM gives the subnet's .1
+      IpamConfig first = ipam.get(0);
+      ipam.set(0, new IpamConfig(first.subnet(), firstHost(first.subnet()), first.ipRange()));
     }
     List<Endpoint> eps = new ArrayList<>();
     String gw = ipam.isEmpty() ? "" : ipam.get(0).gateway();

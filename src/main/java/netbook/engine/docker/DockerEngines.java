@@ -7,6 +7,8 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
 import netbook.engine.EngineException;
+import netbook.engine.embedded.EmbeddedDockerApi;
+import netbook.engine.embedded.EmbeddedOptions;
 
 /** Opens the docker-java adapter on a real daemon. */
 public final class DockerEngines {
@@ -48,6 +50,53 @@ public final class DockerEngines {
       throw new EngineException(EngineException.UNREACHABLE, "no Docker engine at " + host, e);
     }
     return engine;
+  }
+
+  /**
+   * The docker-java adapter over the in-process embedded engine: the same client code, the same
+   * JSON, answered without a socket. The lab images are present from the start.
+   */
+  public static DockerEngine embedded(EmbeddedDockerApi api) {
+    DockerClientConfig cfg =
+        DefaultDockerClientConfig.createDefaultConfigBuilder()
+            .withDockerHost("tcp://embedded.invalid:2375")
+            .build();
+    return new DockerEngine(
+        cfg, new EmbeddedHttpClient(api), "embedded", "in-process", engine -> api.hostInterfaces());
+  }
+
+  /** An embedded engine with the lab images present, seeded when {@code seed} is given. */
+  public static DockerEngine embedded(java.util.OptionalLong seed) {
+    EmbeddedOptions o =
+        EmbeddedOptions.defaults()
+            .withPreloadedImages(
+                java.util.List.of(
+                    "netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
+    if (seed.isPresent()) {
+      o = o.withSeed(seed.getAsLong());
+    }
+    return embedded(new EmbeddedDockerApi(o));
+  }
+
+  /**
+   * A warning for an engine reached over plain TCP on another machine: anyone who can reach that
+   * port controls the engine, and the traffic is readable. Empty for unix sockets, loopback and
+   * TLS.
+   */
+  public static java.util.Optional<String> securityWarning(String dockerHost, boolean tlsVerify) {
+    if (dockerHost == null || dockerHost.isBlank()) {
+      return java.util.Optional.empty();
+    }
+    URI host = URI.create(dockerHost);
+    if (!"tcp".equals(host.getScheme()) || isLoopback(host) || tlsVerify) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "warning: DOCKER_HOST="
+            + dockerHost
+            + " is another machine without TLS:"
+            + " anyone who reaches that port controls its engine; set DOCKER_TLS_VERIFY=1 and"
+            + " DOCKER_CERT_PATH, or use an ssh tunnel to a loopback port");
   }
 
   /** Whether a tcp:// host is on this machine (127.x, localhost, ::1). */

@@ -1,0 +1,229 @@
+package netbook.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import netbook.engine.Engine;
+import netbook.lab.Lab;
+import netbook.lab.Session;
+import netbook.lab.SessionConfig;
+import netbook.notebook.ConsoleTranscript;
+import netbook.notebook.FileReport;
+import netbook.notebook.Notebook;
+import netbook.notebook.NotebookException;
+import netbook.notebook.NotebookParser;
+import netbook.notebook.NotebookRunner;
+import netbook.notebook.OutputRecorder;
+import netbook.notebook.ReplHandoff;
+import netbook.notebook.RunOptions;
+import netbook.notebook.StepRunner;
+import netbook.render.ImageHook;
+import netbook.render.MarkdownRenderer;
+import netbook.repl.Repl;
+import netbook.repl.ReplOptions;
+import netbook.repl.ReplSession;
+import netbook.shell.JShellSession;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** The notebook subcommands ({@code run}, {@code check}, {@code record}) and step mode. */
+final class NotebookCommands {
+  private NotebookCommands() {}
+
+  @Command(name = "run", description = "Run every cell of the notebooks, without pauses.")
+  static final class Run implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Mixin NotebookOptions options;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Markdown notebooks.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+      return runFiles(main, options, files, RunOptions.Mode.RUN);
+    }
+  }
+
+  @Command(
+      name = "check",
+      description = "Run the notebooks and compare each cell's output with the recorded one.")
+  static final class Check implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Mixin NotebookOptions options;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Markdown notebooks.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+      return runFiles(main, options, files, RunOptions.Mode.CHECK);
+    }
+  }
+
+  @Command(name = "record", description = "Run a notebook and write its outputs into the file.")
+  static final class Record implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Mixin NotebookOptions options;
+
+    @Parameters(arity = "1", paramLabel = "FILE", description = "A Markdown notebook.")
+    Path file;
+
+    @Override
+    public Integer call() {
+      return runFiles(main, options, List.of(file), RunOptions.Mode.RECORD);
+    }
+  }
+
+  static RunOptions runOptions(NotebookOptions o, RunOptions.Mode mode) {
+    return new RunOptions(mode, o.from, o.to, o.keep, o.verbose, RunOptions.DEFAULT_TIMEOUT);
+  }
+
+  static int runFiles(Main main, NotebookOptions o, List<Path> files, RunOptions.Mode mode) {
+    main.verbose |= o.verbose;
+    PrintWriter pw = new PrintWriter(main.out(), true, StandardCharsets.UTF_8);
+    boolean color = !o.noColor && !main.settings().noColor() && System.console() != null;
+    int width = o.width > 0 ? o.width : columns();
+    MarkdownRenderer renderer = new MarkdownRenderer(width, color, ImageHook.PLACEHOLDER);
+    List<FileReport> reports = new ArrayList<>();
+    try (Engine engine = main.openEngine(o.engine)) {
+      Session session = newSession(main, engine);
+      NotebookRunner runner =
+          new NotebookRunner(
+              session,
+              () -> new JShellSession(main.router()),
+              s -> ConsoleTranscript.of(s, mode),
+              pw,
+              renderer,
+              runOptions(o, mode));
+      for (Path file : files) {
+        Notebook nb;
+        try {
+          nb = read(file);
+        } catch (NotebookException e) {
+          pw.println(e.getMessage());
+          reports.add(FileReport.broken(file.toString(), e.getMessage()));
+          continue;
+        }
+        FileReport report = runner.run(nb);
+        reports.add(report);
+        if (mode == RunOptions.Mode.RECORD) {
+          record(pw, file, nb, report);
+        }
+      }
+    }
+    if (reports.size() > 1) {
+      reports.forEach(r -> pw.println(r.summary()));
+    }
+    pw.println(NotebookRunner.total(reports));
+    pw.flush();
+    return reports.stream().anyMatch(r -> r.failed() > 0) ? Main.FAILED : Main.OK;
+  }
+
+  private static void record(PrintWriter pw, Path file, Notebook nb, FileReport report) {
+    String text = OutputRecorder.apply(nb, report.outputs());
+    if (text.equals(nb.text())) {
+      pw.println(file + ": the recorded outputs are up to date");
+      return;
+    }
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      pw.println(file + ": recorded " + report.outputs().size() + " outputs");
+    } catch (IOException e) {
+      throw new NotebookException(file + ": cannot write the outputs: " + e.getMessage());
+    }
+  }
+
+  static Notebook read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new NotebookException(
+          file + ": cannot read it (" + e.getClass().getSimpleName() + "): check the path");
+    }
+    return NotebookParser.parse(file.getFileName().toString(), bytes);
+  }
+
+  private static int columns() {
+    try {
+      String c = System.getenv("COLUMNS");
+      return c == null ? 80 : Math.max(40, Integer.parseInt(c.strip()));
+    } catch (NumberFormatException e) {
+      return 80;
+    }
+  }
+
+  static Session newSession(Main main, Engine engine) {
+    Session session =
+        new Session(
+            engine,
+            new SessionConfig(
+                Main.newSessionId(),
+                main.settings().offline(),
+                ProcessHandle.current().pid(),
+                "",
+                main.err()::println,
+                null));
+    Lab.use(session);
+    return session;
+  }
+
+  /** {@code netbook FILE.md}: step through it on a terminal; anything else runs it. */
+  static int step(Main main, NotebookOptions o, Path file, ReplHandoff repl) {
+    if (System.console() == null) {
+      return runFiles(main, o, List.of(file), RunOptions.Mode.RUN);
+    }
+    main.verbose |= o.verbose;
+    Notebook nb = read(file);
+    try (Terminal terminal =
+            TerminalBuilder.builder().name("netbook").system(true).dumb(true).build();
+        Engine engine = main.openEngine(o.engine)) {
+      boolean color =
+          !o.noColor && !main.settings().noColor() && !terminal.getType().startsWith("dumb");
+      int width =
+          o.width > 0 ? o.width : Math.max(40, terminal.getWidth() > 0 ? terminal.getWidth() : 80);
+      MarkdownRenderer renderer = new MarkdownRenderer(width, color, ImageHook.PLACEHOLDER);
+      LineReader reader =
+          LineReaderBuilder.builder()
+              .terminal(terminal)
+              .appName("netbook")
+              .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+              .build();
+      Session session = newSession(main, engine);
+      NotebookRunner runner =
+          new NotebookRunner(
+              session,
+              () -> new JShellSession(main.router()),
+              s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
+              terminal.writer(),
+              renderer,
+              runOptions(o, RunOptions.Mode.RUN));
+      try (JShellSession shell = new JShellSession(main.router())) {
+        ReplHandoff handoff =
+            repl != null
+                ? repl
+                : () ->
+                    new Repl(
+                            terminal,
+                            ReplSession.of(shell, session, () -> new JShellSession(main.router())),
+                            new ReplOptions(Main.historyFile(), color, main.verbose, false))
+                        .run(true);
+        FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell);
+        return r.failed() > 0 ? Main.FAILED : Main.OK;
+      }
+    } catch (IOException e) {
+      throw new NotebookException("cannot open the terminal: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,268 @@
+package netbook.console;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import netbook.NetbookException;
+import netbook.engine.ContainerInfo;
+import netbook.engine.ContainerSpec;
+import netbook.engine.Engine;
+import netbook.engine.EngineException;
+import netbook.engine.PortBinding;
+import netbook.lab.LabImages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code docker run} (and {@code docker container run}). Detached runs print the full id; {@code
+ * -it} without {@code -d} attaches the console to the new container; a plain foreground run starts
+ * the container, shows its first logs and returns instead of following them.
+ */
+@Command(name = "run")
+final class RunCommand implements Callable<Integer> {
+  /** How long a foreground run waits for its container to finish before showing first logs. */
+  static final Duration FOREGROUND_WAIT = Duration.ofSeconds(3);
+
+  /** The image as the command line named it, shown by docker ps when a lab image played it. */
+  static final String IMAGE_LABEL = "netbook.image";
+
+  @Option(names = {"-d", "--detach"})
+  boolean detach;
+
+  @Option(names = {"-i", "--interactive"})
+  boolean interactive;
+
+  @Option(names = {"-t", "--tty"})
+  boolean tty;
+
+  @Option(names = "--rm")
+  boolean rm;
+
+  @Option(names = "--name")
+  String name = "";
+
+  @Option(names = {"--network", "--net"})
+  String network = "";
+
+  @Option(names = {"--network-alias", "--net-alias"})
+  List<String> aliases = new ArrayList<>();
+
+  @Option(names = "--ip")
+  String ip = "";
+
+  @Option(names = {"-p", "--publish"})
+  List<String> publish = new ArrayList<>();
+
+  @Option(names = {"-e", "--env"})
+  List<String> env = new ArrayList<>();
+
+  @Option(names = {"-h", "--hostname"})
+  String hostname = "";
+
+  @Option(names = "--dns")
+  List<String> dns = new ArrayList<>();
+
+  @Parameters(index = "0", paramLabel = "IMAGE")
+  String image;
+
+  @Parameters(index = "1..*", paramLabel = "COMMAND")
+  List<String> command = new ArrayList<>();
+
+  private final CommandContext ctx;
+
+  RunCommand(CommandContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The container these flags describe (image as written; labels and aliases come later). */
+  ContainerSpec spec() {
+    ContainerSpec.Builder b =
+        ContainerSpec.builder(image)
+            .name(name)
+            .network(network)
+            .hostname(hostname)
+            .ipv4(ip)
+            .cmd(command)
+            .tty(tty)
+            .openStdin(interactive)
+            .autoRemove(rm && detach);
+    aliases.forEach(b::alias);
+    dns.forEach(b::dns);
+    for (String p : publish) {
+      b.port(port(p));
+    }
+    for (String e : env) {
+      int eq = e.indexOf('=');
+      b.env(eq < 0 ? e : e.substring(0, eq), eq < 0 ? "" : e.substring(eq + 1));
+    }
+    return b.build();
+  }
+
+  /** {@code 80}, {@code 8080:80}, {@code 127.0.0.1:8080:80}, each with an optional /udp. */
+  static PortBinding port(String p) {
+    String proto = "tcp";
+    String s = p;
+    int slash = s.indexOf('/');
+    if (slash >= 0) {
+      proto = s.substring(slash + 1);
+      s = s.substring(0, slash);
+    }
+    String[] parts = s.split(":", -1);
+    try {
+      return switch (parts.length) {
+        case 1 -> new PortBinding("", 0, Integer.parseInt(parts[0]), proto);
+        case 2 ->
+            new PortBinding(
+                "",
+                parts[0].isEmpty() ? 0 : Integer.parseInt(parts[0]),
+                Integer.parseInt(parts[1]),
+                proto);
+        case 3 ->
+            new PortBinding(
+                parts[0],
+                parts[1].isEmpty() ? 0 : Integer.parseInt(parts[1]),
+                Integer.parseInt(parts[2]),
+                proto);
+        default -> throw new NumberFormatException(p);
+      };
+    } catch (NumberFormatException e) {
+      throw new NetbookException(
+          "invalid publish spec " + p + ": write it as HOSTPORT:CONTAINERPORT, e.g. -p 8080:80");
+    }
+  }
+
+  /** Whether this run, in a terminal, would leave the user typing into the container's shell. */
+  boolean interactiveShell() {
+    return interactive && tty && !detach;
+  }
+
+  @Override
+  public Integer call() {
+    Engine engine = ctx.session().engine();
+    ContainerSpec spec = spec();
+    String resolved = ctx.session().resolveImage(image);
+    if (!resolved.equals(image) && LabImages.aliasFor(image).isPresent()) {
+      ctx.out().note(image + " is played by the lab image " + resolved + " (offline alias)");
+    }
+    if (!detach && rm) {
+      // read the logs before removing, instead of racing Docker's auto-remove
+      spec = spec.toBuilder().autoRemove(false).build();
+    }
+    String id =
+        ctx.session()
+            .createContainer(spec.toBuilder().image(resolved).label(IMAGE_LABEL, image).build());
+    try {
+      engine.start(id);
+    } catch (EngineException e) {
+      removeQuietly(id);
+      Optional<String> port = takenPort(e.getMessage());
+      if (port.isPresent()) {
+        throw new NetbookException(
+            "host port "
+                + port.get()
+                + " is taken ("
+                + e.getMessage().replaceFirst("^.*?(Bind for|listen)", "$1")
+                + "): publish another one, e.g. -p 8080:"
+                + spec.ports().get(0).containerPort());
+      }
+      throw e;
+    }
+    if (detach) {
+      ctx.out().line(id);
+      return 0;
+    }
+    if (interactiveShell()) {
+      ctx.console().attach(id, false);
+      ctx.out()
+          .note(
+              "attached to "
+                  + nameOf(id)
+                  + ": container prompt lines run inside it until CTRL-p CTRL-q");
+      return 0;
+    }
+    return foreground(id);
+  }
+
+  private int foreground(String id) {
+    Engine engine = ctx.session().engine();
+    long deadline = System.nanoTime() + FOREGROUND_WAIT.toNanos();
+    Optional<ContainerInfo> c = engine.findContainer(id);
+    while (c.isPresent() && c.get().running() && System.nanoTime() < deadline) {
+      sleep(200);
+      c = engine.findContainer(id);
+    }
+    ctx.out().text(engine.logs(id));
+    if (c.isPresent() && c.get().running()) {
+      String n = c.get().name();
+      ctx.out()
+          .note(
+              "foreground container "
+                  + n
+                  + " keeps running: netbook shows its first logs instead of following them"
+                  + " (docker stop "
+                  + n
+                  + " ends it)");
+      return 0;
+    }
+    int code = c.map(i -> exitCode(i.status())).orElse(0);
+    if (rm) {
+      removeQuietly(id);
+    }
+    return code;
+  }
+
+  private String nameOf(String id) {
+    return ctx.session().engine().findContainer(id).map(ContainerInfo::name).orElse(id);
+  }
+
+  /** "Exited (3) 2 seconds ago" → 3. */
+  static int exitCode(String status) {
+    int open = status.indexOf('(');
+    int close = status.indexOf(')');
+    if (status.startsWith("Exited") && open >= 0 && close > open) {
+      try {
+        return Integer.parseInt(status.substring(open + 1, close));
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  /** The host port a failed start could not bind, from Docker's message. */
+  static Optional<String> takenPort(String message) {
+    if (message == null) {
+      return Optional.empty();
+    }
+    var m =
+        java.util.regex.Pattern.compile(
+                "(?:Bind for [^ ]*:(\\d+) failed|listen tcp[46]? [^ ]*:(\\d+): bind: address already"
+                    + " in use)")
+            .matcher(message);
+    if (m.find()) {
+      return Optional.of(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+    return Optional.empty();
+  }
+
+  private void removeQuietly(String id) {
+    try {
+      ctx.session().forgetHelper(id);
+      ctx.session().engine().removeContainer(id, true);
+    } catch (EngineException e) {
+      // already gone (auto-remove) or going; cleanup() catches any leftover
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NetbookException("interrupted while waiting for the container");
+    }
+  }
+}

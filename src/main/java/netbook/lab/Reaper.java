@@ -1,0 +1,77 @@
+package netbook.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongPredicate;
+import netbook.engine.ContainerInfo;
+import netbook.engine.Engine;
+import netbook.engine.EngineException;
+import netbook.engine.NetworkInfo;
+
+/**
+ * Finds what crashed netbook sessions left behind (a {@code kill -9} in the middle of a notebook)
+ * and removes it. A resource is an orphan when it carries {@code netbook.session}, was made on this
+ * host ({@code netbook.host}), and the process in its {@code netbook.pid} is gone. Live sessions —
+ * another netbook running beside this one — are never touched, nor is anything unlabelled.
+ */
+public final class Reaper {
+  private final Engine engine;
+  private final String host;
+  private final LongPredicate alive;
+
+  /**
+   * @param host this machine's name, as sessions record it in {@code netbook.host}
+   * @param alive whether a process id is running on this machine
+   */
+  public Reaper(Engine engine, String host, LongPredicate alive) {
+    this.engine = engine;
+    this.host = host;
+    this.alive = alive;
+  }
+
+  /** Removes orphaned containers, then orphaned networks; says what it removed. */
+  public CleanupReport reap() {
+    List<String> containers = new ArrayList<>();
+    List<String> networks = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    for (ContainerInfo c : engine.containers(true)) {
+      if (orphan(c.labels())) {
+        try {
+          engine.removeContainer(c.id(), true);
+          if (!"helper".equals(c.labels().get(Session.LABEL_ROLE))) {
+            containers.add(c.name());
+          }
+        } catch (EngineException e) {
+          if (!e.notFound()) {
+            failed.add(c.name() + ": " + e.getMessage());
+          }
+        }
+      }
+    }
+    for (NetworkInfo n : engine.networks()) {
+      if (orphan(n.labels())) {
+        try {
+          engine.removeNetwork(n.id());
+          networks.add(n.name());
+        } catch (EngineException e) {
+          if (!e.notFound()) {
+            failed.add(n.name() + ": " + e.getMessage());
+          }
+        }
+      }
+    }
+    return new CleanupReport(containers, networks, failed);
+  }
+
+  boolean orphan(Map<String, String> labels) {
+    if (!Session.isNetbooks(labels) || !host.equals(labels.get(Session.LABEL_HOST))) {
+      return false;
+    }
+    try {
+      return !alive.test(Long.parseLong(labels.getOrDefault(Session.LABEL_PID, "")));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package netbook.notebook;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import netbook.console.Masking;
+import netbook.shell.EvalResult;
+import netbook.shell.JShellSession;
+import netbook.shell.Outcome;
+
+/**
+ * Runs one cell and judges it: java cells snippet by snippet in the JShell session (what snippets
+ * print appears live; values and errors after each snippet), console cells through the transcript
+ * runner. A cell passes when it failed exactly if it was meant to ({@code expect=fail}), and, when
+ * checking, when its masked output equals the masked recorded one.
+ */
+public final class CellExecutor {
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "netbook-cell-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private final TranscriptCells transcripts;
+  private final PrintWriter out;
+  private final RunOptions options;
+
+  public CellExecutor(TranscriptCells transcripts, PrintWriter out, RunOptions options) {
+    this.transcripts = transcripts;
+    this.out = out;
+    this.options = options;
+  }
+
+  /** Runs a cell (its own source, or {@code source} when the user edited it) and judges it. */
+  public CellResult execute(String file, Cell cell, String source, JShellSession shell) {
+    if (!cell.runnable()) {
+      return new CellResult(cell, CellResult.Verdict.FAILED, "", cell.problem(), "");
+    }
+    Duration timeout =
+        cell.attributes().timeout() != null ? cell.attributes().timeout() : options.cellTimeout();
+    boolean show = !cell.attributes().hidden();
+    CellRun run =
+        cell.kind() == Cell.Kind.JAVA
+            ? java(source, shell, timeout, show)
+            : console(cell, source, timeout, show);
+    if (!show && run.failed() != cell.attributes().expectFail()) {
+      out.print(run.output());
+    }
+    out.flush();
+    if (run.failed() && !cell.attributes().expectFail()) {
+      return new CellResult(
+          cell, CellResult.Verdict.FAILED, run.output(), "failed: " + run.error(), "");
+    }
+    if (!run.failed() && cell.attributes().expectFail()) {
+      return new CellResult(
+          cell,
+          CellResult.Verdict.FAILED,
+          run.output(),
+          "it was expected to fail (expect=fail), but it succeeded",
+          "");
+    }
+    if (options.mode() == RunOptions.Mode.CHECK && cell.recorded() != null) {
+      String diff =
+          UnifiedDiff.of(
+              "recorded (line " + cell.recorded().line() + ")",
+              "this run",
+              normalize(cell.recorded().text()),
+              normalize(run.output()));
+      if (!diff.isEmpty()) {
+        return new CellResult(
+            cell,
+            CellResult.Verdict.FAILED,
+            run.output(),
+            "the output differs from the recorded one (after masking); bin/netbook record "
+                + file
+                + " records it anew",
+            diff);
+      }
+    }
+    return new CellResult(
+        cell,
+        CellResult.Verdict.PASSED,
+        run.output(),
+        run.failed() ? "failed as expected: " + run.error() : "",
+        "");
+  }
+
+  /** Masked, with trailing blanks and blank last lines dropped: what check compares. */
+  static String normalize(String output) {
+    StringBuilder sb = new StringBuilder();
+    for (String line : Masking.mask(output).split("\n")) {
+      sb.append(line.stripTrailing()).append('\n');
+    }
+    String s = sb.toString();
+    while (s.endsWith("\n\n")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s.equals("\n") ? "" : s;
+  }
+
+  private CellRun java(String source, JShellSession shell, Duration timeout, boolean show) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    StringBuilder text = new StringBuilder();
+    String rest = source;
+    while (!rest.isBlank()) {
+      SourceCodeAnalysis.CompletionInfo ci = shell.analysis().analyzeCompletion(rest);
+      if (ci.completeness() == Completeness.EMPTY) {
+        break;
+      }
+      if (!ci.completeness().isComplete()) {
+        String first = rest.strip().lines().findFirst().orElse("");
+        String line = "incomplete input: " + first;
+        text.append(line).append('\n');
+        if (show) {
+          out.println(line);
+        }
+        return new CellRun(true, text.toString(), line + " (a missing ';', ')' or '}'?)");
+      }
+      Duration left = Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
+      out.flush();
+      EvalResult r;
+      // JShell ignores a stop() that lands while javac still compiles the snippet: keep stopping
+      // after the deadline until the snippet gives up
+      ScheduledFuture<?> watchdog =
+          WATCHDOG.scheduleAtFixedRate(
+              shell::stop, left.toMillis() + 250, 250, TimeUnit.MILLISECONDS);
+      try {
+        r = shell.eval(ci.source(), left, show);
+      } finally {
+        watchdog.cancel(false);
+      }
+      text.append(r.text(false));
+      if (show) {
+        for (Outcome o : r.outcomes()) {
+          if (!o.output().isEmpty() && !o.output().endsWith("\n")) {
+            out.println();
+          }
+          if (!o.display().isEmpty()) {
+            out.println(o.display());
+          }
+          boolean detail = o.kind() == Outcome.Kind.REJECTED || options.verbose();
+          if (detail && !o.detail().isEmpty()) {
+            out.println(o.detail().stripTrailing());
+          }
+        }
+        out.flush();
+      }
+      if (r.failed()) {
+        Outcome last = r.outcomes().isEmpty() ? null : r.outcomes().get(r.outcomes().size() - 1);
+        if (last != null && last.kind() == Outcome.Kind.STOPPED) {
+          return new CellRun(
+              true,
+              text.toString(),
+              "stopped: it ran longer than its timeout of "
+                  + human(timeout)
+                  + "; give it more with ```java {timeout=2m}");
+        }
+        return new CellRun(true, text.toString(), last == null ? "failed" : last.display());
+      }
+      rest = ci.remaining();
+    }
+    return new CellRun(false, text.toString(), "");
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 60_000 == 0) {
+      return ms / 60_000 + "m";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+  }
+
+  private CellRun console(Cell cell, String source, Duration timeout, boolean show) {
+    Cell toRun =
+        source.equals(cell.source())
+            ? cell
+            : new Cell(
+                cell.index(),
+                cell.line(),
+                cell.kind(),
+                cell.language(),
+                source,
+                cell.attributes(),
+                cell.start(),
+                cell.end(),
+                cell.recorded(),
+                cell.problem());
+    CellRun run = transcripts.run(toRun, timeout);
+    if (show) {
+      out.print(run.output());
+    }
+    return run;
+  }
+}

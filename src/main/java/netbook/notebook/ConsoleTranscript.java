@@ -1,0 +1,54 @@
+package netbook.notebook;
+
+import java.time.Duration;
+import netbook.NetbookException;
+import netbook.console.TranscriptResult;
+import netbook.console.TranscriptRunner;
+import netbook.console.TranscriptStep;
+import netbook.lab.Session;
+
+/**
+ * Console cells through the console package's {@link TranscriptRunner}: {@code $ docker …} lines
+ * run, lines after {@code docker attach X} with a container prompt run inside X, the rest is the
+ * book's output. A command that exits non-zero fails the cell; when checking ({@code strict}), so
+ * does live output that differs in substance from the book's.
+ */
+public final class ConsoleTranscript implements TranscriptCells {
+  private final TranscriptRunner runner;
+  private final boolean strict;
+
+  public ConsoleTranscript(TranscriptRunner runner, boolean strict) {
+    this.runner = runner;
+    this.strict = strict;
+  }
+
+  /** The transcript runner of a session, strict when the mode is check. */
+  public static ConsoleTranscript of(Session session, RunOptions.Mode mode) {
+    return new ConsoleTranscript(TranscriptRunner.of(session), mode == RunOptions.Mode.CHECK);
+  }
+
+  @Override
+  public CellRun run(Cell cell, Duration timeout) {
+    TranscriptResult r;
+    try {
+      r = runner.run(cell.source());
+    } catch (NetbookException e) {
+      return new CellRun(true, e.getMessage() + "\n", e.getMessage());
+    }
+    StringBuilder out = new StringBuilder();
+    for (TranscriptStep s : r.steps()) {
+      out.append(s).append('\n');
+    }
+    if (!r.failures().isEmpty()) {
+      TranscriptStep f = r.failures().get(0);
+      return new CellRun(true, out.toString(), f.promptLine() + " exited with " + f.exitCode());
+    }
+    if (strict && r.differs()) {
+      TranscriptStep d =
+          r.steps().stream().filter(TranscriptStep::differs).findFirst().orElseThrow();
+      return new CellRun(
+          true, out.toString(), d.promptLine() + ": the live output differs from the book's");
+    }
+    return new CellRun(false, out.toString(), "");
+  }
+}

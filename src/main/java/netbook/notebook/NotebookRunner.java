@@ -1,0 +1,193 @@
+package netbook.notebook;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import netbook.NetbookException;
+import netbook.lab.CleanupReport;
+import netbook.lab.Lab;
+import netbook.lab.Session;
+import netbook.render.CodeHighlighter;
+import netbook.render.MarkdownRenderer;
+import netbook.shell.JShellSession;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Runs notebooks without pauses ({@code run}, {@code check}, {@code record}): per notebook, it
+ * reaps what an aborted earlier run left, labels what the notebook creates with its name, runs
+ * every cell in a fresh JShell session (printing a header, the cell and its live output), and
+ * removes what the notebook created unless asked to keep it. {@link #replay} runs a notebook's
+ * cells into a session that already exists (the REPL's {@code :open}).
+ */
+public final class NotebookRunner {
+  static final AttributedStyle HEADER = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE);
+  static final AttributedStyle BAD = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
+  static final AttributedStyle GOOD = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
+
+  private final Session session;
+  private final Supplier<JShellSession> shells;
+  private final Function<Session, TranscriptCells> transcripts;
+  private final PrintWriter out;
+  private final MarkdownRenderer renderer;
+  private final RunOptions options;
+  private final CellExecutor executor;
+
+  public NotebookRunner(
+      Session session,
+      Supplier<JShellSession> shells,
+      Function<Session, TranscriptCells> transcripts,
+      PrintWriter out,
+      MarkdownRenderer renderer,
+      RunOptions options) {
+    this.session = session;
+    this.shells = shells;
+    this.transcripts = transcripts;
+    this.out = out;
+    this.renderer = renderer;
+    this.options = options;
+    this.executor = new CellExecutor(transcripts.apply(session), out, options);
+  }
+
+  public RunOptions options() {
+    return options;
+  }
+
+  public CellExecutor executor() {
+    return executor;
+  }
+
+  /** Runs a whole notebook with its own JShell session, cleaning up after it. */
+  public FileReport run(Notebook nb) {
+    Lab.use(session);
+    println(
+        new AttributedStringBuilder()
+            .styled(AttributedStyle.BOLD, "▶ " + nb.file() + " — " + nb.title())
+            .toAttributedString());
+    begin(nb);
+    try (JShellSession shell = shells.get()) {
+      return replay(nb, shell);
+    } catch (NetbookException e) {
+      return FileReport.broken(nb.file(), e.getMessage());
+    } finally {
+      end(nb, options.keep());
+    }
+  }
+
+  /**
+   * Prepares a notebook's run: reports its problems, reaps stale resources of an aborted earlier
+   * run, and labels what it creates from now on with its name.
+   */
+  public void begin(Notebook nb) {
+    for (NotebookProblem p : nb.problems()) {
+      if (nb.cells().stream().noneMatch(c -> c.line() == p.line())) {
+        println(new AttributedString(p.toString(), BAD));
+      }
+    }
+    String reaped =
+        StaleResources.reap(
+            session.engine(),
+            nb.name(),
+            pid -> pid == session.config().pid() || StaleResources.alive(pid));
+    if (!reaped.isEmpty()) {
+      println(new AttributedString(reaped));
+    }
+    session.notebook(nb.name());
+  }
+
+  /** Ends a notebook's run: removes what it created (unless kept), and stops labelling. */
+  public void end(Notebook nb, boolean keep) {
+    try {
+      if (!keep && nb.cleanup()) {
+        CleanupReport r = session.cleanup();
+        if (!r.nothing()) {
+          println(new AttributedString(nb.file() + ": " + r, AttributedStyle.DEFAULT.faint()));
+        }
+      } else {
+        println(new AttributedString(nb.file() + ": kept what it created (--keep)"));
+      }
+    } catch (NetbookException e) {
+      println(new AttributedString(nb.file() + ": cleanup failed: " + e.getMessage(), BAD));
+    } finally {
+      session.notebook("");
+    }
+  }
+
+  /** Runs a notebook's cells (within --from/--to) into an existing JShell session. */
+  public FileReport replay(Notebook nb, JShellSession shell) {
+    List<CellResult> results = new ArrayList<>();
+    for (Cell cell : nb.cells()) {
+      if (!options.inRange(cell.index())) {
+        results.add(
+            new CellResult(cell, CellResult.Verdict.SKIPPED, "", "outside --from/--to", ""));
+        continue;
+      }
+      results.add(runCell(nb, cell, cell.source(), shell));
+    }
+    FileReport report = new FileReport(nb.file(), results, "");
+    println(summaryLine(report));
+    return report;
+  }
+
+  /** Shows a cell's header and code, runs it, and says how it went. */
+  public CellResult runCell(Notebook nb, Cell cell, String source, JShellSession shell) {
+    if (cell.attributes().skip()) {
+      println(header(nb, cell, " skipped (skip)"));
+      return new CellResult(cell, CellResult.Verdict.SKIPPED, "", "skip", "");
+    }
+    if (!cell.attributes().hidden()) {
+      println(header(nb, cell, ""));
+      showCode(cell.language(), source);
+    }
+    CellResult r = executor.execute(nb.file(), cell, source, shell);
+    report(nb, r);
+    return r;
+  }
+
+  void report(Notebook nb, CellResult r) {
+    if (r.failed()) {
+      println(new AttributedString("✗ " + r.cell().where(nb.file()) + ": " + r.message(), BAD));
+      if (!r.diff().isEmpty()) {
+        for (String line : r.diff().split("\n")) {
+          AttributedStyle s =
+              line.startsWith("+") ? GOOD : line.startsWith("-") ? BAD : AttributedStyle.DEFAULT;
+          println(new AttributedString(line, s));
+        }
+      }
+    } else if (!r.message().isEmpty()) {
+      println(new AttributedString("✓ " + r.message(), GOOD));
+    }
+  }
+
+  AttributedString header(Notebook nb, Cell cell, String suffix) {
+    String text =
+        "── cell " + cell.index() + " (" + nb.file() + ":" + cell.line() + ")" + suffix + " ──";
+    return new AttributedString(text, HEADER);
+  }
+
+  void showCode(String language, String source) {
+    String body = source.endsWith("\n") ? source.substring(0, source.length() - 1) : source;
+    for (String line : body.split("\n", -1)) {
+      println(CodeHighlighter.line(language, line));
+    }
+  }
+
+  AttributedString summaryLine(FileReport r) {
+    return new AttributedString(r.summary(), r.failed() == 0 ? GOOD : BAD);
+  }
+
+  void println(AttributedString s) {
+    out.println(renderer.toText(s));
+    out.flush();
+  }
+
+  /** The final line CI parses: exactly "N passed, N failed". */
+  public static String total(List<FileReport> reports) {
+    long passed = reports.stream().mapToLong(FileReport::passed).sum();
+    long failed = reports.stream().mapToLong(FileReport::failed).sum();
+    return passed + " passed, " + failed + " failed";
+  }
+}

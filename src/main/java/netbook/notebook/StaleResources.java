@@ -1,0 +1,90 @@
+package netbook.notebook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.LongPredicate;
+import netbook.engine.ContainerInfo;
+import netbook.engine.Engine;
+import netbook.engine.EngineException;
+import netbook.engine.NetworkInfo;
+import netbook.lab.Session;
+
+/**
+ * Reaps what an aborted earlier run of the same notebook left behind: containers and networks
+ * labelled {@code netbook.notebook=<name>} whose {@code netbook.pid} process is gone. Anything of a
+ * live netbook process, or without netbook's labels, is left alone.
+ */
+public final class StaleResources {
+  private StaleResources() {}
+
+  /** Whether a process is alive on this machine. */
+  public static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Removes the stale resources; returns one line saying what went, or "" when nothing did. */
+  public static String reap(Engine engine, String notebook, LongPredicate alive) {
+    List<String> containers = new ArrayList<>();
+    List<String> networks = new ArrayList<>();
+    TreeSet<Long> pids = new TreeSet<>();
+    for (ContainerInfo c : engine.containers(true)) {
+      if (stale(c.labels(), notebook, alive, pids)) {
+        try {
+          engine.removeContainer(c.id(), true);
+          containers.add(c.name());
+        } catch (EngineException e) {
+          // gone already, or in use: the run below reports what matters
+        }
+      }
+    }
+    for (NetworkInfo n : engine.networks()) {
+      if (stale(n.labels(), notebook, alive, pids)) {
+        try {
+          engine.removeNetwork(n.id());
+          networks.add(n.name());
+        } catch (EngineException e) {
+          // as above
+        }
+      }
+    }
+    if (containers.isEmpty() && networks.isEmpty()) {
+      return "";
+    }
+    return notebook
+        + ": removed "
+        + count(containers, "container")
+        + " and "
+        + count(networks, "network")
+        + " left by an aborted earlier run (pid "
+        + String.join(", ", pids.stream().map(String::valueOf).toList())
+        + ")";
+  }
+
+  private static boolean stale(
+      Map<String, String> labels, String notebook, LongPredicate alive, TreeSet<Long> pids) {
+    if (!Session.isNetbooks(labels) || !notebook.equals(labels.get(Session.LABEL_NOTEBOOK))) {
+      return false;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(labels.getOrDefault(Session.LABEL_PID, ""));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+    if (alive.test(pid)) {
+      return false;
+    }
+    pids.add(pid);
+    return true;
+  }
+
+  private static String count(List<String> names, String noun) {
+    return names.size()
+        + " "
+        + noun
+        + (names.size() == 1 ? "" : "s")
+        + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")");
+  }
+}

@@ -1,0 +1,197 @@
+package netbook.notebook;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netbook.render.MarkdownRenderer;
+import netbook.shell.JShellSession;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Interactive step mode: the prose before a cell, then the cell with a prompt — Enter runs it,
+ * {@code s} skips, {@code e} edits it in the line editor before running, {@code b} goes back,
+ * {@code g N} jumps to cell N, {@code r} drops into the REPL ({@code :continue} returns), {@code q}
+ * quits (with cleanup). Hidden cells run without a prompt.
+ */
+public final class StepRunner {
+  static final String PROMPT =
+      "[Enter] run · s skip · e edit · b back · g N jump · r REPL · q quit > ";
+
+  private final LineReader reader;
+  private final PrintWriter out;
+  private final NotebookRunner runner;
+  private final MarkdownRenderer renderer;
+  private final ReplHandoff repl;
+
+  public StepRunner(
+      LineReader reader, NotebookRunner runner, MarkdownRenderer renderer, ReplHandoff repl) {
+    this.reader = reader;
+    this.out = reader.getTerminal().writer();
+    this.runner = runner;
+    this.renderer = renderer;
+    this.repl = repl;
+  }
+
+  /** Steps through a notebook in this JShell session; cleans up at the end unless {@code keep}. */
+  public FileReport step(Notebook nb, JShellSession shell) {
+    List<String> proseBefore = proseBeforeCells(nb);
+    Map<Integer, CellResult> results = new LinkedHashMap<>();
+    runner.println(
+        new AttributedString("▶ " + nb.file() + " — " + nb.title(), AttributedStyle.BOLD));
+    runner.begin(nb);
+    try {
+      int pos = 0;
+      boolean quit = false;
+      int shownProse = -1;
+      while (pos < nb.cells().size() && !quit) {
+        Cell cell = nb.cells().get(pos);
+        if (!runner.options().inRange(cell.index())) {
+          pos++;
+          continue;
+        }
+        if (shownProse != pos) {
+          prose(proseBefore.get(pos));
+          shownProse = pos;
+        }
+        if (cell.attributes().hidden() || cell.attributes().skip()) {
+          results.put(cell.index(), runner.runCell(nb, cell, cell.source(), shell));
+          pos++;
+          continue;
+        }
+        runner.println(runner.header(nb, cell, ""));
+        runner.showCode(cell.language(), cell.source());
+        String answer;
+        try {
+          answer = reader.readLine(PROMPT).strip();
+        } catch (UserInterruptException | EndOfFileException e) {
+          answer = "q";
+        }
+        switch (answer.isEmpty() ? "" : answer.substring(0, 1)) {
+          case "" -> {
+            results.put(cell.index(), run(nb, cell, cell.source(), shell));
+            pos++;
+          }
+          case "s" -> {
+            results.put(cell.index(), skipped(cell, "skipped at the prompt"));
+            pos++;
+          }
+          case "e" -> {
+            String edited = edit(cell.source());
+            if (edited != null) {
+              results.put(cell.index(), run(nb, cell, edited, shell));
+              pos++;
+            }
+          }
+          case "b" -> pos = previous(nb, pos);
+          case "g" -> pos = jump(nb, answer, pos);
+          case "r" -> enterRepl();
+          case "q" -> quit = true;
+          default ->
+              say(
+                  "unknown answer '"
+                      + answer
+                      + "': press Enter to run the cell, or s, e, b, g N, r, q");
+        }
+      }
+      if (!quit) {
+        prose(proseBefore.get(nb.cells().size()));
+      }
+    } finally {
+      runner.end(nb, runner.options().keep());
+    }
+    List<CellResult> all = new ArrayList<>();
+    for (Cell c : nb.cells()) {
+      all.add(results.getOrDefault(c.index(), skipped(c, "not run")));
+    }
+    FileReport report = new FileReport(nb.file(), all, "");
+    runner.println(runner.summaryLine(report));
+    return report;
+  }
+
+  private CellResult run(Notebook nb, Cell cell, String source, JShellSession shell) {
+    CellResult r = runner.executor().execute(nb.file(), cell, source, shell);
+    runner.report(nb, r);
+    return r;
+  }
+
+  private static CellResult skipped(Cell cell, String why) {
+    return new CellResult(cell, CellResult.Verdict.SKIPPED, "", why, "");
+  }
+
+  private String edit(String source) {
+    String buffer = source.endsWith("\n") ? source.substring(0, source.length() - 1) : source;
+    try {
+      return reader.readLine("edit> ", null, (org.jline.reader.MaskingCallback) null, buffer);
+    } catch (UserInterruptException | EndOfFileException e) {
+      say("edit cancelled");
+      return null;
+    }
+  }
+
+  private int previous(Notebook nb, int pos) {
+    for (int p = pos - 1; p >= 0; p--) {
+      Cell c = nb.cells().get(p);
+      if (runner.options().inRange(c.index()) && !c.attributes().hidden()) {
+        return p;
+      }
+    }
+    say("this is the first cell");
+    return pos;
+  }
+
+  private int jump(Notebook nb, String answer, int pos) {
+    String arg = answer.substring(1).strip();
+    try {
+      int n = Integer.parseInt(arg);
+      if (n >= 1 && n <= nb.cells().size()) {
+        return n - 1;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    say("g needs a cell number from 1 to " + nb.cells().size() + ", like g 3");
+    return pos;
+  }
+
+  private void enterRepl() {
+    if (repl == null) {
+      say("the REPL is not available here");
+      return;
+    }
+    say("the REPL, with everything the cells defined; :continue returns to the notebook");
+    repl.enter();
+  }
+
+  private void prose(String markdown) {
+    if (!markdown.isBlank()) {
+      out.print(renderer.toText(renderer.render(markdown)));
+      out.flush();
+    }
+  }
+
+  private void say(String line) {
+    runner.println(new AttributedString(line, AttributedStyle.DEFAULT.faint()));
+  }
+
+  /** For each cell, the prose just before it; the last entry is the prose after the last cell. */
+  static List<String> proseBeforeCells(Notebook nb) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (Part p : nb.parts()) {
+      if (p instanceof Part.Prose prose) {
+        cur.append(prose.markdown());
+      } else {
+        out.add(cur.toString());
+        cur.setLength(0);
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+}

@@ -1,0 +1,95 @@
+package netbook.render.topology;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import netbook.NetbookException;
+
+/**
+ * {@code diagram()}: a snapshot of the network drawn for the terminal (its {@code toString}, so
+ * JShell prints the picture), and on request as SVG, ASCII, Graphviz DOT or Mermaid.
+ *
+ * <pre>
+ * diagram()                     // the drawing, in the terminal's width
+ * diagram().svg("net.svg")      // writes a standalone SVG, returns its path
+ * diagram().ascii()             // the same drawing in + - | only
+ * diagram().width(120)          // side by side as far as 120 columns allow
+ * </pre>
+ */
+public record Diagram(Topology topology, int width, boolean unicode) {
+  private static volatile int defaultWidth = 80;
+  private static volatile boolean defaultUnicode = true;
+
+  /** The drawing as the front end's terminal can show it (see {@link #terminal(int, boolean)}). */
+  public static Diagram of(Topology topology) {
+    return new Diagram(topology, defaultWidth, defaultUnicode);
+  }
+
+  /**
+   * Tells later diagrams the terminal's width and whether it shows Unicode box drawing; the REPL
+   * calls this when it knows its terminal.
+   */
+  public static void terminal(int width, boolean unicode) {
+    defaultWidth = Math.max(40, width);
+    defaultUnicode = unicode;
+  }
+
+  public Diagram width(int columns) {
+    return new Diagram(topology, columns, unicode);
+  }
+
+  /** The terminal drawing in ASCII: {@code + - |} only. */
+  public String ascii() {
+    return new TerminalDiagram(width, false).draw(topology);
+  }
+
+  /** The standalone SVG document. */
+  public String svgText() {
+    return SvgDiagram.render(topology);
+  }
+
+  /** Writes the SVG to {@code path} (parent folders made) and returns where it went. */
+  public Path svg(String path) {
+    Path p = Path.of(path).toAbsolutePath();
+    try {
+      if (p.getParent() != null) {
+        Files.createDirectories(p.getParent());
+      }
+      Files.writeString(p, svgText());
+    } catch (IOException e) {
+      throw new NetbookException(
+          "could not write the diagram to " + path + ": " + e.getMessage(), e);
+    }
+    return p;
+  }
+
+  public String dot() {
+    return GraphText.dot(topology);
+  }
+
+  public String mermaid() {
+    return GraphText.mermaid(topology);
+  }
+
+  /** The drawing alone, without the caption line. */
+  public String drawing() {
+    return new TerminalDiagram(width, unicode).draw(topology);
+  }
+
+  /**
+   * A caption line, then the drawing: the caption takes the place JShell prefixes with {@code $1
+   * ==>}, so the boxes below stay aligned.
+   */
+  @Override
+  public String toString() {
+    long bridges = topology.bridges().size();
+    long running = topology.containers().stream().filter(Topology.Node::running).count();
+    return "network topology: "
+        + bridges
+        + (bridges == 1 ? " network, " : " networks, ")
+        + running
+        + (running == 1 ? " running container" : " running containers")
+        + "\n"
+        + drawing();
+  }
+}

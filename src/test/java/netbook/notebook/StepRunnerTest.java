@@ -1,0 +1,127 @@
+package netbook.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import netbook.lab.Session;
+import netbook.shell.JShellSession;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+
+/** Step mode driven through JLine's dumb terminal over piped streams. */
+class StepRunnerTest {
+  private static final String NB =
+      """
+      # Stepping
+
+      First some *prose*.
+
+      ```java
+      int x = 1;
+      ```
+
+      ```java
+      int z = 99;
+      ```
+
+      ```java
+      int y = 2;
+      ```
+
+      Now the sum.
+
+      ```java
+      System.out.println("sum " + (x + y));
+      ```
+
+      ```java
+      int never = 0;
+      ```
+      """;
+
+  @Test
+  void enterSkipEditReplAndQuit() throws Exception {
+    String keys =
+        "\n" // run cell 1
+            + "s\n" // skip cell 2
+            + "e\n y = 40;\n" // edit cell 3: the dumb terminal appends to the cell
+            + "r\n" // the REPL at cell 4
+            + "\n" // run cell 4
+            + "q\n"; // quit at cell 5
+    Session session = NoEngine.session();
+    AtomicInteger replVisits = new AtomicInteger();
+    try (Harness h = new Harness();
+        Terminal terminal =
+            new DumbTerminal(
+                "test",
+                "dumb",
+                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
+                h.buffer,
+                StandardCharsets.UTF_8);
+        JShellSession shell = new JShellSession(h.router)) {
+      LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+      NotebookRunner runner =
+          new NotebookRunner(
+              session,
+              () -> shell,
+              s -> (cell, timeout) -> new CellRun(true, "", "no console"),
+              terminal.writer(),
+              h.renderer,
+              RunOptions.of(RunOptions.Mode.RUN));
+      FileReport r =
+          new StepRunner(reader, runner, h.renderer, replVisits::incrementAndGet)
+              .step(NotebookParser.parse("step.md", NB), shell);
+      String text = h.text();
+      assertThat(text)
+          .contains("Stepping\n════════")
+          .contains("First some prose.")
+          .contains("Now the sum.")
+          .contains("x ==> 1")
+          .doesNotContain("z ==> 99")
+          .contains("y ==> 2\n40\n")
+          .contains("sum 41")
+          .contains(":continue returns to the notebook")
+          .doesNotContain("never ==>");
+      assertThat(replVisits).hasValue(1);
+      assertThat(r.summary()).isEqualTo("step.md: 3 passed, 0 failed, 2 skipped");
+    }
+  }
+
+  @Test
+  void backAndJump() throws Exception {
+    String keys = "g 3\n\nb\ng x\nq\n";
+    Session session = NoEngine.session();
+    try (Harness h = new Harness();
+        Terminal terminal =
+            new DumbTerminal(
+                "test",
+                "dumb",
+                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
+                h.buffer,
+                StandardCharsets.UTF_8);
+        JShellSession shell = new JShellSession(h.router)) {
+      LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
+      NotebookRunner runner =
+          new NotebookRunner(
+              session,
+              () -> shell,
+              s -> (cell, timeout) -> new CellRun(true, "", "no console"),
+              terminal.writer(),
+              h.renderer,
+              RunOptions.of(RunOptions.Mode.RUN));
+      FileReport r =
+          new StepRunner(reader, runner, h.renderer, null)
+              .step(NotebookParser.parse("step.md", NB), shell);
+      assertThat(h.text())
+          .contains("y ==> 2")
+          .contains("g needs a cell number from 1 to 5, like g 3")
+          .doesNotContain("x ==> 1");
+      assertThat(r.summary()).isEqualTo("step.md: 1 passed, 0 failed, 4 skipped");
+    }
+  }
+}
