@@ -40,6 +40,7 @@ public final class Evaluator {
         t.start();
       };
   private volatile boolean verbose;
+  private volatile int width = 100;
   private volatile Thread waiting;
 
   /** The number of the Java input running now (0: none), so a late stop never hits the next. */
@@ -68,6 +69,15 @@ public final class Evaluator {
 
   public ReplCommands commands() {
     return commands;
+  }
+
+  /** The terminal's width, for drawings (100 without a terminal). */
+  int width() {
+    return width;
+  }
+
+  void width(int columns) {
+    width = columns > 20 ? columns : 100;
   }
 
   boolean verbose() {

@@ -120,6 +120,7 @@ public final class Repl {
   }
 
   private Evaluator.Result runInterruptibly(String input) {
+    evaluator.width(terminal.getWidth());
     Thread.interrupted(); // a Ctrl-C that reached the prompt must not stop this input
     Terminal.SignalHandler previous = terminal.handle(Signal.INT, s -> evaluator.interrupt());
     try {

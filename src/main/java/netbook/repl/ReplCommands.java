@@ -63,7 +63,10 @@ public final class ReplCommands {
         ev.verbose(!ev.verbose());
         p.notice(ev.verbose() ? "verbose: stack traces shown" : "verbose off");
       }
-      case ":diagram" -> p.notice(":diagram is not available yet: :networks and host() tell it");
+      case ":diagram" ->
+          p.text(
+              netbook.render.topology.LiveTopology.drawing(
+                  ev.session().session().engine(), ev.width(), p.color()));
       case ":continue" -> {
         return new Evaluator.Result(true, Evaluator.Action.CONTINUE);
       }

@@ -80,14 +80,14 @@ class ScriptRunnerTest {
   @Test
   void commandsAndDockerLinesAreRouted() throws Exception {
     int failed = run(":verbose\n:verbose\n:frob\ndocker network ls\n:diagram\n");
-    assertThat(failed).isEqualTo(2);
+    assertThat(failed).isEqualTo(3);
     assertThat(fixture.output())
         .isEqualTo(
             "verbose: stack traces shown\n"
                 + "verbose off\n"
                 + "unknown command :frob: :help lists the commands\n"
                 + "no Docker engine at test://none\n"
-                + ":diagram is not available yet: :networks and host() tell it\n");
+                + "no Docker engine at test://none\n");
   }
 
   @Test
