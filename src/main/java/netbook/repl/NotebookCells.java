@@ -11,7 +11,7 @@ import org.commonmark.parser.Parser;
  * The runnable cells of a notebook, in order, for {@code :open}: each {@code java} or {@code
  * jshell} fence as one input, and each {@code $ docker …} line of a {@code console}, {@code bash},
  * {@code sh} or {@code shell} fence as one docker line. A stand-in until the notebook runner
- * replays notebooks into a session; it skips {@code hidden} cells' nothing and shows no prose.
+ * replays notebooks into a session; prose is not shown.
  */
 final class NotebookCells {
   private NotebookCells() {}
