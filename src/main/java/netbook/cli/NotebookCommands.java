@@ -24,6 +24,9 @@ import netbook.notebook.RunOptions;
 import netbook.notebook.StepRunner;
 import netbook.render.ImageHook;
 import netbook.render.MarkdownRenderer;
+import netbook.repl.Repl;
+import netbook.repl.ReplOptions;
+import netbook.repl.ReplSession;
 import netbook.shell.JShellSession;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -207,7 +210,16 @@ final class NotebookCommands {
               renderer,
               runOptions(o, RunOptions.Mode.RUN));
       try (JShellSession shell = new JShellSession(main.router())) {
-        FileReport r = new StepRunner(reader, runner, renderer, repl).step(nb, shell);
+        ReplHandoff handoff =
+            repl != null
+                ? repl
+                : () ->
+                    new Repl(
+                            terminal,
+                            ReplSession.of(shell, session, () -> new JShellSession(main.router())),
+                            new ReplOptions(Main.historyFile(), color, main.verbose, false))
+                        .run(true);
+        FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell);
         return r.failed() > 0 ? Main.FAILED : Main.OK;
       }
     } catch (IOException e) {
