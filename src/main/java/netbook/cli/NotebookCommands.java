@@ -24,6 +24,7 @@ import netbook.notebook.RunOptions;
 import netbook.notebook.StepRunner;
 import netbook.render.ImageHook;
 import netbook.render.MarkdownRenderer;
+import netbook.render.topology.LiveTopology;
 import netbook.repl.Repl;
 import netbook.repl.ReplOptions;
 import netbook.repl.ReplSession;
@@ -94,9 +95,9 @@ final class NotebookCommands {
     PrintWriter pw = new PrintWriter(main.out(), true, StandardCharsets.UTF_8);
     boolean color = !o.noColor && !main.settings().noColor() && System.console() != null;
     int width = o.width > 0 ? o.width : columns();
-    MarkdownRenderer renderer = new MarkdownRenderer(width, color, ImageHook.PLACEHOLDER);
     List<FileReport> reports = new ArrayList<>();
     try (Engine engine = main.openEngine(o.engine)) {
+      MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(engine, color));
       Session session = newSession(main, engine);
       NotebookRunner runner =
           new NotebookRunner(
@@ -179,6 +180,20 @@ final class NotebookCommands {
     return session;
   }
 
+  /** Draws {@code ![topology](live)} images as the engine's network at that point. */
+  static ImageHook liveTopology(Engine engine, boolean unicode) {
+    return (alt, src, width) -> {
+      if (!LiveTopology.isLivePicture(alt, src, null)) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(
+          LiveTopology.drawing(engine, width, unicode)
+              .lines()
+              .map(org.jline.utils.AttributedString::new)
+              .toList());
+    };
+  }
+
   /** {@code netbook FILE.md}: step through it on a terminal; anything else runs it. */
   static int step(Main main, NotebookOptions o, Path file, ReplHandoff repl) {
     if (System.console() == null) {
@@ -193,7 +208,7 @@ final class NotebookCommands {
           !o.noColor && !main.settings().noColor() && !terminal.getType().startsWith("dumb");
       int width =
           o.width > 0 ? o.width : Math.max(40, terminal.getWidth() > 0 ? terminal.getWidth() : 80);
-      MarkdownRenderer renderer = new MarkdownRenderer(width, color, ImageHook.PLACEHOLDER);
+      MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(engine, color));
       LineReader reader =
           LineReaderBuilder.builder()
               .terminal(terminal)

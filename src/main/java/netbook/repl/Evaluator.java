@@ -117,6 +117,34 @@ public final class Evaluator {
     return input.strip().startsWith(":");
   }
 
+  private volatile boolean changesOn;
+  private netbook.render.topology.TopologyChanges changes;
+
+  /** Turns the one-line topology change summaries after each input on or off. */
+  void changes(boolean on) throws InterruptedException {
+    changesOn = on;
+    changes = on ? new netbook.render.topology.TopologyChanges(session.session().engine()) : null;
+  }
+
+  boolean changesOn() {
+    return changesOn;
+  }
+
+  private void reportChanges() {
+    if (!changesOn || changes == null || !session.engineSettled()) {
+      return;
+    }
+    try {
+      for (String line : changes.next(session.session().engine()).lines()) {
+        printer.notice(line);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (NetbookException e) {
+      // the input's own result already said what is wrong with the engine
+    }
+  }
+
   /** Runs one complete input and prints what it shows. */
   public Result run(String input) {
     if (input.isBlank()) {
@@ -126,10 +154,9 @@ public final class Evaluator {
       if (isCommand(input)) {
         return commands.run(input.strip());
       }
-      if (isDockerLine(input)) {
-        return docker(input.strip());
-      }
-      return java(input);
+      Result r = isDockerLine(input) ? docker(input.strip()) : java(input);
+      reportChanges();
+      return r;
     } catch (InterruptedException e) {
       printer.error("stopped (Ctrl-C)");
       return Result.FAILED;

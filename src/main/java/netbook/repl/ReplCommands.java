@@ -27,7 +27,8 @@ public final class ReplCommands {
           new String[] {":save", "FILE.md", "write the session so far as a notebook"},
           new String[] {":open", "FILE.md", "run a notebook's cells in this session"},
           new String[] {":verbose", "", "show stack traces of errors (again: hide them)"},
-          new String[] {":diagram", "", "the topology as a diagram"},
+          new String[] {":diagram", "[--svg FILE]", "the network as a diagram (or an SVG file)"},
+          new String[] {":changes", "on|off", "a line per network change after each input"},
           new String[] {":continue", "", "back to the notebook (when it opened this REPL)"},
           new String[] {":quit", "", "leave netbook (Ctrl-D does too)"});
 
@@ -63,10 +64,15 @@ public final class ReplCommands {
         ev.verbose(!ev.verbose());
         p.notice(ev.verbose() ? "verbose: stack traces shown" : "verbose off");
       }
-      case ":diagram" ->
-          p.text(
-              netbook.render.topology.LiveTopology.drawing(
-                  ev.session().session().engine(), ev.width(), p.color()));
+      case ":diagram" -> diagram(arg);
+      case ":changes" -> {
+        if (!arg.equals("on") && !arg.equals("off")) {
+          p.error(":changes takes on or off (now " + (ev.changesOn() ? "on" : "off") + ")");
+          return Evaluator.Result.FAILED;
+        }
+        ev.changes(arg.equals("on"));
+        p.notice("changes " + arg);
+      }
       case ":continue" -> {
         return new Evaluator.Result(true, Evaluator.Action.CONTINUE);
       }
@@ -79,6 +85,23 @@ public final class ReplCommands {
       }
     }
     return Evaluator.Result.OK;
+  }
+
+  private void diagram(String arg) throws InterruptedException {
+    Printer p = ev.printer();
+    netbook.engine.Engine engine = ev.session().session().engine();
+    if (arg.isEmpty()) {
+      p.text(netbook.render.topology.LiveTopology.drawing(engine, ev.width(), p.color()));
+      return;
+    }
+    String[] a = arg.split("\\s+");
+    if (a.length != 2 || !a[0].equals("--svg")) {
+      throw new NetbookException("usage: :diagram [--svg FILE.svg]");
+    }
+    Path written =
+        netbook.render.topology.Diagram.of(netbook.render.topology.Topology.snapshot(engine))
+            .svg(a[1]);
+    p.notice("wrote " + written);
   }
 
   private void help() {
