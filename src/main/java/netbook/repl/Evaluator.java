@@ -255,11 +255,14 @@ public final class Evaluator {
       Thread repeat =
           new Thread(
               () -> {
-                for (int i = 0; i < 20 && running == runner; i++) {
+                for (int i = 0; i < 20; i++) {
                   try {
                     Thread.sleep(100);
                   } catch (InterruptedException e) {
                     return;
+                  }
+                  if (running != runner) {
+                    return; // the input ended: never stop the next one
                   }
                   session.stop();
                 }
