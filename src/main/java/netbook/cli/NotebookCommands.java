@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import netbook.engine.Engine;
-import netbook.lab.Lab;
 import netbook.lab.Session;
-import netbook.lab.SessionConfig;
 import netbook.notebook.ConsoleTranscript;
 import netbook.notebook.FileReport;
 import netbook.notebook.Notebook;
@@ -97,7 +95,7 @@ final class NotebookCommands {
     MarkdownRenderer renderer = new MarkdownRenderer(width, color, ImageHook.PLACEHOLDER);
     List<FileReport> reports = new ArrayList<>();
     try (Engine engine = main.openEngine(o.engine)) {
-      Session session = newSession(main, engine);
+      Session session = main.newSession(engine, o.keep);
       NotebookRunner runner =
           new NotebookRunner(
               session,
@@ -106,6 +104,18 @@ final class NotebookCommands {
               pw,
               renderer,
               runOptions(o, mode));
+      Lifecycle life = main.lifecycle();
+      // Ctrl-C stops the running cell and the notebook goes on; during a notebook's cleanup it
+      // exits at once (the next start reaps the rest)
+      life.onInterrupt(
+          () -> {
+            if (runner.cleaning()) {
+              life.cleaning(true);
+              life.interrupt();
+            }
+            runner.interrupt();
+          });
+      life.onTerminate(runner::abort);
       for (Path file : files) {
         Notebook nb;
         try {
@@ -164,21 +174,6 @@ final class NotebookCommands {
     }
   }
 
-  static Session newSession(Main main, Engine engine) {
-    Session session =
-        new Session(
-            engine,
-            new SessionConfig(
-                Main.newSessionId(),
-                main.settings().offline(),
-                ProcessHandle.current().pid(),
-                "",
-                main.err()::println,
-                null));
-    Lab.use(session);
-    return session;
-  }
-
   /** {@code netbook FILE.md}: step through it on a terminal; anything else runs it. */
   static int step(Main main, NotebookOptions o, Path file, ReplHandoff repl) {
     if (System.console() == null) {
@@ -200,7 +195,7 @@ final class NotebookCommands {
               .appName("netbook")
               .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
               .build();
-      Session session = newSession(main, engine);
+      Session session = main.newSession(engine, false);
       NotebookRunner runner =
           new NotebookRunner(
               session,
@@ -209,6 +204,10 @@ final class NotebookCommands {
               terminal.writer(),
               renderer,
               runOptions(o, RunOptions.Mode.RUN));
+      // Ctrl-C while a cell runs stops it; a dumb terminal does not hook the signal itself
+      terminal.handle(Terminal.Signal.INT, sig -> runner.interrupt());
+      main.lifecycle().onInterrupt(() -> terminal.raise(Terminal.Signal.INT));
+      main.lifecycle().onTerminate(runner::abort);
       try (JShellSession shell = new JShellSession(main.router())) {
         ReplHandoff handoff =
             repl != null
