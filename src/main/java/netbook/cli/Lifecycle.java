@@ -20,7 +20,7 @@ final class Lifecycle {
   private final PrintStream err;
   private volatile Session session;
   private volatile boolean keep;
-  private volatile Runnable onInterrupt = () -> {};
+  private volatile Runnable onInterrupt = Lifecycle::exitInterrupted;
   private volatile Runnable onTerminate = () -> {};
   private volatile boolean cleaning;
   private volatile boolean finished;
@@ -55,9 +55,16 @@ final class Lifecycle {
     this.keep = keep;
   }
 
-  /** What SIGINT does while no cleanup runs (stop the running cell or snippet). */
+  /**
+   * What SIGINT does while no cleanup runs (stop the running cell or snippet); {@code null}: exit
+   * as the JVM would (130, through the shutdown hook), as {@code serve} and a starting command do.
+   */
   void onInterrupt(Runnable r) {
-    onInterrupt = r == null ? () -> {} : r;
+    onInterrupt = r == null ? Lifecycle::exitInterrupted : r;
+  }
+
+  private static void exitInterrupted() {
+    Runtime.getRuntime().exit(INTERRUPTED_EXIT);
   }
 
   /** What a termination stops before it cleans up (the running cell, the rest of the notebook). */

@@ -15,8 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * /version} while {@link Mode#ANSWER}, then closes every connection ({@link Mode#CLOSE}) or keeps
  * it open without a word ({@link Mode#HANG}). The shared dockerd is never involved.
  */
-final class FakeDaemon implements AutoCloseable {
-  enum Mode {
+public final class FakeDaemon implements AutoCloseable {
+  /** How it answers. */
+  public enum Mode {
     ANSWER,
     CLOSE,
     HANG
@@ -27,14 +28,19 @@ final class FakeDaemon implements AutoCloseable {
   final List<String> requests = new CopyOnWriteArrayList<>();
   volatile Mode mode = Mode.ANSWER;
 
-  FakeDaemon() throws IOException {
+  /** Switches how it answers from now on. */
+  public void mode(Mode m) {
+    mode = m;
+  }
+
+  public FakeDaemon() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread t = new Thread(this::accept, "fake-daemon");
     t.setDaemon(true);
     t.start();
   }
 
-  String host() {
+  public String host() {
     return "tcp://127.0.0.1:" + server.getLocalPort();
   }
 
@@ -73,7 +79,11 @@ final class FakeDaemon implements AutoCloseable {
           }
           default -> {
             String body =
-                path.endsWith("/_ping") ? "OK" : "{\"Version\":\"fake\",\"ApiVersion\":\"1.41\"}";
+                path.endsWith("/_ping")
+                    ? "OK"
+                    : path.contains("/containers/json") || path.matches("(/v[0-9.]+)?/networks.*")
+                        ? "[]"
+                        : "{\"Version\":\"fake\",\"ApiVersion\":\"1.41\"}";
             String type = path.endsWith("/_ping") ? "text/plain" : "application/json";
             out.write(
                 ("HTTP/1.1 200 OK\r\nContent-Type: "
