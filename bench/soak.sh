@@ -63,6 +63,8 @@ if [ "$ENGINE" = docker ]; then
 fi
 
 kills=0 ints=0 stacks=0 hung=0 runs=0
+# job control: without it a background job starts with SIGINT ignored and Ctrl-C never reaches it
+set -m
 for ((i = 1; i <= N; i++)); do
   for nb in "${NBS[@]}"; do
     runs=$((runs + 1))

@@ -63,7 +63,8 @@ final class Lifecycle {
     onInterrupt = r == null ? Lifecycle::exitInterrupted : r;
   }
 
-  private static void exitInterrupted() {
+  /** Exits with 130 through the shutdown hook (which cleans the session up). */
+  static void exitInterrupted() {
     Runtime.getRuntime().exit(INTERRUPTED_EXIT);
   }
 

@@ -105,15 +105,18 @@ final class NotebookCommands {
               renderer,
               runOptions(o, mode));
       Lifecycle life = main.lifecycle();
-      // Ctrl-C stops the running cell and the notebook goes on; during a notebook's cleanup it
-      // exits at once (the next start reaps the rest)
+      // Ctrl-C stops the running cell and the notebook goes on; with no cell running it ends the
+      // run (cleaned up); during a notebook's cleanup it exits at once (the next start reaps)
       life.onInterrupt(
           () -> {
             if (runner.cleaning()) {
               life.cleaning(true);
               life.interrupt();
             }
-            runner.interrupt();
+            if (!runner.interrupt()) {
+              // no cell runs (JShell starting, between cells): Ctrl-C ends the run, cleaned up
+              Lifecycle.exitInterrupted();
+            }
           });
       life.onTerminate(runner::abort);
       for (Path file : files) {
