@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import netbook.NetbookException;
 import netbook.engine.Engine;
-import netbook.lab.Lab;
 import netbook.lab.Session;
-import netbook.lab.SessionConfig;
 import netbook.repl.Repl;
 import netbook.repl.ReplOptions;
 import netbook.repl.ReplSession;
@@ -64,7 +62,9 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--cleanup",
-      description = "On leaving, remove the session's containers and networks without asking.")
+      description =
+          "On leaving the REPL, remove the session's containers and networks without asking"
+              + " (piped input always removes them at its end).")
   boolean cleanup;
 
   @Parameters(
@@ -78,11 +78,15 @@ public final class Main implements Callable<Integer> {
   private final Settings settings;
   private final PrintStream out;
   private final PrintStream err;
+  private final Lifecycle lifecycle;
+  private final String host;
 
   Main(Settings settings, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.out = out;
     this.err = err;
+    this.lifecycle = new Lifecycle(err);
+    this.host = HostName.current(System.getenv());
   }
 
   public static void main(String[] args) {
@@ -97,7 +101,9 @@ public final class Main implements Callable<Integer> {
     main.router = router;
     CommandLine cl = new CommandLine(main);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> main.report(ex));
+    main.lifecycle.install();
     int code = cl.execute(args);
+    main.lifecycle.finished();
     realOut.flush();
     System.exit(code);
   }
@@ -118,6 +124,20 @@ public final class Main implements Callable<Integer> {
 
   OutputRouter router() {
     return router;
+  }
+
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /**
+   * A new session on the engine, after the crash reaper; a termination of the process cleans it up
+   * (unless {@code keep}).
+   */
+  Session newSession(Engine e, boolean keep) {
+    Session s = Sessions.open(e, settings, host, err::println);
+    lifecycle.session(s, keep);
+    return s;
   }
 
   /** The engine named by --engine (or NETBOOK_ENGINE, else auto). */
@@ -164,55 +184,44 @@ public final class Main implements Callable<Integer> {
   /** Opens the engine and makes its session the API's (on a background thread). */
   private Session openSession(EngineChoice choice) {
     Engine e = Engines.open(choice, settings, err::println);
-    Session s =
-        new Session(
-            e,
-            new SessionConfig(
-                newSessionId(),
-                settings.offline(),
-                ProcessHandle.current().pid(),
-                "",
-                err::println,
-                null));
-    Lab.use(s);
-    return s;
+    return newSession(e, false);
   }
 
   /** stdin is not a terminal: snippets from stdin, plain output, exit 1 if one failed. */
   private int piped(ReplSession repl) throws java.io.IOException {
     PrintWriter w = new PrintWriter(out, true, StandardCharsets.UTF_8);
     ScriptRunner runner = new ScriptRunner(repl, w, verbose);
-    Object previous = Signals.register("INT", runner::interrupt);
+    lifecycle.onInterrupt(runner::interrupt);
+    lifecycle.onTerminate(runner::interrupt);
     int failed;
     try {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       failed = runner.run(in);
     } finally {
-      Signals.unregister("INT", previous);
+      lifecycle.onInterrupt(null);
     }
     leavePiped(repl, w);
     return failed == 0 ? OK : FAILED;
   }
 
+  /** End of input: the session's containers and networks go (a Ctrl-C now exits at once). */
   private void leavePiped(ReplSession repl, PrintWriter w) {
+    lifecycle.cleaning(true);
     try {
       List<String> owned = repl.owned();
       if (owned.isEmpty()) {
         return;
       }
-      if (cleanup) {
-        w.println(repl.session().cleanup());
-      } else {
-        err.println(
-            "netbook: left in place: " + String.join(", ", owned) + " (--cleanup removes them)");
-      }
+      w.println(repl.session().cleanup());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       err.println("netbook: cleanup failed: " + e.getMessage());
+    } finally {
+      lifecycle.cleaning(false);
+      w.flush();
     }
-    w.flush();
   }
 
   /** Where the REPL keeps its history: ~/.netbook/history. */

@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import netbook.engine.Engine;
-import netbook.lab.Lab;
 import netbook.lab.Session;
-import netbook.lab.SessionConfig;
 import netbook.notebook.ConsoleTranscript;
 import netbook.notebook.FileReport;
 import netbook.notebook.Notebook;
@@ -98,7 +96,7 @@ final class NotebookCommands {
     List<FileReport> reports = new ArrayList<>();
     try (Engine engine = main.openEngine(o.engine)) {
       MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(engine, color));
-      Session session = newSession(main, engine);
+      Session session = main.newSession(engine, o.keep);
       NotebookRunner runner =
           new NotebookRunner(
               session,
@@ -107,6 +105,21 @@ final class NotebookCommands {
               pw,
               renderer,
               runOptions(o, mode));
+      Lifecycle life = main.lifecycle();
+      // Ctrl-C stops the running cell and the notebook goes on; with no cell running it ends the
+      // run (cleaned up); during a notebook's cleanup it exits at once (the next start reaps)
+      life.onInterrupt(
+          () -> {
+            if (runner.cleaning()) {
+              life.cleaning(true);
+              life.interrupt();
+            }
+            if (!runner.interrupt()) {
+              // no cell runs (JShell starting, between cells): Ctrl-C ends the run, cleaned up
+              Lifecycle.exitInterrupted();
+            }
+          });
+      life.onTerminate(runner::abort);
       for (Path file : files) {
         Notebook nb;
         try {
@@ -165,21 +178,6 @@ final class NotebookCommands {
     }
   }
 
-  static Session newSession(Main main, Engine engine) {
-    Session session =
-        new Session(
-            engine,
-            new SessionConfig(
-                Main.newSessionId(),
-                main.settings().offline(),
-                ProcessHandle.current().pid(),
-                "",
-                main.err()::println,
-                null));
-    Lab.use(session);
-    return session;
-  }
-
   /** Draws {@code ![topology](live)} images as the engine's network at that point. */
   static ImageHook liveTopology(Engine engine, boolean unicode) {
     return (alt, src, width) -> {
@@ -215,7 +213,7 @@ final class NotebookCommands {
               .appName("netbook")
               .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
               .build();
-      Session session = newSession(main, engine);
+      Session session = main.newSession(engine, false);
       NotebookRunner runner =
           new NotebookRunner(
               session,
@@ -224,6 +222,10 @@ final class NotebookCommands {
               terminal.writer(),
               renderer,
               runOptions(o, RunOptions.Mode.RUN));
+      // Ctrl-C while a cell runs stops it; a dumb terminal does not hook the signal itself
+      terminal.handle(Terminal.Signal.INT, sig -> runner.interrupt());
+      main.lifecycle().onInterrupt(() -> terminal.raise(Terminal.Signal.INT));
+      main.lifecycle().onTerminate(runner::abort);
       try (JShellSession shell = new JShellSession(main.router())) {
         ReplHandoff handoff =
             repl != null

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * What the environment says (read once, in {@link Main}): NETBOOK_ENGINE, NETBOOK_OFFLINE,
- * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, DOCKER_TLS_VERIFY, NO_COLOR.
+ * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, DOCKER_TLS_VERIFY, NO_COLOR, DOCKER_CONTEXT, DOCKER_CONFIG.
  */
 record Settings(
     String engine,
@@ -12,7 +12,9 @@ record Settings(
     boolean requireDocker,
     String dockerHost,
     boolean tlsVerify,
-    boolean noColor) {
+    boolean noColor,
+    String dockerContext,
+    java.nio.file.Path dockerConfig) {
 
   static Settings from(Map<String, String> env) {
     return new Settings(
@@ -21,7 +23,18 @@ record Settings(
         truthy(env.get("NETBOOK_REQUIRE_DOCKER")),
         env.getOrDefault("DOCKER_HOST", ""),
         truthy(env.get("DOCKER_TLS_VERIFY")),
-        env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty());
+        env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty(),
+        env.getOrDefault("DOCKER_CONTEXT", ""),
+        dockerConfig(env));
+  }
+
+  /** DOCKER_CONFIG, else ~/.docker, as the docker CLI finds its config and contexts. */
+  private static java.nio.file.Path dockerConfig(Map<String, String> env) {
+    String dir = env.get("DOCKER_CONFIG");
+    if (dir != null && !dir.isBlank()) {
+      return java.nio.file.Path.of(dir);
+    }
+    return java.nio.file.Path.of(System.getProperty("user.home"), ".docker");
   }
 
   private static boolean truthy(String v) {

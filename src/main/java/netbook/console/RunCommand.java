@@ -12,6 +12,7 @@ import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.PortBinding;
 import netbook.lab.LabImages;
+import netbook.lab.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -143,6 +144,11 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Engine engine = ctx.session().engine();
     ContainerSpec spec = spec();
+    String wanted = spec.name();
+    if (!wanted.isEmpty()
+        && engine.findContainer(wanted).filter(c -> !Session.isNetbooks(c.labels())).isPresent()) {
+      throw new NetbookException(ctx.session().foreignClash("container", wanted, "--name %s"));
+    }
     String resolved = ctx.session().resolveImage(image);
     if (!resolved.equals(image) && LabImages.aliasFor(image).isPresent()) {
       ctx.out().note(image + " is played by the lab image " + resolved + " (offline alias)");

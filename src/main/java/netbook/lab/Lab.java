@@ -262,6 +262,21 @@ public final class Lab {
       } catch (EngineException ignored) {
         // the start error below is the one worth reporting
       }
+      java.util.regex.Matcher taken =
+          java.util.regex.Pattern.compile(
+                  "Bind for [^ ]*:(\\d+) failed|listen tcp[46]? [^ ]*:(\\d+): bind: address already in use")
+              .matcher(String.valueOf(e.getMessage()));
+      if (taken.find()) {
+        String port = taken.group(1) != null ? taken.group(1) : taken.group(2);
+        throw new NetbookException(
+            "host port "
+                + port
+                + " is taken ("
+                + taken.group()
+                + "): publish another one, e.g. publish(8080, "
+                + spec.ports().get(0).containerPort()
+                + ")");
+      }
       throw e;
     }
     String name =
@@ -286,11 +301,7 @@ public final class Lab {
               + name
               + "\").rm() first to run it again");
     }
-    throw new NetbookException(
-        "a container named "
-            + name
-            + " already exists and is not netbook's:"
-            + " netbook leaves it alone; choose another name(...)");
+    throw new NetbookException(s.foreignClash("container", name, "name(\"%s\")"));
   }
 
   private static String reason(int status) {

@@ -132,6 +132,30 @@ public final class Session {
     return labels != null && labels.containsKey(LABEL_SESSION);
   }
 
+  /**
+   * A name this lesson would use, prefixed so that it does not clash with the user's own resource
+   * of that name: {@code nb_web}, or {@code <notebook>_web} in a notebook.
+   */
+  public String prefixedName(String name) {
+    String nb =
+        config.notebook().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
+    return (nb.isEmpty() || !Character.isLetterOrDigit(nb.charAt(0)) ? "nb" : nb) + "_" + name;
+  }
+
+  /**
+   * The one line for a user's own container or network that has the name a lesson wants: netbook
+   * leaves it alone and offers a prefixed name ({@code option} shows how to pass it: {@code
+   * name("%s")} or {@code --name %s}).
+   */
+  public String foreignClash(String kind, String name, String option) {
+    return "a "
+        + kind
+        + " named "
+        + name
+        + " already exists and is not netbook's: netbook leaves it alone; use another name, e.g. "
+        + String.format(option, prefixedName(name));
+  }
+
   /** Prints a one-line notice (alias used, helper started, …). */
   public void notice(String line) {
     config.notices().accept(line);

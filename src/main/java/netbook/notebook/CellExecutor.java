@@ -31,6 +31,10 @@ public final class CellExecutor {
   private final TranscriptCells transcripts;
   private final PrintWriter out;
   private final RunOptions options;
+  private volatile JShellSession running;
+  private volatile Thread runner;
+  private volatile boolean busy;
+  private volatile boolean interrupted;
 
   public CellExecutor(TranscriptCells transcripts, PrintWriter out, RunOptions options) {
     this.transcripts = transcripts;
@@ -46,10 +50,26 @@ public final class CellExecutor {
     Duration timeout =
         cell.attributes().timeout() != null ? cell.attributes().timeout() : options.cellTimeout();
     boolean show = !cell.attributes().hidden();
-    CellRun run =
-        cell.kind() == Cell.Kind.JAVA
-            ? java(source, shell, timeout, show)
-            : console(cell, source, timeout, show);
+    CellRun run;
+    interrupted = false;
+    running = shell;
+    // JShell stops a Java cell itself; only a console cell's wait on the engine is interrupted
+    runner = cell.kind() == Cell.Kind.JAVA ? null : Thread.currentThread();
+    busy = true;
+    try {
+      run =
+          cell.kind() == Cell.Kind.JAVA
+              ? java(source, shell, timeout, show)
+              : console(cell, source, timeout, show);
+    } finally {
+      busy = false;
+      running = null;
+      runner = null;
+      Thread.interrupted(); // a Ctrl-C that came late must not hit the next cell
+    }
+    if (interrupted && run.failed()) {
+      run = new CellRun(true, run.output(), "stopped by Ctrl-C");
+    }
     if (!show && run.failed() != cell.attributes().expectFail()) {
       out.print(run.output());
     }
@@ -92,6 +112,37 @@ public final class CellExecutor {
         "");
   }
 
+  /**
+   * Ctrl-C: stops the cell that runs now (a Java snippet through JShell's stop, a console cell by
+   * interrupting its wait on the engine); the session and the rest of the notebook go on. False
+   * when no cell was running.
+   */
+  public boolean interrupt() {
+    if (!busy) {
+      return false;
+    }
+    interrupted = true;
+    JShellSession shell = running;
+    Thread t = runner;
+    if (t != null && t != Thread.currentThread()) {
+      t.interrupt();
+    } else if (shell != null) {
+      shell.stop();
+      // a stop that lands while javac still compiles the snippet is ignored: repeat it a little
+      for (int i = 1; i <= 8; i++) {
+        WATCHDOG.schedule(
+            () -> {
+              if (busy && interrupted && running == shell) {
+                shell.stop();
+              }
+            },
+            250L * i,
+            TimeUnit.MILLISECONDS);
+      }
+    }
+    return true;
+  }
+
   /** Masked, with trailing blanks and blank last lines dropped: what check compares. */
   static String normalize(String output) {
     StringBuilder sb = new StringBuilder();
@@ -110,6 +161,9 @@ public final class CellExecutor {
     StringBuilder text = new StringBuilder();
     String rest = source;
     while (!rest.isBlank()) {
+      if (interrupted) {
+        return new CellRun(true, text.toString(), "stopped by Ctrl-C");
+      }
       SourceCodeAnalysis.CompletionInfo ci = shell.analysis().analyzeCompletion(rest);
       if (ci.completeness() == Completeness.EMPTY) {
         break;

@@ -38,6 +38,8 @@ public final class NotebookRunner {
   private final CellExecutor executor;
   private boolean showChanges = true;
   private TopologyChanges changes;
+  private volatile boolean aborted;
+  private volatile boolean cleaning;
 
   public NotebookRunner(
       Session session,
@@ -67,6 +69,25 @@ public final class NotebookRunner {
 
   public CellExecutor executor() {
     return executor;
+  }
+
+  /** Ctrl-C: stops the running cell; the notebook goes on with the next. */
+  public boolean interrupt() {
+    return executor.interrupt();
+  }
+
+  /**
+   * The process is being terminated: stops the running cell and runs no further cell (they are
+   * reported as skipped).
+   */
+  public void abort() {
+    aborted = true;
+    executor.interrupt();
+  }
+
+  /** Whether a notebook's end is removing what it created right now. */
+  public boolean cleaning() {
+    return cleaning;
   }
 
   /** Runs a whole notebook with its own JShell session, cleaning up after it. */
@@ -116,6 +137,7 @@ public final class NotebookRunner {
 
   /** Ends a notebook's run: removes what it created (unless kept), and stops labelling. */
   public void end(Notebook nb, boolean keep) {
+    cleaning = true;
     try {
       if (!keep && nb.cleanup()) {
         CleanupReport r = session.cleanup();
@@ -128,6 +150,7 @@ public final class NotebookRunner {
     } catch (NetbookException e) {
       println(new AttributedString(nb.file() + ": cleanup failed: " + e.getMessage(), BAD));
     } finally {
+      cleaning = false;
       session.notebook("");
     }
   }
@@ -136,6 +159,10 @@ public final class NotebookRunner {
   public FileReport replay(Notebook nb, JShellSession shell) {
     List<CellResult> results = new ArrayList<>();
     for (Cell cell : nb.cells()) {
+      if (aborted) {
+        results.add(new CellResult(cell, CellResult.Verdict.SKIPPED, "", "terminated", ""));
+        continue;
+      }
       if (!options.inRange(cell.index())) {
         results.add(
             new CellResult(cell, CellResult.Verdict.SKIPPED, "", "outside --from/--to", ""));

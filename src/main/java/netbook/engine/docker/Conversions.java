@@ -178,7 +178,13 @@ final class Conversions {
         if (t.getClass().getSimpleName().contains("Timeout")) {
           return new EngineException(
               EngineException.TIMEOUT,
-              what + ": the Docker engine at " + endpoint + " did not answer in time",
+              "lost the Docker engine at "
+                  + endpoint
+                  + " ("
+                  + what
+                  + ": no answer within "
+                  + DockerEngines.RESPONSE_TIMEOUT.toSeconds()
+                  + " s)",
               e);
         }
         return new EngineException(

@@ -57,6 +57,7 @@ public final class DockerEngine implements Engine {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DockerClient client;
+  private final DockerClient streams;
   private final DockerHttpClient http;
   private final String kind;
   private final String endpoint;
@@ -69,7 +70,24 @@ public final class DockerEngine implements Engine {
       String kind,
       String endpoint,
       HostInterfaces hostInterfaces) {
+    this(config, http, http, kind, endpoint, hostInterfaces);
+  }
+
+  /**
+   * @param http for ordinary calls: its response timeout bounds how long a vanished daemon can hold
+   *     a call
+   * @param streamHttp for streams that may be silent for long (exec, logs, pull): each of their
+   *     waits has its own timeout, and a closed connection ends them at once
+   */
+  DockerEngine(
+      DockerClientConfig config,
+      DockerHttpClient http,
+      DockerHttpClient streamHttp,
+      String kind,
+      String endpoint,
+      HostInterfaces hostInterfaces) {
     this.client = DockerClientImpl.getInstance(config, http);
+    this.streams = streamHttp == http ? client : DockerClientImpl.getInstance(config, streamHttp);
     this.http = http;
     this.kind = kind;
     this.endpoint = endpoint;
@@ -298,7 +316,12 @@ public final class DockerEngine implements Engine {
   public void stop(String container, Duration grace) {
     call(
         "stop " + container,
-        () -> client.stopContainerCmd(container).withTimeout((int) grace.toSeconds()).exec());
+        // a long grace outlasts the ordinary calls' response timeout: the stream client waits
+        () ->
+            (grace.toSeconds() >= 5 ? streams : client)
+                .stopContainerCmd(container)
+                .withTimeout((int) grace.toSeconds())
+                .exec());
   }
 
   @Override
@@ -317,7 +340,7 @@ public final class DockerEngine implements Engine {
   public String logs(String container) {
     StringBuilder out = new StringBuilder();
     try (var cb =
-        client
+        streams
             .logContainerCmd(container)
             .withStdOut(true)
             .withStdErr(true)
@@ -333,10 +356,10 @@ public final class DockerEngine implements Engine {
                 })) {
       await(cb, Duration.ofSeconds(20), "logs of " + container);
     } catch (IOException e) {
-      throw new EngineException(
-          EngineException.UNREACHABLE, "logs of " + container + ": " + e.getMessage(), e);
+      throw Conversions.error(
+          "logs of " + container, new java.io.UncheckedIOException(e), endpoint);
     } catch (DockerException e) {
-      throw Conversions.error("logs of " + container, e);
+      throw Conversions.error("logs of " + container, e, endpoint);
     }
     synchronized (out) {
       return out.toString().replace("\r\n", "\n");
@@ -361,7 +384,7 @@ public final class DockerEngine implements Engine {
     StringBuilder err = new StringBuilder();
     String what = "'" + String.join(" ", cmd) + "' in " + container;
     try (var cb =
-        client
+        streams
             .execStartCmd(ex.getId())
             .withTty(false)
             .exec(
@@ -376,9 +399,9 @@ public final class DockerEngine implements Engine {
                 })) {
       await(cb, timeout, what);
     } catch (IOException e) {
-      throw new EngineException(EngineException.UNREACHABLE, what + ": " + e.getMessage(), e);
+      throw Conversions.error(what, new java.io.UncheckedIOException(e), endpoint);
     } catch (DockerException e) {
-      throw Conversions.error(what, e);
+      throw Conversions.error(what, e, endpoint);
     }
     Long code =
         call("inspect exec", () -> client.inspectExecCmd(ex.getId()).exec().getExitCodeLong());
@@ -426,7 +449,7 @@ public final class DockerEngine implements Engine {
   @Override
   public void pull(String ref, Consumer<String> progress, Duration timeout) {
     try (var cb =
-        client
+        streams
             .pullImageCmd(ref)
             .exec(
                 new PullImageResultCallback() {
@@ -456,10 +479,9 @@ public final class DockerEngine implements Engine {
       Thread.currentThread().interrupt();
       throw new EngineException(EngineException.TIMEOUT, "pull of " + ref + " was interrupted", e);
     } catch (IOException e) {
-      throw new EngineException(
-          EngineException.UNREACHABLE, "pull of " + ref + ": " + e.getMessage(), e);
+      throw Conversions.error("pull of " + ref, new java.io.UncheckedIOException(e), endpoint);
     } catch (DockerException e) {
-      throw Conversions.error("pull " + ref, e);
+      throw Conversions.error("pull " + ref, e, endpoint);
     }
   }
 
@@ -494,13 +516,12 @@ public final class DockerEngine implements Engine {
       }
       return JSON.writer(new DockerJsonPrinter()).writeValueAsString(node);
     } catch (IOException e) {
-      throw new EngineException(
-          EngineException.UNREACHABLE, "inspect " + what + ": " + e.getMessage(), e);
+      throw Conversions.error("inspect " + what, new java.io.UncheckedIOException(e), endpoint);
     } catch (RuntimeException e) {
       if (e instanceof EngineException ee) {
         throw ee;
       }
-      throw Conversions.error("inspect " + what, e);
+      throw Conversions.error("inspect " + what, e, endpoint);
     }
   }
 
@@ -513,6 +534,9 @@ public final class DockerEngine implements Engine {
   public void close() {
     try {
       client.close();
+      if (streams != client) {
+        streams.close();
+      }
     } catch (IOException e) {
       // the connection is going away either way; nothing left to release
     }
@@ -520,9 +544,18 @@ public final class DockerEngine implements Engine {
 
   // helpers
 
-  private static void await(ResultCallback.Adapter<Frame> cb, Duration timeout, String what) {
+  private void await(ResultCallback.Adapter<Frame> cb, Duration timeout, String what) {
     try {
-      if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      boolean done;
+      try {
+        done = cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (DockerException e) {
+        throw Conversions.error(what, e, endpoint);
+      } catch (RuntimeException e) {
+        // the stream's first error: a connection that broke in the middle
+        throw e instanceof EngineException ee ? ee : Conversions.error(what, e, endpoint);
+      }
+      if (!done) {
         throw new EngineException(
             EngineException.TIMEOUT,
             what + " did not finish within " + Math.max(1, timeout.toSeconds()) + " s");

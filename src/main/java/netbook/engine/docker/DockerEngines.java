@@ -12,7 +12,27 @@ import netbook.engine.embedded.EmbeddedOptions;
 
 /** Opens the docker-java adapter on a real daemon. */
 public final class DockerEngines {
+  /**
+   * How long an ordinary call waits for the daemon's answer: a daemon that hangs or went away ends
+   * the call with "lost the Docker engine at …" within this.
+   */
+  public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(8);
+
+  /** The bound of the stream calls (exec, logs, pull, a long stop); each also has its own wait. */
+  static final Duration STREAM_TIMEOUT = Duration.ofMinutes(10);
+
   private DockerEngines() {}
+
+  private static DockerHttpClient http(
+      DockerClientConfig cfg, URI host, Duration connect, Duration response) {
+    return new ZerodepDockerHttpClient.Builder()
+        .dockerHost(host)
+        .sslConfig(cfg.getSSLConfig())
+        .maxConnections(32)
+        .connectionTimeout(connect)
+        .responseTimeout(response)
+        .build();
+  }
 
   /**
    * Connects to the daemon the docker CLI would use (DOCKER_HOST, DOCKER_TLS_VERIFY,
@@ -21,25 +41,25 @@ public final class DockerEngines {
    * answers at its own version (works from API 1.41 up).
    */
   public static DockerEngine connect(String dockerHost, Duration timeout) {
-    DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
-    if (dockerHost != null && !dockerHost.isBlank()) {
-      b.withDockerHost(dockerHost);
-    }
-    DockerClientConfig cfg = b.build();
+    return connect(dockerHost, java.util.Optional.empty(), timeout);
+  }
+
+  /**
+   * As {@link #connect(String, Duration)}, with a docker context (DOCKER_CONTEXT) that wins over
+   * DOCKER_HOST, as it does in the docker CLI.
+   */
+  public static DockerEngine connect(
+      String dockerHost, java.util.Optional<DockerContexts.Endpoint> context, Duration timeout) {
+    DockerClientConfig cfg = config(dockerHost, context);
     URI host = cfg.getDockerHost();
-    DockerHttpClient http =
-        new ZerodepDockerHttpClient.Builder()
-            .dockerHost(host)
-            .sslConfig(cfg.getSSLConfig())
-            .maxConnections(32)
-            .connectionTimeout(timeout)
-            .responseTimeout(Duration.ofSeconds(60))
-            .build();
+    DockerHttpClient http = http(cfg, host, timeout, RESPONSE_TIMEOUT);
+    DockerHttpClient streams = http(cfg, host, timeout, STREAM_TIMEOUT);
     boolean local = "unix".equals(host.getScheme()) || isLoopback(host);
     DockerEngine engine =
         new DockerEngine(
             cfg,
             http,
+            streams,
             "docker",
             host.toString(),
             local ? new LocalHostInterfaces() : new DerivedHostInterfaces());
@@ -50,6 +70,42 @@ public final class DockerEngines {
       throw new EngineException(EngineException.UNREACHABLE, "no Docker engine at " + host, e);
     }
     return engine;
+  }
+
+  /** The client configuration: the context's endpoint and TLS, else DOCKER_HOST and the env. */
+  static DockerClientConfig config(
+      String dockerHost, java.util.Optional<DockerContexts.Endpoint> context) {
+    DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
+    if (context.isPresent()) {
+      DockerContexts.Endpoint c = context.get();
+      b.withDockerHost(c.host());
+      b.withDockerTlsVerify(c.tlsDir().isPresent());
+      c.tlsDir().ifPresent(d -> b.withDockerCertPath(d.toString()));
+    } else if (dockerHost != null && !dockerHost.isBlank()) {
+      b.withDockerHost(dockerHost);
+    }
+    try {
+      return b.build();
+    } catch (RuntimeException e) {
+      // DOCKER_TLS_VERIFY=1 with a DOCKER_CERT_PATH that holds no certificates, a bad host URI
+      throw new EngineException(
+          EngineException.UNREACHABLE, "cannot configure the Docker client: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The warning for where {@link #connect} would go (the context's or DOCKER_HOST's daemon): plain
+   * TCP to another machine. Empty when the configuration itself is broken (connect says why).
+   */
+  public static java.util.Optional<String> securityWarning(
+      String dockerHost, java.util.Optional<DockerContexts.Endpoint> context) {
+    DockerClientConfig cfg;
+    try {
+      cfg = config(dockerHost, context);
+    } catch (EngineException e) {
+      return java.util.Optional.empty();
+    }
+    return securityWarning(cfg.getDockerHost().toString(), cfg.getSSLConfig() != null);
   }
 
   /**
@@ -92,7 +148,7 @@ public final class DockerEngines {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(
-        "warning: DOCKER_HOST="
+        "warning: the Docker engine at "
             + dockerHost
             + " is another machine without TLS:"
             + " anyone who reaches that port controls its engine; set DOCKER_TLS_VERIFY=1 and"

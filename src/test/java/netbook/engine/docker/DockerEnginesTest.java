@@ -11,7 +11,8 @@ class DockerEnginesTest {
     assertThat(DockerEngines.securityWarning("tcp://10.1.2.3:2375", false))
         .get()
         .asString()
-        .startsWith("warning: DOCKER_HOST=tcp://10.1.2.3:2375 is another machine without TLS");
+        .startsWith(
+            "warning: the Docker engine at tcp://10.1.2.3:2375 is another machine without TLS");
   }
 
   @Test

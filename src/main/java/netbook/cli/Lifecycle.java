@@ -1,0 +1,150 @@
+package netbook.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import netbook.lab.CleanupReport;
+import netbook.lab.Session;
+import org.jline.utils.Signals;
+
+/**
+ * How the process ends. SIGINT goes to what the mode says (stop the running cell or snippet); a
+ * SIGINT while netbook cleans up exits at once (the next start reaps the rest). SIGTERM, SIGHUP and
+ * anything else that ends the JVM before {@link #finished()} run a shutdown hook: stop the running
+ * cell, then remove the session's containers and networks within {@link #CLEANUP_TIMEOUT}.
+ */
+final class Lifecycle {
+  static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(8);
+  static final int INTERRUPTED_EXIT = 130;
+
+  private final PrintStream err;
+  private volatile Session session;
+  private volatile boolean keep;
+  private volatile Runnable onInterrupt = Lifecycle::exitInterrupted;
+  private volatile Runnable onTerminate = () -> {};
+  private volatile boolean cleaning;
+  private volatile boolean finished;
+  private Object previousInt;
+  private boolean installed;
+
+  Lifecycle(PrintStream err) {
+    this.err = err;
+  }
+
+  /** Installs the shutdown hook and the SIGINT handler (once). */
+  synchronized void install() {
+    if (installed) {
+      return;
+    }
+    installed = true;
+    Runtime.getRuntime().addShutdownHook(new Thread(this::terminated, "netbook-shutdown"));
+    previousInt = Signals.register("INT", this::interrupt);
+  }
+
+  /** Gives SIGINT back to whoever had it (JLine's terminal in the REPL). */
+  synchronized void releaseInterrupt() {
+    if (previousInt != null) {
+      Signals.unregister("INT", previousInt);
+      previousInt = null;
+    }
+  }
+
+  /** The session a termination cleans up ({@code keep}: leave its resources). */
+  void session(Session s, boolean keep) {
+    this.session = s;
+    this.keep = keep;
+  }
+
+  /**
+   * What SIGINT does while no cleanup runs (stop the running cell or snippet); {@code null}: exit
+   * as the JVM would (130, through the shutdown hook), as {@code serve} and a starting command do.
+   */
+  void onInterrupt(Runnable r) {
+    onInterrupt = r == null ? Lifecycle::exitInterrupted : r;
+  }
+
+  /** Exits with 130 through the shutdown hook (which cleans the session up). */
+  static void exitInterrupted() {
+    Runtime.getRuntime().exit(INTERRUPTED_EXIT);
+  }
+
+  /** What a termination stops before it cleans up (the running cell, the rest of the notebook). */
+  void onTerminate(Runnable r) {
+    onTerminate = r == null ? () -> {} : r;
+  }
+
+  /** Marks a cleanup the mode runs itself: a SIGINT during it exits at once. */
+  void cleaning(boolean on) {
+    cleaning = on;
+  }
+
+  /** The command ended normally: the shutdown hook has nothing to do. */
+  void finished() {
+    finished = true;
+  }
+
+  boolean isCleaning() {
+    return cleaning;
+  }
+
+  void interrupt() {
+    if (cleaning) {
+      err.println(
+          "netbook: interrupted during cleanup: exiting now; the next start removes the rest");
+      err.flush();
+      Runtime.getRuntime().halt(INTERRUPTED_EXIT);
+    }
+    onInterrupt.run();
+  }
+
+  private void terminated() {
+    Session s = session;
+    if (finished || s == null) {
+      return;
+    }
+    cleaning = true;
+    // the terminal (REPL) may have taken SIGINT back: during this cleanup it exits at once
+    Signals.register("INT", this::interrupt);
+    try {
+      onTerminate.run();
+    } catch (RuntimeException e) {
+      // stopping the cell is best effort: the cleanup below matters
+    }
+    if (keep) {
+      err.println("netbook: terminated; kept what the session created (--keep)");
+      return;
+    }
+    AtomicReference<Object> result = new AtomicReference<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                result.set(s.cleanup());
+              } catch (RuntimeException e) {
+                result.set(e);
+              }
+            },
+            "netbook-cleanup");
+    t.setDaemon(true);
+    t.start();
+    try {
+      t.join(CLEANUP_TIMEOUT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Object r = result.get();
+    if (r instanceof CleanupReport report) {
+      if (!report.nothing()) {
+        err.println("netbook: terminated; " + report);
+      }
+    } else if (r instanceof RuntimeException e) {
+      err.println("netbook: terminated; cleanup failed: " + e.getMessage());
+    } else {
+      err.println(
+          "netbook: terminated; cleanup did not finish within "
+              + CLEANUP_TIMEOUT.toSeconds()
+              + " s: the next start removes the rest");
+    }
+    err.flush();
+  }
+}

@@ -1,0 +1,185 @@
+package netbook.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import netbook.engine.Engine;
+import netbook.testing.RealDocker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/netbook as real processes and real signals: a kill -9'd session's containers are reaped by
+ * the next start (and a session running beside it keeps its own); SIGTERM cleans up and exits; end
+ * of input cleans up; SIGINT in {@code run} stops the running cell and the notebook goes on.
+ */
+class ProcessLifecycleIT {
+  private static final Path LAUNCHER = Path.of("bin/netbook").toAbsolutePath();
+
+  @TempDir Path tmp;
+  private final List<Process> started = new ArrayList<>();
+
+  record Launched(Process process, Path output) {
+    String text() throws IOException {
+      return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    void send(String line) throws IOException {
+      OutputStream in = process.getOutputStream();
+      in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+    }
+
+    int exit(Duration within) throws InterruptedException {
+      if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("bin/netbook did not exit within " + within);
+      }
+      return process.exitValue();
+    }
+  }
+
+  private Launched launch(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile(tmp, "out", ".txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+    pb.environment().put("NETBOOK_OFFLINE", "1");
+    pb.environment().put("NO_COLOR", "1");
+    Process p = pb.start();
+    started.add(p);
+    return new Launched(p, out);
+  }
+
+  private static void await(String what, Duration within, BooleanSupplier done)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + within + " waiting for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static void signal(String sig, Process p) throws Exception {
+    Process k = new ProcessBuilder("kill", "-" + sig, String.valueOf(p.pid())).start();
+    assertThat(k.waitFor(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private void killStarted() {
+    for (Process p : started) {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aKilledSessionIsReapedByTheNextStartAndALiveOneKeepsItsOwn() throws Exception {
+    String crash = RealDocker.unique("crash");
+    String live = RealDocker.unique("live");
+    try (Engine e = RealDocker.engine()) {
+      try {
+        Launched a = launch("--engine", "docker");
+        Launched b = launch("--engine", "docker");
+        a.send("run(\"ubuntu\", name(\"" + crash + "\"))");
+        b.send("run(\"ubuntu\", name(\"" + live + "\"))");
+        await(
+            "both containers",
+            Duration.ofSeconds(120),
+            () -> e.findContainer(crash).isPresent() && e.findContainer(live).isPresent());
+        signal("KILL", a.process());
+        a.exit(Duration.ofSeconds(20));
+        assertThat(e.findContainer(crash)).as("left by the killed session").isPresent();
+
+        Launched c = launch("--engine", "docker");
+        c.process().getOutputStream().write("1 + 1\n".getBytes(StandardCharsets.UTF_8));
+        c.process().getOutputStream().close();
+        assertThat(c.exit(Duration.ofSeconds(120))).as(c.text()).isZero();
+        assertThat(c.text())
+            .containsPattern(
+                "netbook: removed \\d+ containers? \\([^)]*"
+                    + crash
+                    + "[^)]*\\) and \\d+ networks?.* left by crashed sessions \\(pid [0-9, ]*"
+                    + a.process().pid())
+            .contains("\n2\n");
+        assertThat(e.findContainer(crash)).isEmpty();
+        assertThat(e.findContainer(live)).as("the live session's container").isPresent();
+
+        // end of input: the live session removes its own and exits
+        b.process().getOutputStream().close();
+        assertThat(b.exit(Duration.ofSeconds(60))).as(b.text()).isZero();
+        assertThat(b.text()).contains("removed 1 container (" + live + ")");
+        assertThat(e.findContainer(live)).isEmpty();
+      } finally {
+        killStarted();
+        for (String n : List.of(crash, live)) {
+          e.findContainer(n).ifPresent(c -> e.removeContainer(c.id(), true));
+        }
+      }
+    }
+  }
+
+  @Test
+  void sigtermCleansUpAndExits() throws Exception {
+    String name = RealDocker.unique("term");
+    try (Engine e = RealDocker.engine()) {
+      try {
+        Launched d = launch("--engine", "docker");
+        d.send("run(\"ubuntu\", name(\"" + name + "\"))");
+        await("the container", Duration.ofSeconds(120), () -> e.findContainer(name).isPresent());
+        signal("TERM", d.process());
+        d.exit(Duration.ofSeconds(20));
+        assertThat(d.text()).contains("netbook: terminated; removed 1 container (" + name + ")");
+        assertThat(e.findContainer(name)).isEmpty();
+      } finally {
+        killStarted();
+        e.findContainer(name).ifPresent(c -> e.removeContainer(c.id(), true));
+      }
+    }
+  }
+
+  @Test
+  void sigintStopsTheRunningCellOfARunAndTheNotebookGoesOn() throws Exception {
+    File nb = tmp.resolve("sleepy.md").toFile();
+    Files.writeString(
+        nb.toPath(),
+        "# Sleepy\n\n```java\nThread.sleep(120_000);\n```\n\n```java\n"
+            + "System.out.println(\"after \" + (20 + 22));\n```\n",
+        StandardCharsets.UTF_8);
+    try {
+      Launched r = launch("run", "--engine", "embedded", nb.toString());
+      await(
+          "the sleeping cell",
+          Duration.ofSeconds(120),
+          () -> {
+            try {
+              return r.text().contains("Thread.sleep(120_000);");
+            } catch (IOException x) {
+              return false;
+            }
+          });
+      Thread.sleep(1500);
+      signal("INT", r.process());
+      int code = r.exit(Duration.ofSeconds(60));
+      assertThat(r.text())
+          .contains("sleepy.md:3 (cell 1): failed: stopped by Ctrl-C")
+          .contains("after 42")
+          .contains("1 passed, 1 failed")
+          .doesNotContain("\tat ");
+      assertThat(code).isEqualTo(1);
+    } finally {
+      killStarted();
+    }
+  }
+}
