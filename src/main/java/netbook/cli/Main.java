@@ -3,19 +3,27 @@ package netbook.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Callable;
 import netbook.NetbookException;
 import netbook.engine.Engine;
 import netbook.lab.Lab;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
+import netbook.repl.Repl;
+import netbook.repl.ReplOptions;
+import netbook.repl.ReplSession;
 import netbook.repl.ScriptRunner;
 import netbook.shell.JShellSession;
 import netbook.shell.OutputRouter;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.Signals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +45,8 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       NotebookCommands.Run.class,
       NotebookCommands.Check.class,
-      NotebookCommands.Record.class
+      NotebookCommands.Record.class,
+      ServeCommand.class
     })
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
@@ -52,6 +61,11 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--verbose", description = "Show stack traces of errors.")
   boolean verbose;
+
+  @Option(
+      names = "--cleanup",
+      description = "On leaving, remove the session's containers and networks without asking.")
+  boolean cleanup;
 
   @Parameters(
       arity = "0..1",
@@ -119,25 +133,111 @@ public final class Main implements Callable<Integer> {
           this, stepOptions.toNotebookOptions(engine, verbose), notebook, null);
     }
     EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
-    try (Engine e = Engines.open(choice, settings, err::println)) {
-      Session session =
-          new Session(
-              e,
-              new SessionConfig(
-                  newSessionId(),
-                  settings.offline(),
-                  ProcessHandle.current().pid(),
-                  "",
-                  err::println,
-                  null));
-      Lab.use(session);
-      try (JShellSession shell = new JShellSession(router)) {
-        BufferedReader in =
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        int failed = new ScriptRunner(shell, out, verbose).run(in);
-        return failed == 0 ? OK : FAILED;
+    if (System.console() == null) {
+      try (ReplSession repl = start(choice)) {
+        repl.begin();
+        return piped(repl);
       }
     }
+    // JShell (the longest wait) warms up while the terminal starts; the engine opens once the
+    // prompt is up: on 2 cores, three starts at once would delay the prompt
+    try (ReplSession repl = start(choice)) {
+      repl.beginShell();
+      try (Terminal terminal =
+          TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
+        return interactive(terminal, repl);
+      }
+    }
+  }
+
+  /** Opens the engine and builds JShell in the background: the prompt does not wait for them. */
+  private ReplSession start(EngineChoice choice) {
+    return ReplSession.starting(
+        () -> openSession(choice),
+        () -> {
+          JShellSession shell = new JShellSession(router);
+          shell.warmUp();
+          return shell;
+        });
+  }
+
+  /** Opens the engine and makes its session the API's (on a background thread). */
+  private Session openSession(EngineChoice choice) {
+    Engine e = Engines.open(choice, settings, err::println);
+    Session s =
+        new Session(
+            e,
+            new SessionConfig(
+                newSessionId(),
+                settings.offline(),
+                ProcessHandle.current().pid(),
+                "",
+                err::println,
+                null));
+    Lab.use(s);
+    return s;
+  }
+
+  /** stdin is not a terminal: snippets from stdin, plain output, exit 1 if one failed. */
+  private int piped(ReplSession repl) throws java.io.IOException {
+    PrintWriter w = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    ScriptRunner runner = new ScriptRunner(repl, w, verbose);
+    Object previous = Signals.register("INT", runner::interrupt);
+    int failed;
+    try {
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      failed = runner.run(in);
+    } finally {
+      Signals.unregister("INT", previous);
+    }
+    leavePiped(repl, w);
+    return failed == 0 ? OK : FAILED;
+  }
+
+  private void leavePiped(ReplSession repl, PrintWriter w) {
+    try {
+      List<String> owned = repl.owned();
+      if (owned.isEmpty()) {
+        return;
+      }
+      if (cleanup) {
+        w.println(repl.session().cleanup());
+      } else {
+        err.println(
+            "netbook: left in place: " + String.join(", ", owned) + " (--cleanup removes them)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      err.println("netbook: cleanup failed: " + e.getMessage());
+    }
+    w.flush();
+  }
+
+  /** Where the REPL keeps its history: ~/.netbook/history. */
+  static Path historyFile() {
+    return Path.of(System.getProperty("user.home"), ".netbook", "history");
+  }
+
+  /** The REPL on the terminal. */
+  private int interactive(Terminal terminal, ReplSession repl) {
+    boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
+    Object previous = null;
+    if (dumb) {
+      // a dumb terminal does not hook the OS signal: bridge SIGINT to it
+      previous = Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
+    }
+    boolean color = !settings.noColor() && !Terminal.TYPE_DUMB.equals(terminal.getType());
+    try {
+      Repl r = new Repl(terminal, repl, new ReplOptions(historyFile(), color, verbose, cleanup));
+      r.run(false);
+    } finally {
+      if (previous != null) {
+        Signals.unregister("INT", previous);
+      }
+    }
+    return OK;
   }
 
   int report(Exception ex) {

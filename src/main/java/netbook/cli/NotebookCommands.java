@@ -24,6 +24,10 @@ import netbook.notebook.RunOptions;
 import netbook.notebook.StepRunner;
 import netbook.render.ImageHook;
 import netbook.render.MarkdownRenderer;
+import netbook.render.topology.LiveTopology;
+import netbook.repl.Repl;
+import netbook.repl.ReplOptions;
+import netbook.repl.ReplSession;
 import netbook.shell.JShellSession;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -91,9 +95,9 @@ final class NotebookCommands {
     PrintWriter pw = new PrintWriter(main.out(), true, StandardCharsets.UTF_8);
     boolean color = !o.noColor && !main.settings().noColor() && System.console() != null;
     int width = o.width > 0 ? o.width : columns();
-    MarkdownRenderer renderer = new MarkdownRenderer(width, color, ImageHook.PLACEHOLDER);
     List<FileReport> reports = new ArrayList<>();
     try (Engine engine = main.openEngine(o.engine)) {
+      MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(engine, color));
       Session session = newSession(main, engine);
       NotebookRunner runner =
           new NotebookRunner(
@@ -176,6 +180,20 @@ final class NotebookCommands {
     return session;
   }
 
+  /** Draws {@code ![topology](live)} images as the engine's network at that point. */
+  static ImageHook liveTopology(Engine engine, boolean unicode) {
+    return (alt, src, width) -> {
+      if (!LiveTopology.isLivePicture(alt, src, null)) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(
+          LiveTopology.drawing(engine, width, unicode)
+              .lines()
+              .map(org.jline.utils.AttributedString::new)
+              .toList());
+    };
+  }
+
   /** {@code netbook FILE.md}: step through it on a terminal; anything else runs it. */
   static int step(Main main, NotebookOptions o, Path file, ReplHandoff repl) {
     if (System.console() == null) {
@@ -190,7 +208,7 @@ final class NotebookCommands {
           !o.noColor && !main.settings().noColor() && !terminal.getType().startsWith("dumb");
       int width =
           o.width > 0 ? o.width : Math.max(40, terminal.getWidth() > 0 ? terminal.getWidth() : 80);
-      MarkdownRenderer renderer = new MarkdownRenderer(width, color, ImageHook.PLACEHOLDER);
+      MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(engine, color));
       LineReader reader =
           LineReaderBuilder.builder()
               .terminal(terminal)
@@ -207,7 +225,16 @@ final class NotebookCommands {
               renderer,
               runOptions(o, RunOptions.Mode.RUN));
       try (JShellSession shell = new JShellSession(main.router())) {
-        FileReport r = new StepRunner(reader, runner, renderer, repl).step(nb, shell);
+        ReplHandoff handoff =
+            repl != null
+                ? repl
+                : () ->
+                    new Repl(
+                            terminal,
+                            ReplSession.of(shell, session, () -> new JShellSession(main.router())),
+                            new ReplOptions(Main.historyFile(), color, main.verbose, false))
+                        .run(true);
+        FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell);
         return r.failed() > 0 ? Main.FAILED : Main.OK;
       }
     } catch (IOException e) {

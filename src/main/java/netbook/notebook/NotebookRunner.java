@@ -11,6 +11,7 @@ import netbook.lab.Lab;
 import netbook.lab.Session;
 import netbook.render.CodeHighlighter;
 import netbook.render.MarkdownRenderer;
+import netbook.render.topology.TopologyChanges;
 import netbook.shell.JShellSession;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -35,6 +36,8 @@ public final class NotebookRunner {
   private final MarkdownRenderer renderer;
   private final RunOptions options;
   private final CellExecutor executor;
+  private boolean showChanges = true;
+  private TopologyChanges changes;
 
   public NotebookRunner(
       Session session,
@@ -50,6 +53,12 @@ public final class NotebookRunner {
     this.renderer = renderer;
     this.options = options;
     this.executor = new CellExecutor(transcripts.apply(session), out, options);
+  }
+
+  /** Whether a line per topology change follows each cell (+ container_a joined my_bridge …). */
+  public NotebookRunner showChanges(boolean on) {
+    this.showChanges = on;
+    return this;
   }
 
   public RunOptions options() {
@@ -96,6 +105,13 @@ public final class NotebookRunner {
       println(new AttributedString(reaped));
     }
     session.notebook(nb.name());
+    if (showChanges) {
+      try {
+        changes = new TopologyChanges(session.engine());
+      } catch (NetbookException e) {
+        changes = null;
+      }
+    }
   }
 
   /** Ends a notebook's run: removes what it created (unless kept), and stops labelling. */
@@ -144,7 +160,25 @@ public final class NotebookRunner {
     }
     CellResult r = executor.execute(nb.file(), cell, source, shell);
     report(nb, r);
+    reportChanges();
     return r;
+  }
+
+  private void reportChanges() {
+    if (!showChanges) {
+      return;
+    }
+    try {
+      if (changes == null) {
+        changes = new TopologyChanges(session.engine());
+        return;
+      }
+      for (String line : changes.next(session.engine()).lines()) {
+        println(new AttributedString("  " + line, AttributedStyle.DEFAULT.faint()));
+      }
+    } catch (NetbookException e) {
+      // the cell's own result already said what is wrong with the engine
+    }
   }
 
   void report(Notebook nb, CellResult r) {

@@ -2,48 +2,65 @@ package netbook.repl;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
-import netbook.shell.EvalResult;
-import netbook.shell.JShellSession;
+import java.io.PrintWriter;
+import netbook.NetbookException;
 
 /**
- * The REPL without a terminal: reads snippets from a stream (a pipe, a script), evaluates each as
- * soon as it is complete, and prints what the REPL would print, without colour.
+ * The REPL without a terminal: reads inputs from a stream (a pipe, a script), runs each as soon as
+ * it is complete — Java snippets, {@code docker …} lines and {@code :commands} alike — and prints
+ * what the REPL would print, without colour and without prompts.
  */
 public final class ScriptRunner {
-  private final JShellSession shell;
-  private final PrintStream out;
-  private final boolean verbose;
+  private final ReplSession session;
+  private final Evaluator evaluator;
 
-  public ScriptRunner(JShellSession shell, PrintStream out, boolean verbose) {
-    this.shell = shell;
-    this.out = out;
-    this.verbose = verbose;
+  public ScriptRunner(ReplSession session, PrintWriter out, boolean verbose) {
+    this.session = session;
+    this.evaluator = new Evaluator(session, new Printer(out, false), verbose);
   }
 
-  /** Runs every snippet of the input; returns how many failed. */
+  public Evaluator evaluator() {
+    return evaluator;
+  }
+
+  /** Runs every input; returns how many failed. Stops early at {@code :quit}. */
   public int run(BufferedReader in) throws IOException {
     int failed = 0;
     StringBuilder pending = new StringBuilder();
     String line;
     while ((line = in.readLine()) != null) {
-      pending.append(line).append('\n');
-      if (!shell.isComplete(pending.toString())) {
+      if (pending.length() == 0
+          && (Evaluator.isCommand(line) || Evaluator.isDockerLine(line) || line.isBlank())) {
+        Evaluator.Result r = evaluator.run(line);
+        failed += r.ok() ? 0 : 1;
+        if (r.action() == Evaluator.Action.QUIT) {
+          return failed;
+        }
         continue;
       }
-      failed += evalAndPrint(pending.toString());
+      pending.append(line).append('\n');
+      if (incomplete(pending.toString())) {
+        continue;
+      }
+      failed += evaluator.run(pending.toString()).ok() ? 0 : 1;
       pending.setLength(0);
     }
     if (!pending.toString().isBlank()) {
-      failed += evalAndPrint(pending.toString());
+      failed += evaluator.run(pending.toString()).ok() ? 0 : 1;
     }
     return failed;
   }
 
-  private int evalAndPrint(String input) {
-    EvalResult r = shell.eval(input, null, false);
-    out.print(r.text(verbose));
-    out.flush();
-    return r.failed() ? 1 : 0;
+  private boolean incomplete(String input) {
+    try {
+      return JavaParser.incomplete(session.shell().analysis(), input);
+    } catch (InterruptedException | NetbookException e) {
+      return false;
+    }
+  }
+
+  /** Ctrl-C (SIGINT in a pipe): stops the running snippet; the script goes on with the next. */
+  public void interrupt() {
+    evaluator.interrupt();
   }
 }

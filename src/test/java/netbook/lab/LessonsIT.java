@@ -75,8 +75,8 @@ class LessonsIT {
     String json = c.inspect().value();
     assertThat(json)
         .contains("\"NetworkSettings\"")
-        .contains("\"IPAddress\" : \"" + ip + "\"")
-        .contains("\"Gateway\" : \"172.17.0.1\"");
+        .contains("\"IPAddress\": \"" + ip + "\"")
+        .contains("\"Gateway\": \"172.17.0.1\"");
     assertThat(c.sh("cat /etc/resolv.conf").stdout()).contains("nameserver 127.0.0.1");
   }
 

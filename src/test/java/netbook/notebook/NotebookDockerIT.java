@@ -84,7 +84,7 @@ class NotebookDockerIT {
         FileReport check =
             h.runner(session, RunOptions.of(RunOptions.Mode.CHECK))
                 .run(NotebookParser.parse(name + ".md", recorded));
-        assertThat(check.failed()).isZero();
+        assertThat(check.failed()).as(h.text()).isZero();
 
         FileReport edited =
             h.runner(session, RunOptions.of(RunOptions.Mode.CHECK))

@@ -48,8 +48,11 @@ public final class EmbeddedHttpClient implements DockerHttpClient {
     return new EmbeddedResponse(r.status(), headers, r.body());
   }
 
+  /** Closes the embedded engine (its published ports stop answering). */
   @Override
-  public void close() {}
+  public void close() {
+    api.close();
+  }
 
   private record EmbeddedResponse(int status, Map<String, List<String>> headers, byte[] body)
       implements Response {

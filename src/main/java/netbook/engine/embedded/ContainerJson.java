@@ -72,18 +72,20 @@ final class ContainerJson {
     log.put("Type", "json-file");
     log.putObject("Config");
     h.put("NetworkMode", c.networkMode);
-    ObjectNode bindings = h.putObject("PortBindings");
-    for (PortBinding p : c.portBindings) {
-      ArrayNode list = (ArrayNode) bindings.get(p.containerPort() + "/" + p.protocol());
-      if (list == null) {
-        list = bindings.putArray(p.containerPort() + "/" + p.protocol());
+    if (c.portBindings.isEmpty()) {
+      h.putNull("PortBindings");
+    } else {
+      ObjectNode bindings = h.putObject("PortBindings");
+      for (PortBinding p : c.portBindings) {
+        String key = p.containerPort() + "/" + p.protocol();
+        ArrayNode list = bindings.get(key) instanceof ArrayNode a ? a : bindings.putArray(key);
+        ObjectNode b = list.addObject();
+        b.put("HostIp", p.hostIp());
+        b.put("HostPort", p.hostPort() == 0 ? "" : String.valueOf(p.hostPort()));
       }
-      ObjectNode b = list.addObject();
-      b.put("HostIp", p.hostIp());
-      b.put("HostPort", p.hostPort() == 0 ? "" : String.valueOf(p.hostPort()));
     }
     ObjectNode restart = h.putObject("RestartPolicy");
-    restart.put("Name", "no");
+    restart.put("Name", "");
     restart.put("MaximumRetryCount", 0);
     h.put("AutoRemove", c.autoRemove);
     h.put("VolumeDriver", "");
@@ -91,9 +93,13 @@ final class ContainerJson {
     h.putNull("CapAdd");
     h.putNull("CapDrop");
     h.put("CgroupnsMode", "host");
-    h.set("Dns", DockerJson.strings(c.dns));
-    h.putArray("DnsOptions");
-    h.putArray("DnsSearch");
+    if (c.dns.isEmpty()) {
+      h.putNull("Dns");
+    } else {
+      h.set("Dns", DockerJson.strings(c.dns));
+    }
+    h.putNull("DnsOptions");
+    h.putNull("DnsSearch");
     h.putNull("ExtraHosts");
     h.putNull("GroupAdd");
     h.put("IpcMode", "private");
@@ -111,6 +117,15 @@ final class ContainerJson {
     h.put("Runtime", "runc");
     h.putArray("ConsoleSize").add(0).add(0);
     h.put("Isolation", "");
+    // Docker echoes what the client sent (the CLI sends [], {} and "no" where Go's zero is null)
+    c.requestedHostConfig
+        .properties()
+        .forEach(
+            e -> {
+              if (h.has(e.getKey()) && !e.getKey().equals("NetworkMode")) {
+                h.set(e.getKey(), e.getValue());
+              }
+            });
     return h;
   }
 
@@ -162,7 +177,7 @@ final class ContainerJson {
     o.put("HairpinMode", false);
     o.put("LinkLocalIPv6Address", "");
     o.put("LinkLocalIPv6PrefixLen", 0);
-    o.set("Ports", ports(c));
+    o.set("Ports", DockerJson.sorted(ports(c)));
     o.put(
         "SandboxKey", sandbox.isEmpty() ? "" : "/var/run/docker/netns/" + sandbox.substring(0, 12));
     o.putNull("SecondaryIPAddresses");
@@ -225,7 +240,7 @@ final class ContainerJson {
       x.put("MacAddress", ep.mac);
       x.putNull("DriverOpts");
     }
-    return nets;
+    return DockerJson.sorted(nets);
   }
 
   private ObjectNode ports(ContainerState c) {

@@ -140,6 +140,7 @@ final class ContainerRoutes {
             aliases,
             ipv4);
     ContainerState c = model.createContainer(r);
+    c.requestedHostConfig = host;
     ObjectNode out = DockerJson.object();
     out.put("Id", c.id);
     out.putArray("Warnings");

@@ -42,6 +42,10 @@ final class ContainerState {
   /** The container whose network namespace this one joins (NetworkMode container:ID), or null. */
   ContainerState namespaceOwner;
 
+  /** The HostConfig JSON as the create request sent it (inspect echoes its fields). */
+  com.fasterxml.jackson.databind.JsonNode requestedHostConfig =
+      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+
   final List<LogEntry> logs = new ArrayList<>();
   final List<String> execIds = new ArrayList<>();
 

@@ -31,9 +31,20 @@ final class DockerJson {
     return t == null ? ZERO_TIME : t.toString();
   }
 
+  /** A JSON object of strings with its keys sorted, as Go's encoding/json writes maps. */
   static ObjectNode strings(Map<String, String> map) {
     ObjectNode n = object();
-    map.forEach(n::put);
+    new java.util.TreeMap<>(map).forEach(n::put);
+    return n;
+  }
+
+  /** The object with its members sorted by key (Go writes every map that way). */
+  static ObjectNode sorted(ObjectNode o) {
+    ObjectNode n = object();
+    new java.util.TreeMap<>(
+            o.properties().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+        .forEach(n::set);
     return n;
   }
 

@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import netbook.engine.PortBinding;
 
 /**
- * The state of the embedded engine: networks, containers, exec instances and images, and the
- * operations Docker performs on them (IPAM, endpoints and veths, the container lifecycle), with
- * Docker's error statuses and messages. Not thread-safe by itself: {@link EmbeddedDockerApi}
+ * The state of the embedded engine: networks, containers, exec instances and images, with Docker's
+ * lookups (full id, name, unique id prefix), the container lifecycle, and endpoints (addresses,
+ * MACs, veth pairs) that come and go with it; {@link NetworkOperations} does the networks' part.
+ * Errors carry Docker's statuses and messages. Not thread-safe by itself: {@link EmbeddedDockerApi}
  * serializes every request on it.
  */
 final class DockerModel {
@@ -84,7 +84,7 @@ final class DockerModel {
         index);
   }
 
-  private String hexMacTail() {
+  String hexMacTail() {
     String h = ids.hex(4);
     return h.substring(0, 2)
         + ":"
@@ -95,7 +95,7 @@ final class DockerModel {
         + h.substring(6);
   }
 
-  private void add(NetworkState n) {
+  void add(NetworkState n) {
     networks.put(n.id, n);
   }
 
@@ -164,179 +164,7 @@ final class DockerModel {
     return e;
   }
 
-  // ---- networks
-
-  NetworkState createNetwork(
-      String name,
-      String driver,
-      String subnet,
-      String gateway,
-      String ipRange,
-      boolean internal,
-      boolean attachable,
-      Map<String, String> labels,
-      Map<String, String> opts) {
-    String drv = driver == null || driver.isEmpty() ? "bridge" : driver;
-    if (name == null || name.isEmpty()) {
-      throw ApiException.badRequest("network name must not be empty");
-    }
-    if (networks.values().stream().anyMatch(n -> n.name.equals(name))) {
-      throw ApiException.conflict("network with name " + name + " already exists");
-    }
-    if (drv.equals("host") || drv.equals("null")) {
-      throw ApiException.forbidden("only one instance of \"" + drv + "\" network is allowed");
-    }
-    if (!drv.equals("bridge")) {
-      throw ApiException.notFound("plugin \"" + drv + "\" not found");
-    }
-    Cidr pool;
-    boolean userSubnet = subnet != null && !subnet.isEmpty();
-    if (userSubnet) {
-      pool = parseCidr(subnet);
-      for (NetworkState n : networks.values()) {
-        if (n.subnet != null && n.subnet.overlaps(pool)) {
-          throw ApiException.forbidden("Pool overlaps with other one on this address space");
-        }
-      }
-    } else {
-      pool = nextPool();
-    }
-    int gw = pool.base() + 1;
-    if (gateway != null && !gateway.isEmpty()) {
-      gw = parseAddress(gateway);
-      if (!pool.contains(gw)) {
-        throw ApiException.serverError(
-            "failed to allocate gateway (" + gateway + "): Requested address is out of range");
-      }
-    }
-    Cidr range = null;
-    if (ipRange != null && !ipRange.isEmpty()) {
-      range = parseCidr(ipRange);
-      if (!pool.contains(range)) {
-        throw ApiException.forbidden("Pool overlaps with other one on this address space");
-      }
-    }
-    String id = ids.id64();
-    String bridge =
-        opts.getOrDefault("com.docker.network.bridge.name", "br-" + id.substring(0, 12));
-    NetworkState n =
-        new NetworkState(
-            id,
-            name,
-            drv,
-            ids.now(),
-            pool,
-            gw,
-            range,
-            userSubnet,
-            internal,
-            attachable,
-            false,
-            labels,
-            opts,
-            bridge,
-            "02:42:" + hexMacTail(),
-            nextIfIndex++);
-    add(n);
-    return n;
-  }
-
-  private static Cidr parseCidr(String text) {
-    try {
-      return Cidr.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("invalid CIDR address: " + text);
-    }
-  }
-
-  private static int parseAddress(String text) {
-    try {
-      return Ipv4.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("invalid IP address: " + text);
-    }
-  }
-
-  /** Docker's default address pools: 172.17–172.31 /16, then 192.168.0.0/16 in /20 steps. */
-  private Cidr nextPool() {
-    List<Cidr> candidates = new ArrayList<>();
-    for (int second = 17; second <= 31; second++) {
-      candidates.add(new Cidr(Ipv4.parse("172." + second + ".0.0"), 16));
-    }
-    for (int third = 0; third < 256; third += 16) {
-      candidates.add(new Cidr(Ipv4.parse("192.168." + third + ".0"), 20));
-    }
-    for (Cidr c : candidates) {
-      boolean free =
-          networks.values().stream().noneMatch(n -> n.subnet != null && n.subnet.overlaps(c))
-              && !c.overlaps(HOST_LAN);
-      if (free) {
-        return c;
-      }
-    }
-    throw ApiException.serverError(
-        "could not find an available, non-overlapping IPv4 address pool among the defaults to"
-            + " assign to the network");
-  }
-
-  void removeNetwork(String ref) {
-    NetworkState n = network(ref);
-    if (n.predefined) {
-      throw ApiException.forbidden(n.name + " is a pre-defined network and cannot be removed");
-    }
-    if (!n.endpoints.isEmpty()) {
-      throw ApiException.forbidden(
-          "error while removing network: network "
-              + n.name
-              + " id "
-              + n.id
-              + " has active endpoints");
-    }
-    networks.remove(n.id);
-  }
-
-  /** Removes the unused user-defined networks the filter accepts; returns their names. */
-  List<String> pruneNetworks(Predicate<NetworkState> filter) {
-    List<String> removed = new ArrayList<>();
-    for (NetworkState n : List.copyOf(networks.values())) {
-      if (!n.predefined && n.endpoints.isEmpty() && filter.test(n)) {
-        networks.remove(n.id);
-        removed.add(n.name);
-      }
-    }
-    return removed;
-  }
-
-  void connect(String networkRef, String containerRef, List<String> aliases, String ipv4) {
-    NetworkState n = network(networkRef);
-    ContainerState c = container(containerRef);
-    if (n.name.equals("host")) {
-      throw ApiException.badRequest(
-          "container cannot be disconnected from host network or connected to host network");
-    }
-    if (n.name.equals("none") || c.noneMode()) {
-      throw ApiException.badRequest(
-          "container cannot be connected to multiple networks with one of the networks in private"
-              + " (none) mode");
-    }
-    if (c.hostMode() || c.namespaceOwner != null) {
-      throw ApiException.badRequest(
-          "container sharing network namespace with another container or host cannot be"
-              + " connected to any other network");
-    }
-    if (c.endpoints.containsKey(n.id)) {
-      throw ApiException.forbidden(
-          "endpoint with name " + c.name + " already exists in network " + n.name);
-    }
-    EndpointState e = configure(n, c, aliases, ipv4);
-    c.endpoints.put(n.id, e);
-    if (c.running()) {
-      activate(c, n, e);
-    }
-  }
-
-  private EndpointState configure(
-      NetworkState n, ContainerState c, List<String> aliases, String ipv4) {
+  EndpointState configure(NetworkState n, ContainerState c, List<String> aliases, String ipv4) {
     List<String> all = new ArrayList<>(aliases == null ? List.of() : aliases);
     if (!all.isEmpty() && !n.isUserDefined()) {
       throw ApiException.badRequest(
@@ -353,20 +181,12 @@ final class DockerModel {
     return new EndpointState(n.id, all, ipv4);
   }
 
-  void disconnect(String networkRef, String containerRef) {
-    NetworkState n = network(networkRef);
-    ContainerState c = container(containerRef);
-    if (n.name.equals("host")) {
-      throw ApiException.badRequest(
-          "container cannot be disconnected from host network or connected to host network");
+  static int parseAddress(String text) {
+    try {
+      return Ipv4.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid IP address: " + text);
     }
-    EndpointState e = c.endpoints.get(n.id);
-    if (e == null) {
-      throw ApiException.serverError(
-          "container " + c.id + " is not connected to network " + n.name);
-    }
-    deactivate(n, e);
-    c.endpoints.remove(n.id);
   }
 
   // ---- containers
@@ -490,7 +310,7 @@ final class DockerModel {
         .anyMatch(b -> b.hostPort() == port);
   }
 
-  private void activate(ContainerState c, NetworkState n, EndpointState e) {
+  void activate(ContainerState c, NetworkState n, EndpointState e) {
     e.endpointId = ids.id64();
     e.active = true;
     if (n.subnet != null) {
@@ -522,7 +342,7 @@ final class DockerModel {
     }
   }
 
-  private void deactivate(NetworkState n, EndpointState e) {
+  void deactivate(NetworkState n, EndpointState e) {
     if (!e.active) {
       return;
     }
@@ -634,6 +454,10 @@ final class DockerModel {
 
   String newId() {
     return ids.id64();
+  }
+
+  int nextIfIndex() {
+    return nextIfIndex++;
   }
 
   int nextPid() {

@@ -1,6 +1,8 @@
 package netbook.engine.embedded;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -72,11 +74,9 @@ public final class EmbeddedDockerApi implements AutoCloseable {
     // clients percent-encode path segments (docker-java sends netbook%2Ftoolbox%3Alatest)
     List<String> seg =
         Arrays.stream(path.split("/"))
+            .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
+            .flatMap(s -> Arrays.stream(s.split("/")))
             .filter(s -> !s.isEmpty())
-            .map(
-                s ->
-                    java.net.URLDecoder.decode(
-                        s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
             .toList();
     if (seg.isEmpty()) {
       return null;

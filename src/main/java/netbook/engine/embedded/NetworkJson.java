@@ -22,10 +22,10 @@ final class NetworkJson {
     o.put("EnableIPv6", false);
     ObjectNode ipam = o.putObject("IPAM");
     ipam.put("Driver", "default");
-    if (n.predefined) {
+    if (n.ipamOptions == null) {
       ipam.putNull("Options");
     } else {
-      ipam.putObject("Options");
+      ipam.set("Options", DockerJson.strings(n.ipamOptions));
     }
     ArrayNode config = ipam.putArray("Config");
     if (n.subnet != null) {
@@ -59,6 +59,7 @@ final class NetworkJson {
         x.put("IPv6Address", "");
       }
     }
+    o.set("Containers", DockerJson.sorted(containers));
     o.set("Options", DockerJson.strings(n.options));
     o.set("Labels", DockerJson.strings(n.labels));
     return o;

@@ -8,10 +8,12 @@ import java.util.List;
 /** /networks: list, inspect, create, remove, connect, disconnect, prune. */
 final class NetworkRoutes {
   private final DockerModel model;
+  private final NetworkOperations ops;
   private final NetworkJson json;
 
   NetworkRoutes(DockerModel model) {
     this.model = model;
+    this.ops = new NetworkOperations(model);
     this.json = new NetworkJson(model);
   }
 
@@ -31,7 +33,7 @@ final class NetworkRoutes {
       return ApiResponse.json(200, DockerJson.write(json.network(model.network(seg.get(1)), true)));
     }
     if (seg.size() == 2 && m.equals("DELETE")) {
-      model.removeNetwork(seg.get(1));
+      ops.removeNetwork(seg.get(1));
       return ApiResponse.empty(204);
     }
     if (seg.size() == 3 && seg.get(2).equals("connect") && m.equals("POST")) {
@@ -39,7 +41,7 @@ final class NetworkRoutes {
       JsonNode ep = DockerJson.child(body, "EndpointConfig");
       List<String> aliases = DockerJson.list(ep, "Aliases");
       String ip = DockerJson.text(DockerJson.child(ep, "IPAMConfig"), "IPv4Address");
-      model.connect(
+      ops.connect(
           seg.get(1),
           DockerJson.text(body, "Container"),
           aliases == null ? List.of() : aliases,
@@ -48,7 +50,7 @@ final class NetworkRoutes {
     }
     if (seg.size() == 3 && seg.get(2).equals("disconnect") && m.equals("POST")) {
       JsonNode body = DockerJson.read(req.body());
-      model.disconnect(seg.get(1), DockerJson.text(body, "Container"));
+      ops.disconnect(seg.get(1), DockerJson.text(body, "Container"));
       return ApiResponse.empty(200);
     }
     return null;
@@ -76,7 +78,7 @@ final class NetworkRoutes {
     JsonNode config = DockerJson.child(ipam, "Config");
     JsonNode pool = config.isArray() && config.size() > 0 ? config.get(0) : DockerJson.object();
     NetworkState n =
-        model.createNetwork(
+        ops.createNetwork(
             DockerJson.text(body, "Name"),
             DockerJson.text(body, "Driver"),
             DockerJson.text(pool, "Subnet"),
@@ -86,6 +88,9 @@ final class NetworkRoutes {
             body.path("Attachable").asBoolean(false),
             DockerJson.map(body, "Labels"),
             DockerJson.map(body, "Options"));
+    JsonNode ipamOptions = ipam.get("Options");
+    n.ipamOptions =
+        ipamOptions != null && ipamOptions.isObject() ? DockerJson.map(ipam, "Options") : null;
     ObjectNode out = DockerJson.object();
     out.put("Id", n.id);
     out.put("Warning", "");
@@ -93,7 +98,7 @@ final class NetworkRoutes {
   }
 
   private ApiResponse prune(Filters f) {
-    List<String> removed = model.pruneNetworks(n -> f.labels(n.labels));
+    List<String> removed = ops.pruneNetworks(n -> f.labels(n.labels));
     ObjectNode out = DockerJson.object();
     if (removed.isEmpty()) {
       out.putNull("NetworksDeleted");

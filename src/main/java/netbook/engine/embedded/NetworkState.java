@@ -28,6 +28,9 @@ final class NetworkState {
   final int bridgeIndex;
   private final TreeSet<Integer> used = new TreeSet<>();
 
+  /** IPAM options as the create request gave them; null when it sent none (Docker echoes both). */
+  Map<String, String> ipamOptions;
+
   /** Endpoints in attach order, by container id: only those of running containers. */
   final Map<String, EndpointState> endpoints = new LinkedHashMap<>();
 

@@ -1,5 +1,7 @@
 package netbook.engine.embedded;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,11 +12,16 @@ import java.util.Optional;
  * anything else is refused, or times out when no network is shared.
  */
 final class WgetCommand {
+  private static final DateTimeFormatter NGINX_TIME =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+
   private final DockerModel model;
+  private final Namespaces namespaces;
   private final NetworkPaths paths;
 
   WgetCommand(DockerModel model, Namespaces namespaces, NetworkPaths paths) {
     this.model = model;
+    this.namespaces = namespaces;
     this.paths = paths;
   }
 
@@ -80,11 +87,14 @@ final class WgetCommand {
           .append(port)
           .append(")\n");
     }
-    if (!WebPages.isIndex(path)) {
+    String page = WebPages.welcome(server.get().image);
+    boolean found = WebPages.isIndex(path);
+    logRequest(
+        server.get(), source(c, address), path, found ? 200 : 404, found ? page.length() : 153);
+    if (!found) {
       err.append("wget: server returned error: HTTP/1.1 404 Not Found\n");
       return ShellResult.fail(err.toString(), 1);
     }
-    String page = WebPages.welcome(server.get().image);
     boolean toStdout = "-".equals(output);
     String file = output != null ? output : "index.html";
     if (!quiet) {
@@ -98,6 +108,46 @@ final class WgetCommand {
       err.append(toStdout ? "written to stdout\n" : "'" + file + "' saved\n");
     }
     return new ShellResult(toStdout ? page : "", err.toString(), 0);
+  }
+
+  /** The address a request from this container to {@code address} comes from. */
+  private int source(ContainerState from, int address) {
+    return namespaces.endpoints(from).stream()
+        .filter(x -> x.getKey().subnet.contains(address))
+        .map(x -> x.getValue().address)
+        .findFirst()
+        .orElse(Ipv4.isLoopback(address) ? Ipv4.parse("127.0.0.1") : DockerModel.HOST_GATEWAY);
+  }
+
+  /** What the web server logs per request: busybox httpd -v on stderr, nginx's access log. */
+  private void logRequest(ContainerState server, int client, String path, int status, int size) {
+    String ip = Ipv4.format(client);
+    if (server.image.kind() == ImageRecord.Kind.LAB_WEB) {
+      server.logs.add(
+          new ContainerState.LogEntry(
+              2,
+              "[::ffff:"
+                  + ip
+                  + "]:"
+                  + model.ids.between(32768, 60999)
+                  + ": response:"
+                  + status
+                  + "\n"));
+    } else {
+      server.logs.add(
+          new ContainerState.LogEntry(
+              1,
+              ip
+                  + " - - ["
+                  + NGINX_TIME.format(model.ids.peek())
+                  + "] \"GET "
+                  + path
+                  + " HTTP/1.1\" "
+                  + status
+                  + " "
+                  + size
+                  + " \"-\" \"Wget\" \"-\"\n"));
+    }
   }
 
   /** The web container answering on address:port from this container, if any. */

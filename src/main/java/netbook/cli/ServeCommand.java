@@ -1,0 +1,77 @@
+package netbook.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import netbook.engine.embedded.EmbeddedDockerApi;
+import netbook.engine.embedded.EmbeddedOptions;
+import netbook.engine.embedded.EmbeddedServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code netbook serve}: the embedded engine on a loopback TCP port, so the real docker CLI can
+ * drive it ({@code DOCKER_HOST=tcp://127.0.0.1:2375 docker network ls}). Runs until Ctrl-C.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the embedded engine's Docker Engine API on 127.0.0.1 for the docker CLI.")
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Option(
+      names = "--port",
+      defaultValue = "2375",
+      description = "Loopback port (default 2375; 0 picks one).")
+  int port;
+
+  @Option(names = "--seed", description = "Reproducible IDs, MACs and times.")
+  Long seed;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    EmbeddedOptions o =
+        EmbeddedOptions.defaults()
+            .withPreloadedImages(
+                java.util.List.of(
+                    "netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
+    if (seed != null) {
+      o = o.withSeed(seed);
+    }
+    EmbeddedDockerApi api = new EmbeddedDockerApi(o);
+    EmbeddedServer server;
+    try {
+      server = EmbeddedServer.start(api, port);
+    } catch (java.io.IOException e) {
+      throw new netbook.NetbookException(
+          "cannot serve on 127.0.0.1:"
+              + port
+              + ": "
+              + e.getMessage()
+              + " (is the port taken? choose another with --port)",
+          e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  api.close();
+                  stopped.countDown();
+                },
+                "netbook-serve-stop"));
+    main.out()
+        .println(
+            "embedded engine serving the Docker Engine API at "
+                + server.dockerHost()
+                + " (loopback only; results are modelled, not live)");
+    main.out()
+        .println(
+            "try: DOCKER_HOST=" + server.dockerHost() + " docker network ls     (Ctrl-C stops)");
+    main.out().flush();
+    stopped.await();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The embedded engine: an in-process implementation of the Docker Engine API (v1.41, as dockerd
+ * 20.10 answers it) for machines without Docker. It is docker-java-free; {@code
+ * netbook.engine.docker.EmbeddedHttpClient} puts it behind docker-java, and {@link
+ * netbook.engine.embedded.EmbeddedServer} serves it on loopback TCP for the docker CLI.
+ *
+ * <h2>Endpoints (versioned {@code /v1.NN/…} and unversioned)</h2>
+ *
+ * <ul>
+ *   <li>{@code GET|HEAD /_ping} (API-Version, Docker-Experimental, OSType headers), {@code GET
+ *       /version}, {@code GET /info} (minimal)
+ *   <li>{@code GET /networks} (filters name, id, driver, type, scope, label), {@code GET
+ *       /networks/{id}}, {@code POST /networks/create}, {@code DELETE /networks/{id}}, {@code POST
+ *       /networks/{id}/connect|disconnect}, {@code POST /networks/prune} (label filters)
+ *   <li>{@code GET /containers/json} (all, filters label, name, id, status, network), {@code POST
+ *       /containers/create}, {@code GET /containers/{id}/json}, {@code POST
+ *       /containers/{id}/start|stop|kill|restart}, {@code DELETE /containers/{id}} (force), {@code
+ *       GET /containers/{id}/logs}, {@code POST /containers/{id}/wait} (stopped containers only)
+ *   <li>{@code POST /containers/{id}/exec}, {@code POST /exec/{id}/start} (8-byte stream frames, or
+ *       raw with a TTY), {@code GET /exec/{id}/json}
+ *   <li>{@code GET /images/json}, {@code GET /images/{name}/json}, {@code POST /images/create}
+ *       (instant pulls of ubuntu, alpine, busybox, nginx and the netbook/* lab images, any tag;
+ *       others: Docker's "pull access denied"), {@code DELETE /images/{name}}
+ * </ul>
+ *
+ * <h2>Knowingly left out</h2>
+ *
+ * <ul>
+ *   <li>Attach and hijacked connections: {@code docker exec} and foreground {@code docker run}
+ *       through the CLI fail ("unable to upgrade to tcp"); exec through the API works. Exec takes
+ *       no stdin.
+ *   <li>Time: commands answer instantly (ping times are made up); {@code sleep N} and other
+ *       long-running commands run until stopped; waiting for a running container is refused.
+ *   <li>No internet: only containers, the bridges' gateways and the host (10.0.2.15) answer; names
+ *       unknown to the embedded DNS time out as with an unreachable upstream ({@code --dns
+ *       127.0.0.1}, configurable as {@link netbook.engine.embedded.EmbeddedOptions#upstreamDns}).
+ *   <li>Published ports answer on 127.0.0.1 only (Docker listens on 0.0.0.0 and ::), and only for
+ *       the web images' port 80; other published ports are booked but refuse connections.
+ *   <li>IPv6, macvlan/overlay drivers, links, volumes, events, swarm; duplicate network names are
+ *       always refused (dockerd 20.10 allows them without CheckDuplicate).
+ *   <li>Busybox commands beyond ping, ip addr|link|route, ifconfig, hostname [-i|-s], nslookup, cat
+ *       of /etc/hosts, /etc/resolv.conf and /etc/hostname, wget (http), echo, true, false, sleep
+ *       and exit in {@code sh -c} (with ; && || |): anything else is "sh: X: not found" (127) in a
+ *       shell, or the OCI runtime's "executable file not found" (126) when exec'd directly.
+ * </ul>
+ */
+package netbook.engine.embedded;

@@ -1,0 +1,275 @@
+package netbook.repl;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import netbook.NetbookException;
+import netbook.console.CommandResult;
+import netbook.console.DockerConsole;
+import netbook.shell.EvalResult;
+import netbook.shell.JShellSession;
+
+/**
+ * Runs one complete input the way the REPL and piped mode both do: a {@code :command}, a {@code
+ * docker …} line (through the session's docker console), or Java (through JShell, snippet by
+ * snippet), and prints what it showed. Errors are one line; the session goes on. {@link
+ * #interrupt()} (Ctrl-C, from another thread) stops what runs and returns to the caller.
+ */
+public final class Evaluator {
+  /** What the caller does next. */
+  public enum Action {
+    NEXT,
+    QUIT,
+    CONTINUE
+  }
+
+  /** Whether the input succeeded, and what to do next. */
+  public record Result(boolean ok, Action action) {
+    static final Result OK = new Result(true, Action.NEXT);
+    static final Result FAILED = new Result(false, Action.NEXT);
+  }
+
+  private final ReplSession session;
+  private final Printer printer;
+  private final Transcript transcript = new Transcript();
+  private final ReplCommands commands;
+  private final Executor background =
+      task -> {
+        Thread t = new Thread(task, "netbook-docker-line");
+        t.setDaemon(true);
+        t.start();
+      };
+  private volatile boolean verbose;
+  private volatile int width = 100;
+  private volatile Thread waiting;
+
+  /** The number of the Java input running now (0: none), so a late stop never hits the next. */
+  private volatile long running;
+
+  private long inputs;
+
+  public Evaluator(ReplSession session, Printer printer, boolean verbose) {
+    this.session = session;
+    this.printer = printer;
+    this.verbose = verbose;
+    this.commands = new ReplCommands(this);
+  }
+
+  ReplSession session() {
+    return session;
+  }
+
+  Printer printer() {
+    return printer;
+  }
+
+  Transcript transcript() {
+    return transcript;
+  }
+
+  public ReplCommands commands() {
+    return commands;
+  }
+
+  /** The terminal's width, for drawings (100 without a terminal). */
+  int width() {
+    return width;
+  }
+
+  void width(int columns) {
+    width = columns > 20 ? columns : 100;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  void verbose(boolean on) {
+    verbose = on;
+  }
+
+  /** Whether a line is a docker command line rather than Java. */
+  static boolean isDockerLine(String input) {
+    String s = input.strip();
+    return s.equals("docker") || s.startsWith("docker ") || s.startsWith("docker\t");
+  }
+
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*");
+
+  /**
+   * Whether Java input names the API (so it must wait for the engine); plain Java such as {@code 1
+   * + 1} runs as soon as JShell is ready, even while the engine is still opening.
+   */
+  static boolean usesApi(String input) {
+    java.util.regex.Matcher m = WORD.matcher(input);
+    while (m.find()) {
+      String w = m.group();
+      if (JavaHighlighter.API_NAMES.contains(w) || w.equals("Lab") || w.equals("session")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a line is a REPL command. */
+  static boolean isCommand(String input) {
+    return input.strip().startsWith(":");
+  }
+
+  private volatile boolean changesOn;
+  private netbook.render.topology.TopologyChanges changes;
+
+  /** Turns the one-line topology change summaries after each input on or off. */
+  void changes(boolean on) throws InterruptedException {
+    changesOn = on;
+    changes = on ? new netbook.render.topology.TopologyChanges(session.session().engine()) : null;
+  }
+
+  boolean changesOn() {
+    return changesOn;
+  }
+
+  private void reportChanges() {
+    if (!changesOn || changes == null || !session.engineSettled()) {
+      return;
+    }
+    try {
+      for (String line : changes.next(session.session().engine()).lines()) {
+        printer.notice(line);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (NetbookException e) {
+      // the input's own result already said what is wrong with the engine
+    }
+  }
+
+  /** Runs one complete input and prints what it shows. */
+  public Result run(String input) {
+    if (input.isBlank()) {
+      return Result.OK;
+    }
+    try {
+      if (isCommand(input)) {
+        return commands.run(input.strip());
+      }
+      Result r = isDockerLine(input) ? docker(input.strip()) : java(input);
+      reportChanges();
+      return r;
+    } catch (InterruptedException e) {
+      printer.error("stopped (Ctrl-C)");
+      return Result.FAILED;
+    } catch (NetbookException e) {
+      printer.error(e.getMessage());
+      if (verbose) {
+        printer.trace(e);
+      }
+      return Result.FAILED;
+    } catch (RuntimeException e) {
+      printer.error("unexpected " + e + (verbose ? "" : " (:verbose shows the trace)"));
+      if (verbose) {
+        printer.trace(e);
+      }
+      return Result.FAILED;
+    } finally {
+      Thread.interrupted(); // a Ctrl-C that came late must not hit the next input
+    }
+  }
+
+  private Result java(String input) throws InterruptedException {
+    running = ++inputs;
+    try {
+      return javaRunning(input);
+    } finally {
+      running = 0;
+    }
+  }
+
+  private Result javaRunning(String input) throws InterruptedException {
+    JShellSession shell = interruptibly(session::shell);
+    if (usesApi(input) || session.engineSettled()) {
+      interruptibly(
+          () -> {
+            session.awaitEngineSettled();
+            return null;
+          });
+      session
+          .engineErrorOnce()
+          .ifPresent(
+              m -> printer.error("netbook: " + m + " — Java works; the Docker API does not"));
+    }
+    EvalResult r = shell.eval(input, null, true);
+    printer.result(r, verbose);
+    if (!r.failed()) {
+      transcript.java(input, r.text(false));
+    }
+    return r.failed() ? Result.FAILED : Result.OK;
+  }
+
+  private Result docker(String line) throws InterruptedException {
+    DockerConsole console = interruptibly(session::console);
+    CompletableFuture<CommandResult> f =
+        CompletableFuture.supplyAsync(() -> console.run(line), background);
+    CommandResult r = interruptibly(f::get);
+    printer.text(r.output());
+    if (r.ok()) {
+      transcript.docker(line, r.output());
+    }
+    return r.ok() ? Result.OK : Result.FAILED;
+  }
+
+  /** Something that waits and may be cut short by Ctrl-C. */
+  interface Wait<T> {
+    T get() throws InterruptedException, ExecutionException;
+  }
+
+  /** Waits; Ctrl-C interrupts the wait, and a failure comes out as its own exception. */
+  private <T> T interruptibly(Wait<T> w) throws InterruptedException {
+    waiting = Thread.currentThread();
+    try {
+      return w.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new NetbookException(ReplSession.message(e), e.getCause());
+    } finally {
+      waiting = null;
+    }
+  }
+
+  /**
+   * Ctrl-C: stops the running snippet, or stops waiting for the engine, JShell or a docker line.
+   */
+  public void interrupt() {
+    session.stop();
+    Thread t = waiting;
+    if (t != null) {
+      t.interrupt();
+    }
+    long runner = running;
+    if (runner != 0) {
+      // a Ctrl-C between two snippets of one input would find nothing to stop: keep stopping
+      // for a moment, until the input ends
+      Thread repeat =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 20; i++) {
+                  try {
+                    Thread.sleep(100);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  if (running != runner) {
+                    return; // the input ended: never stop the next one
+                  }
+                  session.stop();
+                }
+              },
+              "netbook-stop");
+      repeat.setDaemon(true);
+      repeat.start();
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package netbook.repl;
+
+import java.io.IOException;
+import java.util.List;
+import netbook.NetbookException;
+import netbook.lab.CleanupReport;
+import netbook.shell.JShellSession;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.Terminal.Signal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The interactive REPL: a JLine reader over JShell with the fluent API preloaded. The prompt comes
+ * at once; JShell and the engine warm up behind it. Enter runs Java (multi-line until complete),
+ * {@code docker …} lines and {@code :commands}; Ctrl-C stops what runs and keeps the session,
+ * Ctrl-C at the prompt clears the line, Ctrl-D leaves (offering to clean up).
+ *
+ * <p>A notebook in step mode enters it with {@link #run(boolean) run(true)} and gets control back
+ * when the user types {@code :continue} (or Ctrl-D).
+ */
+public final class Repl {
+  static final String PROMPT = "netbook> ";
+  static final String CONTINUATION = "    ...> ";
+
+  /** How the REPL was left. */
+  public enum Exit {
+    /** {@code :continue} or Ctrl-D in a nested REPL: go on with the notebook. */
+    CONTINUE,
+    /** {@code :quit}, or Ctrl-D at the top. */
+    QUIT
+  }
+
+  private final Terminal terminal;
+  private final ReplSession session;
+  private final ReplOptions options;
+  private final Printer printer;
+  private final Evaluator evaluator;
+
+  public Repl(Terminal terminal, ReplSession session, ReplOptions options) {
+    this.terminal = terminal;
+    this.session = session;
+    this.options = options;
+    this.printer = new Printer(terminal.writer(), options.color());
+    this.evaluator = new Evaluator(session, printer, options.verbose());
+  }
+
+  public Evaluator evaluator() {
+    return evaluator;
+  }
+
+  /**
+   * Reads and runs inputs until the user leaves. {@code nested}: entered from a notebook, so {@code
+   * :continue} and Ctrl-D return {@link Exit#CONTINUE} and leaving never cleans up (the notebook
+   * owns the session).
+   */
+  public Exit run(boolean nested) {
+    LineReader reader = reader();
+    if (!nested) { // (a notebook announces the REPL itself)
+      banner();
+      session.whenEngineSettled(
+          error ->
+              session
+                  .engineErrorOnce()
+                  .ifPresent(
+                      msg ->
+                          reader.printAbove(
+                              new AttributedString(
+                                  "netbook: " + msg + " — Java works; the Docker API does not",
+                                  options.color() ? Printer.ERROR : AttributedStyle.DEFAULT))));
+    }
+    session.begin(); // the prompt is ready: now JShell and the engine may have the cores
+    try {
+      while (true) {
+        String input;
+        try {
+          input = reader.readLine(prompt(PROMPT));
+        } catch (UserInterruptException e) {
+          if (e.getPartialLine() == null || e.getPartialLine().isBlank()) {
+            printer.line("(Ctrl-D or :quit leaves netbook)", Printer.FAINT);
+          }
+          continue;
+        } catch (EndOfFileException e) {
+          if (nested) {
+            return Exit.CONTINUE;
+          }
+          leave();
+          return Exit.QUIT;
+        }
+        Evaluator.Result r = runInterruptibly(input);
+        switch (r.action()) {
+          case QUIT -> {
+            if (!nested) {
+              leave();
+            }
+            return Exit.QUIT;
+          }
+          case CONTINUE -> {
+            if (nested) {
+              return Exit.CONTINUE;
+            }
+            printer.notice(":continue goes back to a notebook; no notebook opened this REPL");
+          }
+          default -> {
+            // next input
+          }
+        }
+      }
+    } finally {
+      try {
+        reader.getHistory().save();
+      } catch (IOException e) {
+        // history is a comfort; losing it is not worth a message on the way out
+      }
+    }
+  }
+
+  private Evaluator.Result runInterruptibly(String input) {
+    evaluator.width(terminal.getWidth());
+    Thread.interrupted(); // a Ctrl-C that reached the prompt must not stop this input
+    Terminal.SignalHandler previous = terminal.handle(Signal.INT, s -> evaluator.interrupt());
+    try {
+      return evaluator.run(input);
+    } finally {
+      terminal.handle(Signal.INT, previous);
+      terminal.flush();
+    }
+  }
+
+  LineReader reader() {
+    LineReaderBuilder b =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .appName("netbook")
+            .parser(new JavaParser(this::incomplete))
+            .completer(
+                new JavaCompleter(
+                    () -> session.shellNow().map(JShellSession::analysis),
+                    new NameCompleter(session::engineNow)))
+            .highlighter(new JavaHighlighter(options.color()))
+            .variable(LineReader.SECONDARY_PROMPT_PATTERN, prompt(CONTINUATION))
+            .variable(LineReader.INDENTATION, 2)
+            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+            .option(LineReader.Option.INSERT_TAB, false);
+    if (options.history() != null && HistoryFile.prepare(options.history())) {
+      b.variable(LineReader.HISTORY_FILE, options.history());
+    }
+    return b.build();
+  }
+
+  private boolean incomplete(String input) {
+    try {
+      return JavaParser.incomplete(session.shell().analysis(), input);
+    } catch (InterruptedException | NetbookException e) {
+      return false; // let Enter through: evaluating reports the problem
+    }
+  }
+
+  private String prompt(String p) {
+    return options.color()
+        ? new AttributedString(p, AttributedStyle.BOLD.foreground(AttributedStyle.GREEN))
+            .toAnsi(terminal)
+        : p;
+  }
+
+  private void banner() {
+    printer.line("netbook — Java with a Docker networking API", Printer.HEADING);
+    printer.line(
+        "Try  net(\"my_bridge\").run(\"ubuntu\", name(\"a\"))   or   docker network ls"
+            + "   · :help · Tab completes · Ctrl-D leaves",
+        Printer.FAINT);
+  }
+
+  /** Leaving: offers to remove what the session created (or does with --cleanup). */
+  private void leave() {
+    List<String> owned;
+    try {
+      owned = session.owned();
+    } catch (RuntimeException e) {
+      printer.error("could not list this session's containers: " + ReplSession.message(e));
+      return;
+    }
+    if (owned.isEmpty()) {
+      return;
+    }
+    String what = String.join(", ", owned);
+    boolean yes = options.cleanupOnExit() || ask("Remove " + what + "? [Y/n] ");
+    if (!yes) {
+      printer.notice("left in place: " + what);
+      return;
+    }
+    try {
+      CleanupReport r = session.session().cleanup();
+      printer.text(r.toString());
+    } catch (InterruptedException e) {
+      printer.error("cleanup interrupted; some of " + what + " may remain");
+    } catch (RuntimeException e) {
+      printer.error("cleanup failed: " + ReplSession.message(e));
+    }
+  }
+
+  private boolean ask(String question) {
+    LineReader r = LineReaderBuilder.builder().terminal(terminal).build();
+    try {
+      String a = r.readLine(question).strip().toLowerCase(java.util.Locale.ROOT);
+      return a.isEmpty() || a.startsWith("y");
+    } catch (UserInterruptException | EndOfFileException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package netbook.repl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import netbook.NetbookException;
+import netbook.lab.CleanupReport;
+import netbook.lab.ContainerTable;
+import netbook.lab.NetworkTable;
+import netbook.lab.Session;
+import org.jline.utils.AttributedStyle;
+
+/** The REPL's {@code :commands}. */
+public final class ReplCommands {
+  /** The commands, with their argument and what they do, as {@code :help} lists them. */
+  static final List<String[]> COMMANDS =
+      List.of(
+          new String[] {":help", "", "this help"},
+          new String[] {":networks", "", "the engine's networks (docker network ls)"},
+          new String[] {":containers", "", "the running containers (docker ps)"},
+          new String[] {":engine", "", "which engine this session talks to"},
+          new String[] {":reset", "", "remove this session's containers and networks, fresh Java"},
+          new String[] {":save", "FILE.md", "write the session so far as a notebook"},
+          new String[] {":open", "FILE.md", "run a notebook's cells in this session"},
+          new String[] {":verbose", "", "show stack traces of errors (again: hide them)"},
+          new String[] {":diagram", "[--svg FILE]", "the network as a diagram (or an SVG file)"},
+          new String[] {":changes", "on|off", "a line per network change after each input"},
+          new String[] {":continue", "", "back to the notebook (when it opened this REPL)"},
+          new String[] {":quit", "", "leave netbook (Ctrl-D does too)"});
+
+  private final Evaluator ev;
+
+  ReplCommands(Evaluator ev) {
+    this.ev = ev;
+  }
+
+  /** The command names, for completion. */
+  public static List<String> names() {
+    return COMMANDS.stream().map(c -> c[0]).toList();
+  }
+
+  Evaluator.Result run(String line) throws InterruptedException {
+    String[] parts = line.split("\\s+", 2);
+    String arg = parts.length > 1 ? parts[1].strip() : "";
+    Printer p = ev.printer();
+    switch (parts[0]) {
+      case ":help", ":h", ":?" -> help();
+      case ":networks" -> p.text(new NetworkTable(ev.session().session().engine().networks()) + "");
+      case ":containers" ->
+          p.text(
+              new ContainerTable(ev.session().session().engine().containers(false), Instant.now())
+                  + "");
+      case ":engine" -> engine();
+      case ":reset" -> reset();
+      case ":save" -> save(arg);
+      case ":open" -> {
+        return open(arg);
+      }
+      case ":verbose" -> {
+        ev.verbose(!ev.verbose());
+        p.notice(ev.verbose() ? "verbose: stack traces shown" : "verbose off");
+      }
+      case ":diagram" -> diagram(arg);
+      case ":changes" -> {
+        if (!arg.equals("on") && !arg.equals("off")) {
+          p.error(":changes takes on or off (now " + (ev.changesOn() ? "on" : "off") + ")");
+          return Evaluator.Result.FAILED;
+        }
+        ev.changes(arg.equals("on"));
+        p.notice("changes " + arg);
+      }
+      case ":continue" -> {
+        return new Evaluator.Result(true, Evaluator.Action.CONTINUE);
+      }
+      case ":quit", ":exit", ":q" -> {
+        return new Evaluator.Result(true, Evaluator.Action.QUIT);
+      }
+      default -> {
+        p.error("unknown command " + parts[0] + ": :help lists the commands");
+        return Evaluator.Result.FAILED;
+      }
+    }
+    return Evaluator.Result.OK;
+  }
+
+  private void diagram(String arg) throws InterruptedException {
+    Printer p = ev.printer();
+    netbook.engine.Engine engine = ev.session().session().engine();
+    if (arg.isEmpty()) {
+      p.text(netbook.render.topology.LiveTopology.drawing(engine, ev.width(), p.color()));
+      return;
+    }
+    String[] a = arg.split("\\s+");
+    if (a.length != 2 || !a[0].equals("--svg")) {
+      throw new NetbookException("usage: :diagram [--svg FILE.svg]");
+    }
+    Path written =
+        netbook.render.topology.Diagram.of(netbook.render.topology.Topology.snapshot(engine))
+            .svg(a[1]);
+    p.notice("wrote " + written);
+  }
+
+  private void help() {
+    Printer p = ev.printer();
+    p.line("Type Java; the Docker networking API is imported:", Printer.HEADING);
+    p.text(
+        "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_a\"))\n"
+            + "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_b\")).ping(\"container_a\")\n"
+            + "  networks()   containers()   host()   cleanup()\n"
+            + "docker command lines run as they are:  docker network ls\n"
+            + "Tab completes Java, and network, container and image names inside net(\"…\"),"
+            + " container(\"…\"), ping(\"…\"), run(\"…\").\n"
+            + "Ctrl-C stops what runs; Ctrl-D leaves.");
+    p.line("Commands:", Printer.HEADING);
+    StringBuilder sb = new StringBuilder();
+    for (String[] c : COMMANDS) {
+      String head = c[0] + (c[1].isEmpty() ? "" : " " + c[1]);
+      sb.append("  ").append(String.format("%-16s", head)).append(c[2]).append('\n');
+    }
+    p.text(sb.toString());
+  }
+
+  private void engine() {
+    Printer p = ev.printer();
+    Optional<Session> s = ev.session().sessionNow();
+    if (s.isPresent()) {
+      p.text(s.get().engine().info() + "\nsession " + s.get().id());
+      return;
+    }
+    p.notice(ev.session().engineError().orElse("the engine is still opening"));
+  }
+
+  private void reset() throws InterruptedException {
+    if (ev.session().borrowed()) {
+      ev.printer().notice(":reset belongs to the notebook here: :continue, then q, restarts it");
+      return;
+    }
+    Optional<String> engineError = ev.session().engineError();
+    if (engineError.isEmpty()) {
+      CleanupReport r = ev.session().session().cleanup();
+      ev.printer().text(r.toString());
+    }
+    ev.session().resetShell();
+    ev.transcript().clear();
+    ev.printer().notice("fresh Java session (the API is imported again)");
+  }
+
+  private void save(String arg) {
+    if (arg.isEmpty()) {
+      throw new NetbookException(":save needs a file name: :save my-session.md");
+    }
+    Path file = Path.of(arg.endsWith(".md") ? arg : arg + ".md");
+    String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+    try {
+      Files.writeString(file, ev.transcript().toMarkdown(name), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new NetbookException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    int n = ev.transcript().entries().size();
+    ev.printer().notice("saved " + n + " input" + (n == 1 ? "" : "s") + " to " + file);
+  }
+
+  private Evaluator.Result open(String arg) {
+    if (arg.isEmpty()) {
+      throw new NetbookException(":open needs a notebook: :open notebooks/FILE.md");
+    }
+    Path file = Path.of(arg);
+    String md;
+    try {
+      md = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new NetbookException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    List<NotebookCells.Cell> cells = NotebookCells.of(md);
+    Printer p = ev.printer();
+    int i = 0;
+    for (NotebookCells.Cell c : cells) {
+      i++;
+      for (String l : c.source().stripTrailing().split("\n")) {
+        p.line((c.docker() ? "$ " : "» ") + l, AttributedStyle.DEFAULT.faint());
+      }
+      Evaluator.Result r = ev.run(c.source());
+      if (!r.ok()) {
+        p.error("stopped at cell " + i + " of " + cells.size() + " of " + file);
+        return Evaluator.Result.FAILED;
+      }
+    }
+    p.notice("ran " + cells.size() + " cell" + (cells.size() == 1 ? "" : "s") + " of " + file);
+    return Evaluator.Result.OK;
+  }
+}

@@ -1,0 +1,258 @@
+package netbook.repl;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import netbook.NetbookException;
+import netbook.console.DockerConsole;
+import netbook.engine.ContainerInfo;
+import netbook.engine.Engine;
+import netbook.engine.NetworkInfo;
+import netbook.lab.Session;
+import netbook.shell.JShellSession;
+
+/**
+ * What a REPL evaluates against: the JShell (built and warmed up in the background), the lab
+ * session on its engine (opened in the background), and the one docker console of that session.
+ * Both start on {@link #begin()} — the REPL calls it once its prompt is up — and the first input
+ * that needs one of them waits for it; nothing else does.
+ */
+public final class ReplSession implements AutoCloseable {
+  private final CompletableFuture<Session> session = new CompletableFuture<>();
+  private final Supplier<Session> opener;
+  private final Supplier<JShellSession> shells;
+  private volatile CompletableFuture<JShellSession> shell = new CompletableFuture<>();
+  private volatile DockerConsole console;
+  private final AtomicBoolean begun = new AtomicBoolean();
+  private final AtomicBoolean shellBegun = new AtomicBoolean();
+  private boolean borrowed;
+  private final AtomicBoolean engineErrorReported = new AtomicBoolean();
+
+  private ReplSession(Supplier<Session> opener, Supplier<JShellSession> shells) {
+    this.opener = opener;
+    this.shells = shells;
+  }
+
+  /**
+   * A session whose engine {@code opener} opens (it may fail: no daemon; it also makes the session
+   * the API's) and whose JShell {@code shells} builds and warms up, each on a background thread
+   * from {@link #begin()} on; {@code shells} builds a fresh one on {@code :reset}.
+   */
+  public static ReplSession starting(Supplier<Session> opener, Supplier<JShellSession> shells) {
+    return new ReplSession(opener, shells);
+  }
+
+  /**
+   * A session over a JShell and lab session that are ready (a notebook entering the REPL); closing
+   * it leaves them open.
+   */
+  public static ReplSession of(
+      JShellSession shell, Session session, Supplier<JShellSession> shells) {
+    ReplSession r = new ReplSession(() -> session, shells);
+    r.begun.set(true);
+    r.shellBegun.set(true);
+    r.borrowed = true;
+    r.session.complete(session);
+    r.shell.complete(shell);
+    return r;
+  }
+
+  /** Starts opening the engine and building JShell, unless that has begun. */
+  public void begin() {
+    beginShell();
+    if (begun.compareAndSet(false, true)) {
+      background("netbook-engine-open", session, opener);
+    }
+  }
+
+  /**
+   * Starts building JShell alone, unless that has begun: it is the longest wait (javac warming up),
+   * so the command line starts it before the terminal, and the engine once the prompt is up.
+   */
+  public void beginShell() {
+    if (shellBegun.compareAndSet(false, true)) {
+      background("netbook-jshell-warmup", shell, this::warmShell);
+    }
+  }
+
+  private JShellSession warmShell() {
+    JShellSession s = shells.get();
+    // the first completion costs a few hundred ms: pay it before the first Tab
+    s.analysis().completionSuggestions("Math.m", 6, new int[1]);
+    return s;
+  }
+
+  private static <T> void background(String name, CompletableFuture<T> f, Supplier<T> work) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(work.get());
+              } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+              }
+            },
+            name);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The JShell, waiting (interruptibly) until it is built. */
+  public JShellSession shell() throws InterruptedException {
+    begin();
+    return await(shell);
+  }
+
+  /** The JShell if it is ready now. */
+  public Optional<JShellSession> shellNow() {
+    return now(shell);
+  }
+
+  /** The lab session, waiting until the engine answered; fails with the engine's one line. */
+  public Session session() throws InterruptedException {
+    begin();
+    return await(session);
+  }
+
+  /** The lab session if its engine is open now. */
+  public Optional<Session> sessionNow() {
+    return now(session);
+  }
+
+  /** The engine if it is open now. */
+  public Optional<Engine> engineNow() {
+    return sessionNow().map(Session::engine);
+  }
+
+  /** Waits until opening the engine ended, well or not (snippets then see the API in place). */
+  public void awaitEngineSettled() throws InterruptedException {
+    begin();
+    try {
+      session.get();
+    } catch (ExecutionException | CancellationException e) {
+      // reported by engineError()
+    }
+  }
+
+  /** Whether opening the engine has ended, well or not. */
+  public boolean engineSettled() {
+    return session.isDone();
+  }
+
+  /** Why the engine could not be opened, once that is known. */
+  public Optional<String> engineError() {
+    if (!session.isDone() || !session.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    try {
+      session.join();
+      return Optional.empty();
+    } catch (CompletionException | CancellationException e) {
+      return Optional.of(message(e));
+    }
+  }
+
+  /** The engine's error the first time it is asked for (so it is reported once), else empty. */
+  public Optional<String> engineErrorOnce() {
+    Optional<String> e = engineError();
+    return e.isPresent() && engineErrorReported.compareAndSet(false, true) ? e : Optional.empty();
+  }
+
+  /** Runs {@code action} once the engine opening ended, with its error (or empty). */
+  public void whenEngineSettled(java.util.function.Consumer<Optional<String>> action) {
+    session.whenComplete((s, e) -> action.accept(engineError()));
+  }
+
+  /** The docker console of this session (one per session). */
+  public DockerConsole console() throws InterruptedException {
+    DockerConsole c = console;
+    if (c == null) {
+      Session s = session();
+      synchronized (this) {
+        if (console == null) {
+          console = new DockerConsole(s);
+        }
+        c = console;
+      }
+    }
+    return c;
+  }
+
+  /** What this session created and still exists: containers and networks, by name. */
+  public List<String> owned() {
+    Optional<Session> s = sessionNow();
+    if (s.isEmpty()) {
+      return List.of();
+    }
+    Engine e = s.get().engine();
+    List<String> names = new java.util.ArrayList<>();
+    for (ContainerInfo c : e.containers(true)) {
+      if (s.get().owns(c.labels()) && !"helper".equals(c.labels().get(Session.LABEL_ROLE))) {
+        names.add("container " + c.name());
+      }
+    }
+    for (NetworkInfo n : e.networks()) {
+      if (s.get().owns(n.labels())) {
+        names.add("network " + n.name());
+      }
+    }
+    return names;
+  }
+
+  /** Stops the snippet running now, if any (Ctrl-C). */
+  public void stop() {
+    shellNow().ifPresent(JShellSession::stop);
+  }
+
+  /** Whether the JShell and session belong to a notebook that lent them to this REPL. */
+  public boolean borrowed() {
+    return borrowed;
+  }
+
+  /** Throws the JShell away and starts a fresh one in the background ({@code :reset}). */
+  public void resetShell() {
+    CompletableFuture<JShellSession> old = shell;
+    CompletableFuture<JShellSession> fresh = new CompletableFuture<>();
+    shell = fresh;
+    old.thenAccept(JShellSession::close);
+    background("netbook-jshell-reset", fresh, this::warmShell);
+  }
+
+  @Override
+  public void close() {
+    if (borrowed) {
+      return; // the notebook's JShell and engine: it closes them
+    }
+    shell.thenAccept(JShellSession::close);
+    session.thenAccept(s -> s.engine().close());
+  }
+
+  private static <T> Optional<T> now(CompletableFuture<T> f) {
+    if (!f.isDone() || f.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    return Optional.of(f.join());
+  }
+
+  private static <T> T await(CompletableFuture<T> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw new NetbookException(message(e), e.getCause());
+    }
+  }
+
+  static String message(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof ExecutionException || t instanceof CompletionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}

@@ -1,0 +1,71 @@
+package netbook.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import netbook.shell.JShellSession;
+import org.jline.reader.Candidate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JavaCompleterTest {
+  static ShellFixture fixture;
+  static JShellSession shell;
+  static JavaCompleter completer;
+
+  @BeforeAll
+  static void start() {
+    fixture = new ShellFixture();
+    shell = fixture.newShell();
+    completer =
+        new JavaCompleter(() -> Optional.of(shell.analysis()), new NameCompleter(Optional::empty));
+  }
+
+  @AfterAll
+  static void stop() {
+    shell.close();
+    fixture.close();
+  }
+
+  static List<String> values(String line) {
+    List<Candidate> out = new ArrayList<>();
+    completer.complete(
+        new JavaLine(line, line.length(), JavaParser.wordStart(line, line.length())), out);
+    return out.stream().map(Candidate::value).toList();
+  }
+
+  @Test
+  void completesJavaMembersOnce() {
+    assertThat(values("Math.ma")).containsExactly("max(");
+    assertThat(values("\"abc\".subs")).contains("substring(");
+  }
+
+  @Test
+  void completesThePreloadedApi() {
+    assertThat(values("ne")).contains("net(", "networks()");
+    assertThat(values("net(\"x\").r")).contains("run(");
+  }
+
+  @Test
+  void completesCommandNames() {
+    assertThat(values(":sa")).contains(":save");
+    assertThat(values(":")).contains(":help", ":quit", ":continue");
+  }
+
+  @Test
+  void offersTheTutorialImagesInRunWithoutAnEngine() {
+    assertThat(values("run(\"")).contains("ubuntu\"", "alpine\"", "busybox\"", "nginx\"");
+    assertThat(values("net(\"")).isEmpty();
+  }
+
+  @Test
+  void nothingWhileJShellIsStillWarmingUp() {
+    JavaCompleter cold = new JavaCompleter(Optional::empty, new NameCompleter(Optional::empty));
+    List<Candidate> out = new ArrayList<>();
+    cold.complete(new JavaLine("Math.ma", 7, 5), out);
+    assertThat(out).isEmpty();
+  }
+}

@@ -1,0 +1,66 @@
+package netbook.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import netbook.shell.EvalResult;
+import netbook.shell.Outcome;
+import org.junit.jupiter.api.Test;
+
+class PrinterTest {
+  final StringWriter sw = new StringWriter();
+
+  Printer printer(boolean color) {
+    return new Printer(new PrintWriter(sw), color);
+  }
+
+  static Outcome o(Outcome.Kind k, String output, String display, String detail) {
+    return new Outcome("src", k, output, display, detail);
+  }
+
+  @Test
+  void showsValuesDeclarationsAndErrorsWithoutRepeatingPrintedOutput() {
+    printer(false)
+        .result(
+            new EvalResult(
+                List.of(
+                    o(Outcome.Kind.VALUE, "printed\n", "x ==> 1", ""),
+                    o(Outcome.Kind.DONE, "", "created method f()", ""),
+                    o(Outcome.Kind.REJECTED, "", "error: boom", "    1 +\n      ^")),
+                ""),
+            false);
+    assertThat(sw.toString())
+        .isEqualTo("x ==> 1\ncreated method f()\nerror: boom\n    1 +\n      ^\n");
+  }
+
+  @Test
+  void tracesOnlyWhenVerboseAndANewlineAfterUnfinishedPrintedLines() {
+    EvalResult r =
+        new EvalResult(
+            List.of(o(Outcome.Kind.EXCEPTION, "partial", "java.lang.X: y", "      at f (#3:1)\n")),
+            "");
+    printer(false).result(r, false);
+    assertThat(sw.toString()).isEqualTo("\njava.lang.X: y\n");
+    sw.getBuffer().setLength(0);
+    printer(false).result(r, true);
+    assertThat(sw.toString()).isEqualTo("\njava.lang.X: y\n      at f (#3:1)\n");
+  }
+
+  @Test
+  void colourOnlyWhenAskedFor() {
+    printer(false).error("bad");
+    assertThat(sw.toString()).isEqualTo("bad\n");
+    sw.getBuffer().setLength(0);
+    printer(true).error("bad");
+    assertThat(sw.toString()).contains("\u001b[").contains("bad");
+  }
+
+  @Test
+  void textEndsInANewline() {
+    printer(false).text("NETWORK ID   NAME");
+    printer(false).text("");
+    assertThat(sw.toString()).isEqualTo("NETWORK ID   NAME\n");
+  }
+}

@@ -1,0 +1,138 @@
+package netbook.repl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Piped mode: input → exact output, without an engine (Java works; the API says why not). */
+class ScriptRunnerTest {
+  ShellFixture fixture;
+  ReplSession session;
+
+  @BeforeEach
+  void start() {
+    fixture = new ShellFixture();
+    session = fixture.withoutEngine();
+    session.begin();
+  }
+
+  @AfterEach
+  void stop() {
+    session.close();
+    fixture.close();
+  }
+
+  int run(String input) throws Exception {
+    ScriptRunner r = new ScriptRunner(session, fixture.writer, false);
+    return r.run(new BufferedReader(new StringReader(input)));
+  }
+
+  @Test
+  void valuesDeclarationsAndPrintedLinesInOrder() throws Exception {
+    int failed =
+        run(
+            "1 + 1\n"
+                + "int x = 4\n"
+                + "for (int i = 0; i < 2; i++) {\n"
+                + "  System.out.println(i * x);\n"
+                + "}\n"
+                + "void hello() { System.out.print(\"hi\"); }\n"
+                + "hello()\n"
+                + "record P(int a) {}\n"
+                + "new P(3)\n");
+    assertThat(failed).isZero();
+    assertThat(fixture.output())
+        .isEqualTo(
+            "netbook: no Docker engine at test://none — Java works; the Docker API does not\n"
+                + "2\n"
+                + "x ==> 4\n"
+                + "0\n"
+                + "4\n"
+                + "created method hello()\n"
+                + "hi\n"
+                + "created type P\n"
+                + "P[a=3]\n");
+  }
+
+  @Test
+  void compileErrorsShowACaretAndExceptionsOneLine() throws Exception {
+    int failed = run("String s = 42;\n\"abc\".charAt(9)\n1 + 2\n");
+    assertThat(failed).isEqualTo(2);
+    assertThat(fixture.output())
+        .endsWith(
+            "error: incompatible types: int cannot be converted to java.lang.String\n"
+                + "    String s = 42;\n"
+                + "               ^^\n"
+                + "java.lang.StringIndexOutOfBoundsException: String index out of range: 9\n"
+                + "3\n");
+  }
+
+  @Test
+  void severalSnippetsOnALineRunOneByOne() throws Exception {
+    assertThat(run("int a = 1; int b = a + 1; a + b\n")).isZero();
+    assertThat(fixture.output()).endsWith("a ==> 1\nb ==> 2\n3\n");
+  }
+
+  @Test
+  void commandsAndDockerLinesAreRouted() throws Exception {
+    int failed = run(":verbose\n:verbose\n:frob\ndocker network ls\n:diagram\n");
+    assertThat(failed).isEqualTo(3);
+    assertThat(fixture.output())
+        .isEqualTo(
+            "verbose: stack traces shown\n"
+                + "verbose off\n"
+                + "unknown command :frob: :help lists the commands\n"
+                + "no Docker engine at test://none\n"
+                + "no Docker engine at test://none\n");
+  }
+
+  @Test
+  void theApiWithoutAnEngineIsOneLineAndTheSessionGoesOn() throws Exception {
+    int failed = run("net(\"x\")\n6 * 7\n");
+    assertThat(failed).isEqualTo(1);
+    assertThat(fixture.output())
+        .contains("no netbook session is open")
+        .endsWith("42\n")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void quitStopsReadingAndUnfinishedInputFails() throws Exception {
+    assertThat(run("1\n:quit\n2\n")).isZero();
+    assertThat(fixture.output()).endsWith("1\n");
+    fixture.clear();
+    assertThat(run("for (int i = 0; i < 2; i++) {\n")).isEqualTo(1);
+    assertThat(fixture.output()).isEqualTo("incomplete input: for (int i = 0; i < 2; i++) {\n");
+  }
+
+  @Test
+  void saveWritesTheAcceptedInputsAsANotebook(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path file = dir.resolve("s.md");
+    run("int x = 2\nString bad = 1;\nSystem.out.println(x * 21)\n:save " + file + "\n");
+    assertThat(java.nio.file.Files.readString(file))
+        .isEqualTo(
+            "# s\n\n"
+                + "```java\nint x = 2\n```\n\n"
+                + "<!-- netbook:output -->\n```output\nx ==> 2\n```\n\n"
+                + "```java\nSystem.out.println(x * 21)\n```\n\n"
+                + "<!-- netbook:output -->\n```output\n42\n```\n");
+    fixture.clear();
+    run(":reset\n:open " + file + "\nx\n");
+    assertThat(fixture.output())
+        .isEqualTo(
+            "fresh Java session (the API is imported again)\n"
+                + "» int x = 2\n"
+                + "x ==> 2\n"
+                + "» System.out.println(x * 21)\n"
+                + "42\n"
+                + "ran 2 cells of "
+                + file
+                + "\n"
+                + "2\n");
+  }
+}
