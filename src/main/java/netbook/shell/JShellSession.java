@@ -121,10 +121,17 @@ public final class JShellSession implements AutoCloseable {
   }
 
   private Outcome evalOne(String source, Duration timeout, boolean echo) {
+    AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> guard =
         timeout == null
             ? null
-            : timer.schedule(this::stop, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            : timer.schedule(
+                () -> {
+                  timedOut.set(true);
+                  stop();
+                },
+                timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
     // a stop that lands while javac is still compiling the snippet is lost: repeat it until the
     // snippet really returns
     ScheduledFuture<?> repeat =
@@ -151,9 +158,7 @@ public final class JShellSession implements AutoCloseable {
     }
     if (stopped.get()) {
       String why =
-          timeout != null && guard != null && guard.isDone() && !guard.isCancelled()
-              ? "stopped: it ran longer than " + seconds(timeout)
-              : "stopped (Ctrl-C)";
+          timedOut.get() ? "stopped: it ran longer than " + seconds(timeout) : "stopped (Ctrl-C)";
       return new Outcome(source, Outcome.Kind.STOPPED, printed, why, "");
     }
     for (SnippetEvent e : events) {
