@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
       NotebookCommands.Run.class,
       NotebookCommands.Check.class,
       NotebookCommands.Record.class,
-      ServeCommand.class
+      ServeCommand.class,
+      TrainCommand.class
     })
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
@@ -93,7 +94,9 @@ public final class Main implements Callable<Integer> {
     PrintStream routed = router.printStream();
     System.setOut(routed);
     System.setErr(routed);
-    Main main = new Main(Settings.from(System.getenv()), realOut, realOut);
+    Settings settings = Settings.from(System.getenv());
+    benchMarks(settings.benchMarks());
+    Main main = new Main(settings, realOut, realOut);
     main.router = router;
     CommandLine cl = new CommandLine(main);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> main.report(ex));
@@ -103,6 +106,28 @@ public final class Main implements Callable<Integer> {
   }
 
   private OutputRouter router;
+
+  /** NETBOOK_BENCH_MARKS: time stamps for bench/run, appended to that file (see BenchMarks). */
+  private static void benchMarks(String file) {
+    if (file.isEmpty()) {
+      return;
+    }
+    Path path = Path.of(file);
+    netbook.BenchMarks.sink(
+        line -> {
+          try {
+            java.nio.file.Files.writeString(
+                path,
+                line + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+          } catch (java.io.IOException e) {
+            // a benchmark aid: never worth failing the command for
+          }
+        });
+    netbook.BenchMarks.first("main");
+  }
 
   Settings settings() {
     return settings;

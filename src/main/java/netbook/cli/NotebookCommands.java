@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import netbook.engine.Engine;
 import netbook.lab.Lab;
 import netbook.lab.Session;
@@ -186,30 +187,50 @@ final class NotebookCommands {
     }
     main.verbose |= o.verbose;
     Notebook nb = read(file);
+    RunOptions options = runOptions(o, RunOptions.Mode.RUN);
+    // the first prose is on screen before JShell and the engine are ready: JShell (the longest
+    // wait) warms up in the background while this thread opens the engine, and both are done,
+    // as a rule, before the reader has read the first paragraph
+    CompletableFuture<JShellSession> shells = new CompletableFuture<>();
     try (Terminal terminal =
-            TerminalBuilder.builder().name("netbook").system(true).dumb(true).build();
-        Engine engine = main.openEngine(o.engine)) {
+        TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
       boolean color =
           !o.noColor && !main.settings().noColor() && !terminal.getType().startsWith("dumb");
       int width =
           o.width > 0 ? o.width : Math.max(40, terminal.getWidth() > 0 ? terminal.getWidth() : 80);
       MarkdownRenderer renderer = new MarkdownRenderer(width, color, ImageHook.PLACEHOLDER);
-      LineReader reader =
-          LineReaderBuilder.builder()
-              .terminal(terminal)
-              .appName("netbook")
-              .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-              .build();
-      Session session = newSession(main, engine);
-      NotebookRunner runner =
-          new NotebookRunner(
-              session,
-              () -> new JShellSession(main.router()),
-              s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
-              terminal.writer(),
-              renderer,
-              runOptions(o, RunOptions.Mode.RUN));
-      try (JShellSession shell = new JShellSession(main.router())) {
+      Thread warm =
+          new Thread(
+              () -> {
+                try {
+                  JShellSession s = new JShellSession(main.router());
+                  s.warmUp();
+                  shells.complete(s);
+                } catch (RuntimeException | Error e) {
+                  shells.completeExceptionally(e);
+                }
+              },
+              "netbook-jshell-warmup");
+      warm.setDaemon(true);
+      warm.start();
+      StepRunner.preview(terminal.writer(), renderer, nb, options);
+      try (Engine engine = main.openEngine(o.engine);
+          JShellSession shell = join(shells)) {
+        LineReader reader =
+            LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("netbook")
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        Session session = newSession(main, engine);
+        NotebookRunner runner =
+            new NotebookRunner(
+                session,
+                () -> new JShellSession(main.router()),
+                s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
+                terminal.writer(),
+                renderer,
+                options);
         ReplHandoff handoff =
             repl != null
                 ? repl
@@ -219,11 +240,28 @@ final class NotebookCommands {
                             ReplSession.of(shell, session, () -> new JShellSession(main.router())),
                             new ReplOptions(Main.historyFile(), color, main.verbose, false))
                         .run(true);
-        FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell);
+        FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
         return r.failed() > 0 ? Main.FAILED : Main.OK;
+      } finally {
+        shells.thenAccept(JShellSession::close);
       }
     } catch (IOException e) {
       throw new NotebookException("cannot open the terminal: " + e.getMessage());
+    }
+  }
+
+  private static JShellSession join(CompletableFuture<JShellSession> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 }
