@@ -22,7 +22,6 @@ import netbook.repl.ScriptRunner;
 import netbook.shell.JShellSession;
 import netbook.shell.OutputRouter;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.Signals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,14 +97,46 @@ public final class Main implements Callable<Integer> {
     benchMarks(settings.benchMarks());
     Main main = new Main(settings, realOut, realOut);
     main.router = router;
-    CommandLine cl = new CommandLine(main);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> main.report(ex));
-    int code = cl.execute(args);
+    int code;
+    if (plain(args)) {
+      code = main.runPlain(args);
+    } else {
+      CommandLine cl = new CommandLine(main);
+      cl.setExecutionExceptionHandler((ex, cmd, parsed) -> main.report(ex));
+      code = cl.execute(args);
+    }
     realOut.flush();
     System.exit(code);
   }
 
   private OutputRouter router;
+
+  private static final java.util.Set<String> SUBCOMMANDS =
+      java.util.Set.of("run", "check", "record", "serve", "train", "help");
+
+  /**
+   * The two commands people start most, {@code netbook} and {@code netbook FILE.md} without
+   * options: picocli would spend a few hundred milliseconds of a start building its model of every
+   * subcommand (its classes predate class-data sharing, so they load and verify the slow way) only
+   * to find no option. Everything else goes through picocli.
+   */
+  static boolean plain(String[] args) {
+    return args.length == 0
+        || (args.length == 1
+            && !args[0].isEmpty()
+            && !args[0].startsWith("-")
+            && !SUBCOMMANDS.contains(args[0]));
+  }
+
+  private int runPlain(String[] args) {
+    try {
+      notebook = args.length == 1 ? Path.of(args[0]) : null;
+      Integer code = call();
+      return code == null ? OK : code;
+    } catch (Exception ex) {
+      return report(ex);
+    }
+  }
 
   /** NETBOOK_BENCH_MARKS: time stamps for bench/run, appended to that file (see BenchMarks). */
   private static void benchMarks(String file) {
@@ -153,6 +184,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    netbook.BenchMarks.first("parsed-args");
     if (notebook != null) {
       return NotebookCommands.step(
           this, stepOptions.toNotebookOptions(engine, verbose), notebook, null);
@@ -168,8 +200,7 @@ public final class Main implements Callable<Integer> {
     // prompt is up: on 2 cores, three starts at once would delay the prompt
     try (ReplSession repl = start(choice)) {
       repl.beginShell();
-      try (Terminal terminal =
-          TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
+      try (Terminal terminal = Terminals.system()) {
         return interactive(terminal, repl);
       }
     }
@@ -247,6 +278,7 @@ public final class Main implements Callable<Integer> {
 
   /** The REPL on the terminal. */
   private int interactive(Terminal terminal, ReplSession repl) {
+    netbook.BenchMarks.first("terminal");
     boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
     Object previous = null;
     if (dumb) {

@@ -32,7 +32,6 @@ import netbook.shell.JShellSession;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -187,13 +186,14 @@ final class NotebookCommands {
     }
     main.verbose |= o.verbose;
     Notebook nb = read(file);
+    netbook.BenchMarks.first("parsed");
     RunOptions options = runOptions(o, RunOptions.Mode.RUN);
     // the first prose is on screen before JShell and the engine are ready: JShell (the longest
     // wait) warms up in the background while this thread opens the engine, and both are done,
     // as a rule, before the reader has read the first paragraph
     CompletableFuture<JShellSession> shells = new CompletableFuture<>();
-    try (Terminal terminal =
-        TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
+    try (Terminal terminal = Terminals.system()) {
+      netbook.BenchMarks.first("terminal");
       boolean color =
           !o.noColor && !main.settings().noColor() && !terminal.getType().startsWith("dumb");
       int width =

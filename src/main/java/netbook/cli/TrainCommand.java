@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
       }
       session.cleanup();
     }
-    try (Terminal t = TerminalBuilder.builder().system(true).dumb(true).build()) {
+    try (Terminal t = Terminals.system()) {
       t.getWidth();
     }
     try (Engine docker = Engines.dockerQuietly(main.settings(), Duration.ofSeconds(1))) {
