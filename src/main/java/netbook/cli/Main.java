@@ -98,8 +98,9 @@ public final class Main implements Callable<Integer> {
     Main main = new Main(settings, realOut, realOut);
     main.router = router;
     int code;
-    if (plain(args)) {
-      code = main.runPlain(args);
+    Plain plain = plain(args);
+    if (plain != null) {
+      code = main.runPlain(plain);
     } else {
       CommandLine cl = new CommandLine(main);
       cl.setExecutionExceptionHandler((ex, cmd, parsed) -> main.report(ex));
@@ -115,22 +116,46 @@ public final class Main implements Callable<Integer> {
       java.util.Set.of("run", "check", "record", "serve", "train", "help");
 
   /**
-   * The two commands people start most, {@code netbook} and {@code netbook FILE.md} without
-   * options: picocli would spend a few hundred milliseconds of a start building its model of every
-   * subcommand (its classes predate class-data sharing, so they load and verify the slow way) only
-   * to find no option. Everything else goes through picocli.
+   * The commands people start most — {@code netbook} and {@code netbook FILE.md}, with no other
+   * options than --engine, --verbose and --cleanup — are parsed here: picocli would spend a few
+   * hundred milliseconds of a start building its model of every subcommand (its classes predate
+   * class-data sharing, so they load and verify the slow way). Anything else, null: picocli.
    */
-  static boolean plain(String[] args) {
-    return args.length == 0
-        || (args.length == 1
-            && !args[0].isEmpty()
-            && !args[0].startsWith("-")
-            && !SUBCOMMANDS.contains(args[0]));
+  static Plain plain(String[] args) {
+    Plain p = new Plain();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--verbose")) {
+        p.verbose = true;
+      } else if (a.equals("--cleanup")) {
+        p.cleanup = true;
+      } else if (a.equals("--engine") && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+        p.engine = args[++i];
+      } else if (a.startsWith("--engine=") && a.length() > "--engine=".length()) {
+        p.engine = a.substring("--engine=".length());
+      } else if (p.file == null && !a.isEmpty() && !a.startsWith("-") && !SUBCOMMANDS.contains(a)) {
+        p.file = a;
+      } else {
+        return null;
+      }
+    }
+    return p;
   }
 
-  private int runPlain(String[] args) {
+  /** What {@link #plain} parsed. */
+  static final class Plain {
+    String engine;
+    boolean verbose;
+    boolean cleanup;
+    String file;
+  }
+
+  private int runPlain(Plain p) {
     try {
-      notebook = args.length == 1 ? Path.of(args[0]) : null;
+      notebook = p.file == null ? null : Path.of(p.file);
+      engine = p.engine;
+      verbose = p.verbose;
+      cleanup = p.cleanup;
       Integer code = call();
       return code == null ? OK : code;
     } catch (Exception ex) {
@@ -191,7 +216,7 @@ public final class Main implements Callable<Integer> {
     }
     EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
     if (System.console() == null) {
-      try (ReplSession repl = start(choice)) {
+      try (ReplSession repl = start(choice).withoutCompletionWarmUp()) {
         repl.begin();
         return piped(repl);
       }
