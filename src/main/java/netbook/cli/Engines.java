@@ -47,6 +47,15 @@ final class Engines {
     }
   }
 
+  /** The Docker daemon if one answers within {@code timeout}, else null (no notice). */
+  static Engine dockerQuietly(Settings settings, Duration timeout) {
+    try {
+      return DockerEngines.connect(settings.dockerHost(), timeout);
+    } catch (EngineException e) {
+      return null;
+    }
+  }
+
   static Engine embedded(Settings settings) {
     return DockerEngines.embedded(java.util.OptionalLong.empty());
   }

@@ -20,7 +20,6 @@ import netbook.repl.ScriptRunner;
 import netbook.shell.JShellSession;
 import netbook.shell.OutputRouter;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.Signals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +43,8 @@ import picocli.CommandLine.Parameters;
       NotebookCommands.Run.class,
       NotebookCommands.Check.class,
       NotebookCommands.Record.class,
-      ServeCommand.class
+      ServeCommand.class,
+      TrainCommand.class
     })
 public final class Main implements Callable<Integer> {
   static final int OK = 0;
@@ -97,18 +97,99 @@ public final class Main implements Callable<Integer> {
     PrintStream routed = router.printStream();
     System.setOut(routed);
     System.setErr(routed);
-    Main main = new Main(Settings.from(System.getenv()), realOut, realOut);
+    Settings settings = Settings.from(System.getenv());
+    benchMarks(settings.benchMarks());
+    Main main = new Main(settings, realOut, realOut);
     main.router = router;
-    CommandLine cl = new CommandLine(main);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> main.report(ex));
     main.lifecycle.install();
-    int code = cl.execute(args);
+    int code;
+    Plain plain = plain(args);
+    if (plain != null) {
+      code = main.runPlain(plain);
+    } else {
+      CommandLine cl = new CommandLine(main);
+      cl.setExecutionExceptionHandler((ex, cmd, parsed) -> main.report(ex));
+      code = cl.execute(args);
+    }
     main.lifecycle.finished();
     realOut.flush();
     System.exit(code);
   }
 
   private OutputRouter router;
+
+  private static final java.util.Set<String> SUBCOMMANDS =
+      java.util.Set.of("run", "check", "record", "serve", "train", "help");
+
+  /**
+   * The commands people start most — {@code netbook} and {@code netbook FILE.md}, with no other
+   * options than --engine, --verbose and --cleanup — are parsed here: picocli would spend a few
+   * hundred milliseconds of a start building its model of every subcommand (its classes predate
+   * class-data sharing, so they load and verify the slow way). Anything else, null: picocli.
+   */
+  static Plain plain(String[] args) {
+    Plain p = new Plain();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--verbose")) {
+        p.verbose = true;
+      } else if (a.equals("--cleanup")) {
+        p.cleanup = true;
+      } else if (a.equals("--engine") && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+        p.engine = args[++i];
+      } else if (a.startsWith("--engine=") && a.length() > "--engine=".length()) {
+        p.engine = a.substring("--engine=".length());
+      } else if (p.file == null && !a.isEmpty() && !a.startsWith("-") && !SUBCOMMANDS.contains(a)) {
+        p.file = a;
+      } else {
+        return null;
+      }
+    }
+    return p;
+  }
+
+  /** What {@link #plain} parsed. */
+  static final class Plain {
+    String engine;
+    boolean verbose;
+    boolean cleanup;
+    String file;
+  }
+
+  private int runPlain(Plain p) {
+    try {
+      notebook = p.file == null ? null : Path.of(p.file);
+      engine = p.engine;
+      verbose = p.verbose;
+      cleanup = p.cleanup;
+      Integer code = call();
+      return code == null ? OK : code;
+    } catch (Exception ex) {
+      return report(ex);
+    }
+  }
+
+  /** NETBOOK_BENCH_MARKS: time stamps for bench/run, appended to that file (see BenchMarks). */
+  private static void benchMarks(String file) {
+    if (file.isEmpty()) {
+      return;
+    }
+    Path path = Path.of(file);
+    netbook.BenchMarks.sink(
+        line -> {
+          try {
+            java.nio.file.Files.writeString(
+                path,
+                line + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+          } catch (java.io.IOException e) {
+            // a benchmark aid: never worth failing the command for
+          }
+        });
+    netbook.BenchMarks.first("main");
+  }
 
   Settings settings() {
     return settings;
@@ -148,13 +229,14 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    netbook.BenchMarks.first("parsed-args");
     if (notebook != null) {
       return NotebookCommands.step(
           this, stepOptions.toNotebookOptions(engine, verbose), notebook, null);
     }
     EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
     if (System.console() == null) {
-      try (ReplSession repl = start(choice)) {
+      try (ReplSession repl = start(choice).withoutCompletionWarmUp()) {
         repl.begin();
         return piped(repl);
       }
@@ -163,8 +245,7 @@ public final class Main implements Callable<Integer> {
     // prompt is up: on 2 cores, three starts at once would delay the prompt
     try (ReplSession repl = start(choice)) {
       repl.beginShell();
-      try (Terminal terminal =
-          TerminalBuilder.builder().name("netbook").system(true).dumb(true).build()) {
+      try (Terminal terminal = Terminals.system()) {
         return interactive(terminal, repl);
       }
     }
@@ -231,6 +312,7 @@ public final class Main implements Callable<Integer> {
 
   /** The REPL on the terminal. */
   private int interactive(Terminal terminal, ReplSession repl) {
+    netbook.BenchMarks.first("terminal");
     boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
     Object previous = null;
     if (dumb) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import netbook.engine.Engine;
 import netbook.lab.Session;
 import netbook.notebook.ConsoleTranscript;
@@ -30,7 +31,6 @@ import netbook.shell.JShellSession;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -180,8 +180,15 @@ final class NotebookCommands {
 
   /** Draws {@code ![topology](live)} images as the engine's network at that point. */
   static ImageHook liveTopology(Engine engine, boolean unicode) {
+    return liveTopology(new java.util.concurrent.atomic.AtomicReference<>(engine), unicode);
+  }
+
+  /** As above, once the engine is open (before that, the image's placeholder). */
+  static ImageHook liveTopology(
+      java.util.concurrent.atomic.AtomicReference<Engine> live, boolean unicode) {
     return (alt, src, width) -> {
-      if (!LiveTopology.isLivePicture(alt, src, null)) {
+      Engine engine = live.get();
+      if (engine == null || !LiveTopology.isLivePicture(alt, src, null)) {
         return java.util.Optional.empty();
       }
       return java.util.Optional.of(
@@ -199,34 +206,58 @@ final class NotebookCommands {
     }
     main.verbose |= o.verbose;
     Notebook nb = read(file);
-    try (Terminal terminal =
-            TerminalBuilder.builder().name("netbook").system(true).dumb(true).build();
-        Engine engine = main.openEngine(o.engine)) {
+    netbook.BenchMarks.first("parsed");
+    RunOptions options = runOptions(o, RunOptions.Mode.RUN);
+    // the first prose is on screen before JShell and the engine are ready: JShell (the longest
+    // wait) warms up in the background while this thread opens the engine, and both are done,
+    // as a rule, before the reader has read the first paragraph
+    CompletableFuture<JShellSession> shells = new CompletableFuture<>();
+    try (Terminal terminal = Terminals.system()) {
+      netbook.BenchMarks.first("terminal");
       boolean color =
           !o.noColor && !main.settings().noColor() && !terminal.getType().startsWith("dumb");
       int width =
           o.width > 0 ? o.width : Math.max(40, terminal.getWidth() > 0 ? terminal.getWidth() : 80);
-      MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(engine, color));
-      LineReader reader =
-          LineReaderBuilder.builder()
-              .terminal(terminal)
-              .appName("netbook")
-              .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-              .build();
-      Session session = main.newSession(engine, false);
-      NotebookRunner runner =
-          new NotebookRunner(
-              session,
-              () -> new JShellSession(main.router()),
-              s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
-              terminal.writer(),
-              renderer,
-              runOptions(o, RunOptions.Mode.RUN));
-      // Ctrl-C while a cell runs stops it; a dumb terminal does not hook the signal itself
-      terminal.handle(Terminal.Signal.INT, sig -> runner.interrupt());
-      main.lifecycle().onInterrupt(() -> terminal.raise(Terminal.Signal.INT));
-      main.lifecycle().onTerminate(runner::abort);
-      try (JShellSession shell = new JShellSession(main.router())) {
+      java.util.concurrent.atomic.AtomicReference<Engine> live =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(live, color));
+      Thread warm =
+          new Thread(
+              () -> {
+                try {
+                  JShellSession s = new JShellSession(main.router());
+                  s.warmUp();
+                  shells.complete(s);
+                } catch (RuntimeException | Error e) {
+                  shells.completeExceptionally(e);
+                }
+              },
+              "netbook-jshell-warmup");
+      warm.setDaemon(true);
+      warm.start();
+      StepRunner.preview(terminal.writer(), renderer, nb, options);
+      try (Engine engine = main.openEngine(o.engine);
+          JShellSession shell = join(shells)) {
+        live.set(engine);
+        LineReader reader =
+            LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("netbook")
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        Session session = main.newSession(engine, false);
+        NotebookRunner runner =
+            new NotebookRunner(
+                session,
+                () -> new JShellSession(main.router()),
+                s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
+                terminal.writer(),
+                renderer,
+                options);
+        // Ctrl-C while a cell runs stops it; a dumb terminal does not hook the signal itself
+        terminal.handle(Terminal.Signal.INT, sig -> runner.interrupt());
+        main.lifecycle().onInterrupt(() -> terminal.raise(Terminal.Signal.INT));
+        main.lifecycle().onTerminate(runner::abort);
         ReplHandoff handoff =
             repl != null
                 ? repl
@@ -236,11 +267,28 @@ final class NotebookCommands {
                             ReplSession.of(shell, session, () -> new JShellSession(main.router())),
                             new ReplOptions(Main.historyFile(), color, main.verbose, false))
                         .run(true);
-        FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell);
+        FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
         return r.failed() > 0 ? Main.FAILED : Main.OK;
+      } finally {
+        shells.thenAccept(JShellSession::close);
       }
     } catch (IOException e) {
       throw new NotebookException("cannot open the terminal: " + e.getMessage());
+    }
+  }
+
+  private static JShellSession join(CompletableFuture<JShellSession> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw e;
     }
   }
 }

@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What the environment says (read once, in {@link Main}): NETBOOK_ENGINE, NETBOOK_OFFLINE,
- * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, DOCKER_TLS_VERIFY, NO_COLOR, DOCKER_CONTEXT, DOCKER_CONFIG.
+ * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, DOCKER_TLS_VERIFY, NO_COLOR, DOCKER_CONTEXT, DOCKER_CONFIG,
+ * NETBOOK_BENCH_MARKS (a file the benchmark reads time stamps from).
  */
 record Settings(
     String engine,
@@ -14,7 +15,8 @@ record Settings(
     boolean tlsVerify,
     boolean noColor,
     String dockerContext,
-    java.nio.file.Path dockerConfig) {
+    java.nio.file.Path dockerConfig,
+    String benchMarks) {
 
   static Settings from(Map<String, String> env) {
     return new Settings(
@@ -25,7 +27,8 @@ record Settings(
         truthy(env.get("DOCKER_TLS_VERIFY")),
         env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty(),
         env.getOrDefault("DOCKER_CONTEXT", ""),
-        dockerConfig(env));
+        dockerConfig(env),
+        env.getOrDefault("NETBOOK_BENCH_MARKS", ""));
   }
 
   /** DOCKER_CONFIG, else ~/.docker, as the docker CLI finds its config and contexts. */

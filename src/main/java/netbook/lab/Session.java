@@ -176,19 +176,47 @@ public final class Session {
     List<String> containers = new ArrayList<>();
     List<String> networks = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    List<ContainerInfo> mine = new ArrayList<>();
     for (ContainerInfo c : engine.containers(true)) {
-      if (!owns(c.labels())) {
-        continue;
+      if (owns(c.labels())) {
+        mine.add(c);
       }
-      try {
-        engine.removeContainer(c.id(), true);
-        if (!"helper".equals(c.labels().get(LABEL_ROLE))) {
-          containers.add(c.name());
+    }
+    // all at once: each removal is a kill and a network teardown that the daemon does in parallel
+    // (a lesson's two containers go in the time of one)
+    List<java.util.concurrent.CompletableFuture<String>> removals = new ArrayList<>();
+    for (ContainerInfo c : mine) {
+      java.util.concurrent.CompletableFuture<String> f =
+          new java.util.concurrent.CompletableFuture<>();
+      Runnable remove =
+          () -> {
+            try {
+              engine.removeContainer(c.id(), true);
+              f.complete(null);
+            } catch (EngineException e) {
+              f.complete(e.notFound() ? "" : c.name() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+              f.complete(c.name() + ": " + e.getMessage());
+            }
+          };
+      if (mine.size() == 1) {
+        remove.run();
+      } else {
+        Thread t = new Thread(remove, "netbook-cleanup");
+        t.setDaemon(true);
+        t.start();
+      }
+      removals.add(f);
+    }
+    for (int i = 0; i < mine.size(); i++) {
+      String error = removals.get(i).join(); // null: removed; "": gone already
+      ContainerInfo c = mine.get(i);
+      if (error != null) {
+        if (!error.isEmpty()) {
+          failed.add(error);
         }
-      } catch (EngineException e) {
-        if (!e.notFound()) {
-          failed.add(c.name() + ": " + e.getMessage());
-        }
+      } else if (!"helper".equals(c.labels().get(LABEL_ROLE))) {
+        containers.add(c.name());
       }
     }
     for (NetworkInfo n : engine.networks()) {

@@ -243,6 +243,7 @@ public final class NotebookRunner {
   void println(AttributedString s) {
     out.println(renderer.toText(s));
     out.flush();
+    netbook.BenchMarks.first("output");
   }
 
   /** The final line CI parses: exactly "N passed, N failed". */

@@ -40,15 +40,54 @@ public final class StepRunner {
 
   /** Steps through a notebook in this JShell session; cleans up at the end unless {@code keep}. */
   public FileReport step(Notebook nb, JShellSession shell) {
+    return step(nb, shell, false);
+  }
+
+  /**
+   * Shows a notebook's title and the prose before its first cell in range — what the reader sees
+   * first — before anything else is ready: {@code bin/netbook FILE.md} prints it while JShell and
+   * the engine are still starting, then calls {@link #step(Notebook, JShellSession, boolean)} with
+   * {@code previewed}.
+   */
+  public static void preview(
+      PrintWriter out, MarkdownRenderer renderer, Notebook nb, RunOptions options) {
+    out.println(
+        renderer.toText(
+            new AttributedString("▶ " + nb.file() + " — " + nb.title(), AttributedStyle.BOLD)));
+    int first = firstInRange(nb, options);
+    String prose = proseBeforeCells(nb).get(first);
+    if (!prose.isBlank()) {
+      out.print(renderer.toText(renderer.render(prose)));
+    }
+    out.flush();
+    netbook.BenchMarks.first("prose");
+  }
+
+  private static int firstInRange(Notebook nb, RunOptions options) {
+    for (int p = 0; p < nb.cells().size(); p++) {
+      if (options.inRange(nb.cells().get(p).index())) {
+        return p;
+      }
+    }
+    return nb.cells().size();
+  }
+
+  /**
+   * Steps through a notebook; {@code previewed}: {@link #preview} has shown its title and first
+   * prose already.
+   */
+  public FileReport step(Notebook nb, JShellSession shell, boolean previewed) {
     List<String> proseBefore = proseBeforeCells(nb);
     Map<Integer, CellResult> results = new LinkedHashMap<>();
-    runner.println(
-        new AttributedString("▶ " + nb.file() + " — " + nb.title(), AttributedStyle.BOLD));
+    if (!previewed) {
+      runner.println(
+          new AttributedString("▶ " + nb.file() + " — " + nb.title(), AttributedStyle.BOLD));
+    }
     runner.begin(nb);
     try {
       int pos = 0;
       boolean quit = false;
-      int shownProse = -1;
+      int shownProse = previewed ? firstInRange(nb, runner.options()) : -1;
       while (pos < nb.cells().size() && !quit) {
         Cell cell = nb.cells().get(pos);
         if (!runner.options().inRange(cell.index())) {
@@ -172,6 +211,7 @@ public final class StepRunner {
     if (!markdown.isBlank()) {
       out.print(renderer.toText(renderer.render(markdown)));
       out.flush();
+      netbook.BenchMarks.first("prose");
     }
   }
 

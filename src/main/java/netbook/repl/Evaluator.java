@@ -201,6 +201,7 @@ public final class Evaluator {
     }
     EvalResult r = shell.eval(input, null, true);
     printer.result(r, verbose);
+    netbook.BenchMarks.first("result");
     if (!r.failed()) {
       transcript.java(input, r.text(false));
     }

@@ -32,6 +32,7 @@ public final class ReplSession implements AutoCloseable {
   private final AtomicBoolean shellBegun = new AtomicBoolean();
   private boolean borrowed;
   private final AtomicBoolean engineErrorReported = new AtomicBoolean();
+  private volatile boolean warmCompletion = true;
 
   private ReplSession(Supplier<Session> opener, Supplier<JShellSession> shells) {
     this.opener = opener;
@@ -62,11 +63,27 @@ public final class ReplSession implements AutoCloseable {
     return r;
   }
 
+  /**
+   * No completion warm-up (a few hundred ms of CPU before the shell is ready): for piped input,
+   * where nobody presses Tab. Call before {@link #begin()}.
+   */
+  public ReplSession withoutCompletionWarmUp() {
+    warmCompletion = false;
+    return this;
+  }
+
   /** Starts opening the engine and building JShell, unless that has begun. */
   public void begin() {
     beginShell();
     if (begun.compareAndSet(false, true)) {
-      background("netbook-engine-open", session, opener);
+      background(
+          "netbook-engine-open",
+          session,
+          () -> {
+            Session s = opener.get();
+            netbook.BenchMarks.first("engine-open");
+            return s;
+          });
     }
   }
 
@@ -82,8 +99,11 @@ public final class ReplSession implements AutoCloseable {
 
   private JShellSession warmShell() {
     JShellSession s = shells.get();
-    // the first completion costs a few hundred ms: pay it before the first Tab
-    s.analysis().completionSuggestions("Math.m", 6, new int[1]);
+    if (warmCompletion) {
+      // the first completion costs a few hundred ms: pay it before the first Tab
+      s.analysis().completionSuggestions("Math.m", 6, new int[1]);
+    }
+    netbook.BenchMarks.first("shell-ready");
     return s;
   }
 

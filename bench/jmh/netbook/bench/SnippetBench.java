@@ -1,0 +1,52 @@
+package netbook.bench;
+
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import netbook.shell.JShellSession;
+import netbook.shell.OutputRouter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A trivial snippet in a warm JShell session, as the REPL evaluates it: {@code
+ * JShellSession.eval("1 + 1")} (split with analyzeCompletion, compiled by the in-process javac, run
+ * on the local engine). Sample time: the median is the figure bench/run reports. The forked JVM
+ * gets the launcher's flags, so the figure is the one a user sees.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"})
+public class SnippetBench {
+  private JShellSession shell;
+
+  @Setup(Level.Trial)
+  public void open() {
+    shell = new JShellSession(new OutputRouter(OutputStream.nullOutputStream()));
+    shell.warmUp();
+  }
+
+  @Benchmark
+  public Object onePlusOne() {
+    return shell.eval("1 + 1");
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    shell.close();
+  }
+}
