@@ -94,13 +94,25 @@ final class NotebookCommands {
     boolean color = !o.noColor && !main.settings().noColor() && System.console() != null;
     int width = o.width > 0 ? o.width : columns();
     List<FileReport> reports = new ArrayList<>();
+    // the first notebook's JShell builds and warms up while the engine opens
+    CompletableFuture<JShellSession> first =
+        CompletableFuture.supplyAsync(
+            () -> {
+              JShellSession shell = new JShellSession(main.router());
+              shell.warmUp();
+              return shell;
+            });
+    java.util.concurrent.atomic.AtomicBoolean taken =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.function.Supplier<JShellSession> shells =
+        () -> taken.compareAndSet(false, true) ? join(first) : new JShellSession(main.router());
     try (Engine engine = main.openEngine(o.engine)) {
       MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(engine, color));
       Session session = main.newSession(engine, o.keep);
       NotebookRunner runner =
           new NotebookRunner(
               session,
-              () -> new JShellSession(main.router()),
+              shells,
               s -> ConsoleTranscript.of(s, mode),
               pw,
               renderer,
@@ -135,6 +147,9 @@ final class NotebookCommands {
           record(pw, file, nb, report);
         }
       }
+    }
+    if (taken.compareAndSet(false, true)) {
+      first.thenAccept(JShellSession::close); // no notebook could be read
     }
     if (reports.size() > 1) {
       reports.forEach(r -> pw.println(r.summary()));
