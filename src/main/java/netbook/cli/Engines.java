@@ -57,6 +57,6 @@ final class Engines {
   }
 
   static Engine embedded(Settings settings) {
-    return DockerEngines.embedded(java.util.OptionalLong.empty());
+    return DockerEngines.embedded(settings.seed());
   }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What the environment says (read once, in {@link Main}): NETBOOK_ENGINE, NETBOOK_OFFLINE,
  * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, DOCKER_TLS_VERIFY, NO_COLOR, DOCKER_CONTEXT, DOCKER_CONFIG,
- * NETBOOK_BENCH_MARKS (a file the benchmark reads time stamps from).
+ * NETBOOK_BENCH_MARKS (a file the benchmark reads time stamps from), NETBOOK_SEED (reproducible
+ * IDs, MACs and times on the embedded engine).
  */
 record Settings(
     String engine,
@@ -16,7 +17,8 @@ record Settings(
     boolean noColor,
     String dockerContext,
     java.nio.file.Path dockerConfig,
-    String benchMarks) {
+    String benchMarks,
+    java.util.OptionalLong seed) {
 
   static Settings from(Map<String, String> env) {
     return new Settings(
@@ -28,7 +30,8 @@ record Settings(
         env.containsKey("NO_COLOR") && !env.get("NO_COLOR").isEmpty(),
         env.getOrDefault("DOCKER_CONTEXT", ""),
         dockerConfig(env),
-        env.getOrDefault("NETBOOK_BENCH_MARKS", ""));
+        env.getOrDefault("NETBOOK_BENCH_MARKS", ""),
+        seed(env.get("NETBOOK_SEED")));
   }
 
   /** DOCKER_CONFIG, else ~/.docker, as the docker CLI finds its config and contexts. */
@@ -38,6 +41,18 @@ record Settings(
       return java.nio.file.Path.of(dir);
     }
     return java.nio.file.Path.of(System.getProperty("user.home"), ".docker");
+  }
+
+  private static java.util.OptionalLong seed(String v) {
+    if (v == null || v.isBlank()) {
+      return java.util.OptionalLong.empty();
+    }
+    try {
+      return java.util.OptionalLong.of(Long.parseLong(v.strip()));
+    } catch (NumberFormatException e) {
+      throw new netbook.NetbookException(
+          "NETBOOK_SEED=" + v + " is not a whole number: use e.g. NETBOOK_SEED=42");
+    }
   }
 
   private static boolean truthy(String v) {
