@@ -23,6 +23,8 @@ public final class Masking {
           rule("\\bbr-[0-9a-f]{12}\\b", "br-<id>"),
           rule("sha256:[0-9a-f]{12,64}", "sha256:<id>"),
           rule("\\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{12,64}\\b", "<id>"),
+          // an id that happens to hold no letter (one in about 280 short ids)
+          rule("\\b[0-9]{12}\\b|\\b[0-9]{64}\\b", "<id>"),
           rule("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b", "<ip>"),
           rule("\\b(fe80|fd[0-9a-f]{2}|2001):[0-9a-f:]*[0-9a-f]\\b", "<ip6>"),
           rule("time=[\\d.]+ ?ms", "time=<t> ms"),

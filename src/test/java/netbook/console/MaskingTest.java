@@ -23,6 +23,7 @@ class MaskingTest {
         .isEqualTo("\"Created\": \"<date>\"");
     assertThat(Masking.mask("Up 3 seconds   About a minute ago")).isEqualTo("Up <ago>   <ago> ago");
     assertThat(Masking.mask("root@cf2d53fead42:/#")).isEqualTo("root@<id>:/#");
+    assertThat(Masking.mask("107667947629   netbook/web")).isEqualTo("<id>   netbook/web");
   }
 
   @Test
