@@ -8,6 +8,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.Ports;
 import java.io.IOException;
@@ -15,11 +16,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import netbook.engine.ContainerInfo;
 import netbook.engine.Endpoint;
 import netbook.engine.EngineException;
+import netbook.engine.IpamConfig;
+import netbook.engine.NetworkInfo;
 import netbook.engine.PortBinding;
 
 /** Maps docker-java's model and exceptions to the port's records; nothing of it leaks out. */
@@ -214,5 +218,75 @@ final class Conversions {
       }
     }
     return raw.replaceFirst("^Status \\d+: ", "").trim();
+  }
+
+  /** 172.17.0.0/16 → 172.17.0.1 (IPv4 only; "" otherwise). */
+  static String firstHost(String subnet) {
+    if (subnet == null || !subnet.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
+      return "";
+    }
+    String[] parts = subnet.substring(0, subnet.indexOf('/')).split("\\.");
+    long ip = 0;
+    for (String p : parts) {
+      ip = ip << 8 | Integer.parseInt(p);
+    }
+    int bits = Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1));
+    long mask = bits == 0 ? 0 : 0xffffffffL << (32 - bits) & 0xffffffffL;
+    long host = (ip & mask) + 1;
+    return (host >> 24 & 255)
+        + "."
+        + (host >> 16 & 255)
+        + "."
+        + (host >> 8 & 255)
+        + "."
+        + (host & 255);
+  }
+
+  static NetworkInfo network(Network n) {
+    List<IpamConfig> ipam = new ArrayList<>();
+    if (n.getIpam() != null && n.getIpam().getConfig() != null) {
+      for (Network.Ipam.Config c : n.getIpam().getConfig()) {
+        ipam.add(new IpamConfig(c.getSubnet(), c.getGateway(), c.getIpRange()));
+      }
+    }
+    if (!ipam.isEmpty() && (ipam.get(0).gateway() == null || ipam.get(0).gateway().isEmpty())) {
+      // dockerd leaves the default bridge's gateway out of IPAM; its IPAM gives the subnet's .1
+      IpamConfig first = ipam.get(0);
+      ipam.set(0, new IpamConfig(first.subnet(), firstHost(first.subnet()), first.ipRange()));
+    }
+    List<Endpoint> eps = new ArrayList<>();
+    String gw = ipam.isEmpty() ? "" : ipam.get(0).gateway();
+    if (n.getContainers() != null) {
+      for (Map.Entry<String, Network.ContainerNetworkConfig> e : n.getContainers().entrySet()) {
+        var c = e.getValue();
+        String cidr = c.getIpv4Address() == null ? "" : c.getIpv4Address();
+        int slash = cidr.indexOf('/');
+        eps.add(
+            new Endpoint(
+                n.getName(),
+                n.getId(),
+                e.getKey(),
+                c.getName(),
+                c.getEndpointId(),
+                slash < 0 ? cidr : cidr.substring(0, slash),
+                slash < 0 ? 0 : Integer.parseInt(cidr.substring(slash + 1)),
+                gw,
+                c.getMacAddress(),
+                List.of()));
+      }
+    }
+    eps.sort(
+        (a, b) -> String.valueOf(a.containerName()).compareTo(String.valueOf(b.containerName())));
+    return new NetworkInfo(
+        n.getId(),
+        n.getName(),
+        n.getDriver(),
+        n.getScope(),
+        Boolean.TRUE.equals(n.getInternal()),
+        ipam,
+        n.getOptions() == null ? Map.of() : new HashMap<>(n.getOptions()),
+        n.getLabels() == null ? Map.of() : new HashMap<>(n.getLabels()),
+        eps,
+        null);
   }
 }

@@ -27,23 +27,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
-import netbook.engine.Endpoint;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.EngineInfo;
 import netbook.engine.ExecResult;
 import netbook.engine.HostInterface;
 import netbook.engine.ImageInfo;
-import netbook.engine.IpamConfig;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
 import netbook.engine.PortBinding;
@@ -122,7 +118,7 @@ public final class DockerEngine implements Engine {
     List<Network> list = call("list networks", () -> client.listNetworksCmd().exec());
     List<NetworkInfo> out = new ArrayList<>();
     for (Network n : list) {
-      out.add(toInfo(n));
+      out.add(Conversions.network(n));
     }
     out.sort((a, b) -> a.name().compareTo(b.name()));
     return out;
@@ -135,7 +131,7 @@ public final class DockerEngine implements Engine {
           call(
               "inspect network " + nameOrId,
               () -> client.inspectNetworkCmd().withNetworkId(nameOrId).exec());
-      return Optional.of(toInfo(n));
+      return Optional.of(Conversions.network(n));
     } catch (EngineException e) {
       if (e.notFound()) {
         return Optional.empty();
@@ -574,75 +570,5 @@ public final class DockerEngine implements Engine {
     } catch (RuntimeException e) {
       throw Conversions.error(what, e, endpoint);
     }
-  }
-
-  /** 172.17.0.0/16 → 172.17.0.1 (IPv4 only; "" otherwise). */
-  static String firstHost(String subnet) {
-    if (subnet == null || !subnet.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
-      return "";
-    }
-    String[] parts = subnet.substring(0, subnet.indexOf('/')).split("\\.");
-    long ip = 0;
-    for (String p : parts) {
-      ip = ip << 8 | Integer.parseInt(p);
-    }
-    int bits = Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1));
-    long mask = bits == 0 ? 0 : 0xffffffffL << (32 - bits) & 0xffffffffL;
-    long host = (ip & mask) + 1;
-    return (host >> 24 & 255)
-        + "."
-        + (host >> 16 & 255)
-        + "."
-        + (host >> 8 & 255)
-        + "."
-        + (host & 255);
-  }
-
-  private static NetworkInfo toInfo(Network n) {
-    List<IpamConfig> ipam = new ArrayList<>();
-    if (n.getIpam() != null && n.getIpam().getConfig() != null) {
-      for (Network.Ipam.Config c : n.getIpam().getConfig()) {
-        ipam.add(new IpamConfig(c.getSubnet(), c.getGateway(), c.getIpRange()));
-      }
-    }
-    if (!ipam.isEmpty() && (ipam.get(0).gateway() == null || ipam.get(0).gateway().isEmpty())) {
-      // dockerd leaves the default bridge's gateway out of IPAM; its IPAM gives the subnet's .1
-      IpamConfig first = ipam.get(0);
-      ipam.set(0, new IpamConfig(first.subnet(), firstHost(first.subnet()), first.ipRange()));
-    }
-    List<Endpoint> eps = new ArrayList<>();
-    String gw = ipam.isEmpty() ? "" : ipam.get(0).gateway();
-    if (n.getContainers() != null) {
-      for (Map.Entry<String, Network.ContainerNetworkConfig> e : n.getContainers().entrySet()) {
-        var c = e.getValue();
-        String cidr = c.getIpv4Address() == null ? "" : c.getIpv4Address();
-        int slash = cidr.indexOf('/');
-        eps.add(
-            new Endpoint(
-                n.getName(),
-                n.getId(),
-                e.getKey(),
-                c.getName(),
-                c.getEndpointId(),
-                slash < 0 ? cidr : cidr.substring(0, slash),
-                slash < 0 ? 0 : Integer.parseInt(cidr.substring(slash + 1)),
-                gw,
-                c.getMacAddress(),
-                List.of()));
-      }
-    }
-    eps.sort(
-        (a, b) -> String.valueOf(a.containerName()).compareTo(String.valueOf(b.containerName())));
-    return new NetworkInfo(
-        n.getId(),
-        n.getName(),
-        n.getDriver(),
-        n.getScope(),
-        Boolean.TRUE.equals(n.getInternal()),
-        ipam,
-        n.getOptions() == null ? Map.of() : new HashMap<>(n.getOptions()),
-        n.getLabels() == null ? Map.of() : new HashMap<>(n.getLabels()),
-        eps,
-        null);
   }
 }
