@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import netbook.NetbookException;
 import netbook.engine.Engine;
 import netbook.lab.Session;
@@ -101,9 +102,12 @@ public final class Main implements Callable<Integer> {
     benchMarks(settings.benchMarks());
     Main main = new Main(settings, realOut, realOut);
     main.router = router;
+    Plain plain = plain(args);
+    if (plain != null && plain.file == null) {
+      main.startShellEarly(); // the REPL: its longest wait starts before anything else
+    }
     main.lifecycle.install();
     int code;
-    Plain plain = plain(args);
     if (plain != null) {
       code = main.runPlain(plain);
     } else {
@@ -117,6 +121,7 @@ public final class Main implements Callable<Integer> {
   }
 
   private OutputRouter router;
+  private volatile CompletableFuture<JShellSession> firstShell;
 
   private static final java.util.Set<String> SUBCOMMANDS =
       java.util.Set.of("run", "check", "record", "serve", "train", "help");
@@ -174,18 +179,20 @@ public final class Main implements Callable<Integer> {
     if (file.isEmpty()) {
       return;
     }
-    Path path = Path.of(file);
+    java.io.FileOutputStream marks;
+    try {
+      marks = new java.io.FileOutputStream(file, true); // open for the process's life
+    } catch (java.io.IOException e) {
+      return; // a benchmark aid: never worth failing the command for
+    }
     netbook.BenchMarks.sink(
         line -> {
-          try {
-            java.nio.file.Files.writeString(
-                path,
-                line + "\n",
-                StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
-          } catch (java.io.IOException e) {
-            // a benchmark aid: never worth failing the command for
+          synchronized (marks) {
+            try {
+              marks.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+              // as above
+            }
           }
         });
     netbook.BenchMarks.first("main");
@@ -238,6 +245,7 @@ public final class Main implements Callable<Integer> {
     if (System.console() == null) {
       try (ReplSession repl = start(choice).withoutCompletionWarmUp()) {
         repl.begin();
+        repl.beginEngine(); // piped snippets use the engine at once: open both in parallel
         return piped(repl);
       }
     }
@@ -253,13 +261,44 @@ public final class Main implements Callable<Integer> {
 
   /** Opens the engine and builds JShell in the background: the prompt does not wait for them. */
   private ReplSession start(EngineChoice choice) {
-    return ReplSession.starting(
-        () -> openSession(choice),
-        () -> {
-          JShellSession shell = new JShellSession(router);
-          shell.warmUp();
-          return shell;
-        });
+    return ReplSession.starting(() -> openSession(choice), this::shell);
+  }
+
+  /** The JShell {@link #startShellEarly} began (the first time), else a new one. */
+  private JShellSession shell() {
+    CompletableFuture<JShellSession> early = firstShell;
+    if (early != null) {
+      firstShell = null;
+      return early.join();
+    }
+    return newShell();
+  }
+
+  private JShellSession newShell() {
+    JShellSession shell = new JShellSession(router);
+    shell.warmUp();
+    return shell;
+  }
+
+  /**
+   * Starts building the REPL's JShell on its own thread at once, before the terminal, the signal
+   * handlers and the argument checks: javac's first compilation is the longest wait of a start.
+   */
+  private void startShellEarly() {
+    CompletableFuture<JShellSession> f = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(newShell());
+              } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+              }
+            },
+            "netbook-jshell-start");
+    t.setDaemon(true);
+    t.start();
+    firstShell = f;
   }
 
   /** Opens the engine and makes its session the API's (on a background thread). */

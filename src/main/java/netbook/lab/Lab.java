@@ -38,8 +38,15 @@ public final class Lab {
   private static volatile Session current;
   private static final Pattern TITLE =
       Pattern.compile("<title>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /**
+   * The client of {@link #http}, built on first use: building one loads the JDK's TLS stack and
+   * reads its trust store, about a tenth of a second that a session without http() never needs.
+   */
+  private static final class Http {
+    static final HttpClient CLIENT =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
 
   private Lab() {}
 
@@ -201,7 +208,7 @@ public final class Lab {
     }
     HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
     try {
-      HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = Http.CLIENT.send(req, HttpResponse.BodyHandlers.ofString());
       Matcher m = TITLE.matcher(r.body());
       String title = m.find() ? m.group(1).strip() : "";
       String version = r.version() == HttpClient.Version.HTTP_2 ? "HTTP/2" : "HTTP/1.1";

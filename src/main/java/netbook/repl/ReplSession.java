@@ -19,8 +19,9 @@ import netbook.shell.JShellSession;
 /**
  * What a REPL evaluates against: the JShell (built and warmed up in the background), the lab
  * session on its engine (opened in the background), and the one docker console of that session.
- * Both start on {@link #begin()} — the REPL calls it once its prompt is up — and the first input
- * that needs one of them waits for it; nothing else does.
+ * JShell starts first (the command line starts it before the terminal), the engine once JShell is
+ * ready; the first input that needs one of them waits for it (and opens the engine at once if it
+ * needs it sooner); nothing else does.
  */
 public final class ReplSession implements AutoCloseable {
   private final CompletableFuture<Session> session = new CompletableFuture<>();
@@ -29,6 +30,7 @@ public final class ReplSession implements AutoCloseable {
   private volatile CompletableFuture<JShellSession> shell = new CompletableFuture<>();
   private volatile DockerConsole console;
   private final AtomicBoolean begun = new AtomicBoolean();
+  private final AtomicBoolean engineScheduled = new AtomicBoolean();
   private final AtomicBoolean shellBegun = new AtomicBoolean();
   private boolean borrowed;
   private final AtomicBoolean engineErrorReported = new AtomicBoolean();
@@ -56,6 +58,7 @@ public final class ReplSession implements AutoCloseable {
       JShellSession shell, Session session, Supplier<JShellSession> shells) {
     ReplSession r = new ReplSession(() -> session, shells);
     r.begun.set(true);
+    r.engineScheduled.set(true);
     r.shellBegun.set(true);
     r.borrowed = true;
     r.session.complete(session);
@@ -72,9 +75,20 @@ public final class ReplSession implements AutoCloseable {
     return this;
   }
 
-  /** Starts opening the engine and building JShell, unless that has begun. */
+  /**
+   * Starts building JShell, unless that has begun, and opening the engine once JShell is ready: on
+   * 2 cores the two would slow each other down, and JShell is what the first input needs (a first
+   * input that needs the engine sooner opens it at once, see {@link #beginEngine()}).
+   */
   public void begin() {
     beginShell();
+    if (engineScheduled.compareAndSet(false, true)) {
+      shell.whenComplete((s, e) -> beginEngine());
+    }
+  }
+
+  /** Starts opening the engine now, unless that has begun (piped input: both at once). */
+  public void beginEngine() {
     if (begun.compareAndSet(false, true)) {
       background(
           "netbook-engine-open",
@@ -136,6 +150,7 @@ public final class ReplSession implements AutoCloseable {
   /** The lab session, waiting until the engine answered; fails with the engine's one line. */
   public Session session() throws InterruptedException {
     begin();
+    beginEngine();
     return await(session);
   }
 
@@ -152,6 +167,7 @@ public final class ReplSession implements AutoCloseable {
   /** Waits until opening the engine ended, well or not (snippets then see the API in place). */
   public void awaitEngineSettled() throws InterruptedException {
     begin();
+    beginEngine();
     try {
       session.get();
     } catch (ExecutionException | CancellationException e) {

@@ -3,6 +3,7 @@ package netbook.shell;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,32 @@ public final class JShellSession implements AutoCloseable {
   /** Builds the shell and evaluates the preload (imports of the fluent API). */
   public JShellSession(OutputRouter out) {
     this.out = out;
-    this.jshell = JShell.builder().executionEngine("local").build();
+    JShell.Builder b = JShell.builder().executionEngine("local");
+    ownClassPath().ifPresent(cp -> b.compilerOptions("--class-path", cp));
+    this.jshell = b.build();
     EvalResult r = evalQuietly(preload());
     if (r.failed()) {
       throw new NetbookException("the preloaded API did not load: " + r.text(true).strip());
+    }
+  }
+
+  /**
+   * What snippets compile against besides the JDK: netbook's own jar (or classes directory), not
+   * the whole application class path. javac opens and indexes every entry of its class path on the
+   * first snippet, and JShell's completion index walks them all again: the thirty-odd library jars
+   * (docker-java, Jackson, JLine, …) cost about a third of a second of a start and appear in no
+   * signature of the API. At run time snippets still see every class (their loader's parent is the
+   * application's). Empty when netbook's location is unknown: javac's default, the class path.
+   */
+  static java.util.Optional<String> ownClassPath() {
+    java.security.CodeSource src = JShellSession.class.getProtectionDomain().getCodeSource();
+    if (src == null || src.getLocation() == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(Path.of(src.getLocation().toURI()).toString());
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      return java.util.Optional.empty();
     }
   }
 

@@ -18,6 +18,7 @@ class ScriptRunnerTest {
     fixture = new ShellFixture();
     session = fixture.withoutEngine();
     session.begin();
+    session.beginEngine(); // as the command line starts piped input: both at once
   }
 
   @AfterEach

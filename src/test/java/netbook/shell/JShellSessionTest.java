@@ -37,6 +37,21 @@ class JShellSessionTest {
   }
 
   @Test
+  void snippetsCompileAgainstNetbookAloneYetRunWithTheWholeClassPath() {
+    assertThat(JShellSession.ownClassPath())
+        .hasValueSatisfying(
+            cp -> assertThat(java.nio.file.Path.of(cp).resolve("netbook/lab/Lab.class")).exists());
+    // javac sees netbook's classes and the JDK, not the libraries behind them …
+    assertThat(shell.eval("org.jline.terminal.Terminal t = null;", null, false).failed()).isTrue();
+    // … which are still there for code that runs
+    assertThat(
+            shell
+                .eval("Class.forName(\"org.jline.terminal.Terminal\").getSimpleName()", null, false)
+                .text(false))
+        .isEqualTo("\"Terminal\"\n");
+  }
+
+  @Test
   void theFluentApiIsPreloaded() {
     EvalResult r = shell.eval("name(\"container_a\")", null, false);
     assertThat(r.failed()).isFalse();
