@@ -22,19 +22,24 @@ import org.openjdk.jmh.annotations.Warmup;
  * JShellSession.eval("1 + 1")} (split with analyzeCompletion, compiled by the in-process javac, run
  * on the local engine). Sample time: the median is the figure bench/run reports. The forked JVM
  * gets the launcher's flags, so the figure is the one a user sees.
+ *
+ * <p>Each one-second iteration gets a fresh session (the JVM and javac stay warm): JShell imports
+ * every earlier declaration — each {@code $n} of an expression is one — into the next snippet's
+ * compilation, so a session that has evaluated thousands of snippets in a row compiles each new one
+ * more slowly than a lesson's session of a few dozen. An iteration evaluates about a hundred.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(
     value = 1,
     jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"})
 public class SnippetBench {
   private JShellSession shell;
 
-  @Setup(Level.Trial)
+  @Setup(Level.Iteration)
   public void open() {
     shell = new JShellSession(new OutputRouter(OutputStream.nullOutputStream()));
     shell.warmUp();
@@ -45,7 +50,7 @@ public class SnippetBench {
     return shell.eval("1 + 1");
   }
 
-  @TearDown(Level.Trial)
+  @TearDown(Level.Iteration)
   public void close() {
     shell.close();
   }
