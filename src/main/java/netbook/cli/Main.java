@@ -91,6 +91,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    Prewarm.start();
     PrintStream realOut =
         new PrintStream(
             new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -103,8 +104,8 @@ public final class Main implements Callable<Integer> {
     Main main = new Main(settings, realOut, realOut);
     main.router = router;
     Plain plain = plain(args);
-    if (plain != null && plain.file == null) {
-      main.startShellEarly(); // the REPL: its longest wait starts before anything else
+    if (plain != null && plain.file == null && System.console() == null) {
+      main.startShellEarly(); // piped snippets: the longest wait starts before anything else
     }
     main.lifecycle.install();
     int code;
@@ -243,16 +244,16 @@ public final class Main implements Callable<Integer> {
     }
     EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
     if (System.console() == null) {
-      try (ReplSession repl = start(choice).withoutCompletionWarmUp()) {
+      try (ReplSession repl = start(choice)) {
         repl.begin();
         repl.beginEngine(); // piped snippets use the engine at once: open both in parallel
         return piped(repl);
       }
     }
-    // JShell (the longest wait) warms up while the terminal starts; the engine opens once the
-    // prompt is up: on 2 cores, three starts at once would delay the prompt
+    // the prompt first, alone: on 2 cores JShell building beside it would delay it by a third;
+    // JShell starts once the prompt is drawn (a person reads it and types meanwhile), and the
+    // engine once JShell is ready
     try (ReplSession repl = start(choice)) {
-      repl.beginShell();
       try (Terminal terminal = Terminals.system()) {
         return interactive(terminal, repl);
       }

@@ -223,7 +223,7 @@ final class NotebookCommands {
     Notebook nb = read(file);
     netbook.BenchMarks.first("parsed");
     RunOptions options = runOptions(o, RunOptions.Mode.RUN);
-    // the first prose is on screen before JShell and the engine are ready: JShell (the longest
+    // the first prose is on screen before JShell and the engine start: then JShell (the longest
     // wait) warms up in the background while this thread opens the engine, and both are done,
     // as a rule, before the reader has read the first paragraph
     CompletableFuture<JShellSession> shells = new CompletableFuture<>();
@@ -249,8 +249,8 @@ final class NotebookCommands {
               },
               "netbook-jshell-warmup");
       warm.setDaemon(true);
-      warm.start();
       StepRunner.preview(terminal.writer(), renderer, nb, options);
+      warm.start(); // after the prose: on 2 cores it would delay it by a third
       try (Engine engine = main.openEngine(o.engine);
           JShellSession shell = join(shells)) {
         live.set(engine);

@@ -93,6 +93,7 @@ public final class Repl {
           return Exit.QUIT;
         }
         Evaluator.Result r = runInterruptibly(input);
+        session.warmCompletionOnce();
         switch (r.action()) {
           case QUIT -> {
             if (!nested) {

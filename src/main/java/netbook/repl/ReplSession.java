@@ -34,7 +34,7 @@ public final class ReplSession implements AutoCloseable {
   private final AtomicBoolean shellBegun = new AtomicBoolean();
   private boolean borrowed;
   private final AtomicBoolean engineErrorReported = new AtomicBoolean();
-  private volatile boolean warmCompletion = true;
+  private final AtomicBoolean completionWarm = new AtomicBoolean();
 
   private ReplSession(Supplier<Session> opener, Supplier<JShellSession> shells) {
     this.opener = opener;
@@ -64,15 +64,6 @@ public final class ReplSession implements AutoCloseable {
     r.session.complete(session);
     r.shell.complete(shell);
     return r;
-  }
-
-  /**
-   * No completion warm-up (a few hundred ms of CPU before the shell is ready): for piped input,
-   * where nobody presses Tab. Call before {@link #begin()}.
-   */
-  public ReplSession withoutCompletionWarmUp() {
-    warmCompletion = false;
-    return this;
   }
 
   /**
@@ -113,12 +104,20 @@ public final class ReplSession implements AutoCloseable {
 
   private JShellSession warmShell() {
     JShellSession s = shells.get();
-    if (warmCompletion) {
-      // the first completion costs a few hundred ms: pay it before the first Tab
-      s.analysis().completionSuggestions("Math.m", 6, new int[1]);
-    }
     netbook.BenchMarks.first("shell-ready");
     return s;
+  }
+
+  /**
+   * Pays the first completion's cost (a few hundred ms of javac) once, if the shell is ready: the
+   * REPL calls it on its own thread after the first input's result is shown, while the reader
+   * reads, so neither the first result nor the first Tab waits for it. (JShell is not thread-safe:
+   * only the thread that evaluates and completes may call this.)
+   */
+  public void warmCompletionOnce() {
+    shellNow()
+        .filter(s -> completionWarm.compareAndSet(false, true))
+        .ifPresent(s -> s.analysis().completionSuggestions("Math.m", 6, new int[1]));
   }
 
   private static <T> void background(String name, CompletableFuture<T> f, Supplier<T> work) {
