@@ -94,6 +94,7 @@ public final class Repl {
         }
         Evaluator.Result r = runInterruptibly(input);
         session.warmCompletionOnce();
+        session.beginEngine(); // (if JShell's moment alone has not passed yet)
         switch (r.action()) {
           case QUIT -> {
             if (!nested) {

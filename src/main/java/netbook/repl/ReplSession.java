@@ -6,6 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import netbook.NetbookException;
@@ -24,6 +25,7 @@ import netbook.shell.JShellSession;
  * needs it sooner); nothing else does.
  */
 public final class ReplSession implements AutoCloseable {
+  private static final long ENGINE_DELAY_MS = 300;
   private final CompletableFuture<Session> session = new CompletableFuture<>();
   private final Supplier<Session> opener;
   private final Supplier<JShellSession> shells;
@@ -67,14 +69,20 @@ public final class ReplSession implements AutoCloseable {
   }
 
   /**
-   * Starts building JShell, unless that has begun, and opening the engine once JShell is ready: on
-   * 2 cores the two would slow each other down, and JShell is what the first input needs (a first
-   * input that needs the engine sooner opens it at once, see {@link #beginEngine()}).
+   * Starts building JShell, unless that has begun, and opening the engine a moment after JShell is
+   * ready: on 2 cores the two would slow each other down, and JShell is what the first input needs;
+   * the moment lets a first input typed ahead be evaluated alone. An input that needs the engine
+   * sooner opens it at once (see {@link #beginEngine()}), and so does the REPL once its first input
+   * is done.
    */
   public void begin() {
     beginShell();
     if (engineScheduled.compareAndSet(false, true)) {
-      shell.whenComplete((s, e) -> beginEngine());
+      shell.whenComplete(
+          (s, e) ->
+              CompletableFuture.runAsync(
+                  this::beginEngine,
+                  CompletableFuture.delayedExecutor(ENGINE_DELAY_MS, TimeUnit.MILLISECONDS)));
     }
   }
 
