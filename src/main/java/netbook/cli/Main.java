@@ -330,6 +330,9 @@ public final class Main implements Callable<Integer> {
   private void leavePiped(ReplSession repl, PrintWriter w) {
     lifecycle.cleaning(true);
     try {
+      // snippets that never used the engine may end before it opened: let it open (and the crash
+      // reaper it runs finish) so that every start reaps what crashed sessions left
+      repl.awaitEngineSettled();
       List<String> owned = repl.owned();
       if (owned.isEmpty()) {
         return;
