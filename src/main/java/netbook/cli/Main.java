@@ -91,7 +91,8 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    Prewarm.start();
+    Plain plain = plain(args);
+    Prewarm.start(plain != null && plain.file != null);
     PrintStream realOut =
         new PrintStream(
             new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -103,7 +104,6 @@ public final class Main implements Callable<Integer> {
     benchMarks(settings.benchMarks());
     Main main = new Main(settings, realOut, realOut);
     main.router = router;
-    Plain plain = plain(args);
     if (plain != null && plain.file == null && System.console() == null) {
       main.startShellEarly(); // piped snippets: the longest wait starts before anything else
     }

@@ -9,7 +9,7 @@ package netbook.cli;
  * changes but the time.
  */
 final class Prewarm {
-  private static final String[] CLASSES = {
+  private static final String[] TERMINAL = {
     "org.jline.utils.Log",
     "org.jline.utils.Signals",
     "org.jline.terminal.TerminalBuilder",
@@ -18,28 +18,46 @@ final class Prewarm {
     "org.jline.reader.impl.LineReaderImpl",
     "org.jline.reader.impl.DefaultParser",
     "org.jline.utils.AttributedString",
-    // a notebook's way to its first prose: the Markdown parser's block and inline parsers (their
-    // patterns are compiled as the classes initialize)
+  };
+
+  /**
+   * A notebook's way to its first prose: netbook's Markdown parser (built as its class initializes)
+   * and renderer, and commonmark's block and inline parsers (their patterns compile then too).
+   */
+  private static final String[] NOTEBOOK = {
     "org.commonmark.parser.Parser",
     "org.commonmark.internal.DocumentParser",
     "org.commonmark.internal.HtmlBlockParser",
     "org.commonmark.internal.InlineParserImpl",
     "org.commonmark.internal.util.Escaping",
     "org.commonmark.internal.util.Html5Entities",
+    "netbook.notebook.NotebookParser",
+    "netbook.render.MarkdownRenderer",
   };
 
   private Prewarm() {}
 
-  /** Starts the thread (a daemon: it never holds the process up). */
-  static void start() {
-    Thread t = new Thread(Prewarm::run, "netbook-prewarm");
+  /**
+   * Starts the thread (a daemon: it never holds the process up); {@code notebook}: the command
+   * opens a notebook, whose parser comes first (a notebook reads its file before its terminal).
+   */
+  static void start(boolean notebook) {
+    Thread t =
+        new Thread(
+            () -> {
+              if (notebook) {
+                init(NOTEBOOK);
+              }
+              init(TERMINAL);
+            },
+            "netbook-prewarm");
     t.setDaemon(true);
     t.start();
   }
 
-  private static void run() {
+  private static void init(String[] classes) {
     ClassLoader loader = Prewarm.class.getClassLoader();
-    for (String name : CLASSES) {
+    for (String name : classes) {
       try {
         Class.forName(name, true, loader);
       } catch (ClassNotFoundException | LinkageError e) {
