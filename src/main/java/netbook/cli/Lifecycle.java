@@ -24,6 +24,7 @@ final class Lifecycle {
   private volatile Runnable onTerminate = () -> {};
   private volatile boolean cleaning;
   private volatile boolean finished;
+  private volatile boolean terminating;
   private Object previousInt;
   private boolean installed;
 
@@ -75,7 +76,31 @@ final class Lifecycle {
 
   /** Marks a cleanup the mode runs itself: a SIGINT during it exits at once. */
   void cleaning(boolean on) {
-    cleaning = on;
+    synchronized (this) {
+      cleaning = on;
+      notifyAll();
+    }
+  }
+
+  /**
+   * The mode's own cleanup begins ({@link #cleaning} on) — unless a termination's shutdown hook
+   * cleans up already: then the calling thread touches nothing (not the session, not its engine)
+   * and waits for the hook to end the JVM; this does not return.
+   */
+  void beginCleanup() {
+    synchronized (this) {
+      if (!terminating) {
+        cleaning = true;
+        return;
+      }
+    }
+    while (true) {
+      try {
+        Thread.sleep(Long.MAX_VALUE);
+      } catch (InterruptedException e) {
+        // the JVM is ending: keep out of the hook's way until it halts
+      }
+    }
   }
 
   /** The command ended normally: the shutdown hook has nothing to do. */
@@ -102,7 +127,15 @@ final class Lifecycle {
     if (finished || s == null) {
       return;
     }
-    cleaning = true;
+    synchronized (this) {
+      terminating = true;
+      if (cleaning) {
+        // the mode cleans up itself already (its input ended): let it finish, not race it
+        awaitModeCleanup();
+        return;
+      }
+      cleaning = true;
+    }
     // the terminal (REPL) may have taken SIGINT back: during this cleanup it exits at once
     Signals.register("INT", this::interrupt);
     try {
@@ -146,5 +179,23 @@ final class Lifecycle {
               + " s: the next start removes the rest");
     }
     err.flush();
+  }
+
+  /** Waits (holding this lock, released by wait) until the mode's cleanup ends, or the timeout. */
+  private void awaitModeCleanup() {
+    long deadline = System.nanoTime() + CLEANUP_TIMEOUT.toNanos();
+    try {
+      while (cleaning) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          err.println("netbook: terminated during cleanup; the next start removes the rest");
+          err.flush();
+          return;
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

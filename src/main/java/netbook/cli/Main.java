@@ -328,7 +328,7 @@ public final class Main implements Callable<Integer> {
 
   /** End of input: the session's containers and networks go (a Ctrl-C now exits at once). */
   private void leavePiped(ReplSession repl, PrintWriter w) {
-    lifecycle.cleaning(true);
+    lifecycle.beginCleanup(); // (a termination's hook cleans up instead: this thread waits)
     try {
       // snippets that never used the engine may end before it opened: let it open (and the crash
       // reaper it runs finish) so that every start reaps what crashed sessions left
