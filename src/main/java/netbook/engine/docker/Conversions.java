@@ -2,12 +2,15 @@ package netbook.engine.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.Ports;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import netbook.engine.ContainerInfo;
+import netbook.engine.ContainerSpec;
 import netbook.engine.Endpoint;
 import netbook.engine.EngineException;
 import netbook.engine.IpamConfig;
@@ -171,6 +175,81 @@ final class Conversions {
    * One readable line for a failed call: Docker's own message for answers (404, 409, …), "lost the
    * Docker engine at …" when the connection broke.
    */
+  /** The create call for a container spec: what {@code docker run} would send. */
+  static CreateContainerCmd createCommand(DockerClient client, ContainerSpec spec) {
+    HostConfig host = HostConfig.newHostConfig().withAutoRemove(spec.autoRemove());
+    if (!spec.network().isEmpty()) {
+      host.withNetworkMode(spec.network());
+    }
+    if (!spec.dns().isEmpty()) {
+      host.withDns(spec.dns());
+    }
+    List<ExposedPort> exposed = new ArrayList<>();
+    Ports bindings = new Ports();
+    for (PortBinding p : spec.ports()) {
+      ExposedPort ep =
+          new ExposedPort(
+              p.containerPort(),
+              com.github.dockerjava.api.model.InternetProtocol.parse(p.protocol()));
+      exposed.add(ep);
+      bindings.bind(
+          ep,
+          new Ports.Binding(
+              p.hostIp().isEmpty() ? null : p.hostIp(),
+              p.hostPort() > 0 ? String.valueOf(p.hostPort()) : null));
+    }
+    if (!exposed.isEmpty()) {
+      host.withPortBindings(bindings);
+    }
+    CreateContainerCmd cmd =
+        client
+            .createContainerCmd(spec.image())
+            .withHostConfig(host)
+            .withTty(spec.tty())
+            .withStdinOpen(spec.openStdin())
+            .withAttachStdin(false)
+            .withLabels(spec.labels());
+    if (!spec.name().isEmpty()) {
+      cmd.withName(spec.name());
+    }
+    if (!spec.hostname().isEmpty()) {
+      cmd.withHostName(spec.hostname());
+    }
+    if (!spec.cmd().isEmpty()) {
+      cmd.withCmd(spec.cmd());
+    }
+    if (!spec.env().isEmpty()) {
+      List<String> env = new ArrayList<>();
+      spec.env().forEach((k, v) -> env.add(k + "=" + v));
+      cmd.withEnv(env);
+    }
+    if (!exposed.isEmpty()) {
+      cmd.withExposedPorts(exposed);
+    }
+    boolean userNetwork =
+        !spec.network().isEmpty()
+            && !NetworkInfo.DEFAULT_NAMES.contains(spec.network())
+            && !spec.network().startsWith("container:");
+    if (userNetwork && !spec.aliases().isEmpty()) {
+      cmd.withAliases(spec.aliases());
+    }
+    if (userNetwork && !spec.ipv4().isEmpty()) {
+      cmd.withIpv4Address(spec.ipv4());
+    }
+    return cmd;
+  }
+
+  /** Runs a docker-java call; its failure as the engine port's exception, naming {@code what}. */
+  static <T> T call(String what, String endpoint, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (EngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw error(what, e, endpoint);
+    }
+  }
+
   static EngineException error(String what, RuntimeException e, String endpoint) {
     if (e instanceof DockerException de) {
       return new EngineException(de.getHttpStatus(), dockerMessage(de.getMessage()), e);

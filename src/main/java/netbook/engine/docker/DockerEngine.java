@@ -3,33 +3,20 @@ package netbook.engine.docker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
-import com.github.dockerjava.api.command.ExecCreateCmdResponse;
-import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.PullResponseItem;
-import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import netbook.engine.ContainerInfo;
@@ -42,7 +29,6 @@ import netbook.engine.HostInterface;
 import netbook.engine.ImageInfo;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
-import netbook.engine.PortBinding;
 
 /**
  * The engine port on docker-java: one long-lived {@link DockerClient} over one {@link
@@ -58,6 +44,7 @@ public final class DockerEngine implements Engine {
   private final String kind;
   private final String endpoint;
   private final HostInterfaces hostInterfaces;
+  private final StreamCalls streamCalls;
   private volatile EngineInfo info;
 
   DockerEngine(
@@ -88,6 +75,7 @@ public final class DockerEngine implements Engine {
     this.kind = kind;
     this.endpoint = endpoint;
     this.hostInterfaces = hostInterfaces;
+    this.streamCalls = new StreamCalls(client, streams, endpoint);
   }
 
   /** Where the calls go, for messages: "unix:///var/run/docker.sock". */
@@ -239,68 +227,7 @@ public final class DockerEngine implements Engine {
   public String createContainer(ContainerSpec spec) {
     return call(
         "create container " + (spec.name().isEmpty() ? spec.image() : spec.name()),
-        () -> {
-          HostConfig host = HostConfig.newHostConfig().withAutoRemove(spec.autoRemove());
-          if (!spec.network().isEmpty()) {
-            host.withNetworkMode(spec.network());
-          }
-          if (!spec.dns().isEmpty()) {
-            host.withDns(spec.dns());
-          }
-          List<ExposedPort> exposed = new ArrayList<>();
-          Ports bindings = new Ports();
-          for (PortBinding p : spec.ports()) {
-            ExposedPort ep =
-                new ExposedPort(
-                    p.containerPort(),
-                    com.github.dockerjava.api.model.InternetProtocol.parse(p.protocol()));
-            exposed.add(ep);
-            bindings.bind(
-                ep,
-                new Ports.Binding(
-                    p.hostIp().isEmpty() ? null : p.hostIp(),
-                    p.hostPort() > 0 ? String.valueOf(p.hostPort()) : null));
-          }
-          if (!exposed.isEmpty()) {
-            host.withPortBindings(bindings);
-          }
-          CreateContainerCmd cmd =
-              client
-                  .createContainerCmd(spec.image())
-                  .withHostConfig(host)
-                  .withTty(spec.tty())
-                  .withStdinOpen(spec.openStdin())
-                  .withAttachStdin(false)
-                  .withLabels(spec.labels());
-          if (!spec.name().isEmpty()) {
-            cmd.withName(spec.name());
-          }
-          if (!spec.hostname().isEmpty()) {
-            cmd.withHostName(spec.hostname());
-          }
-          if (!spec.cmd().isEmpty()) {
-            cmd.withCmd(spec.cmd());
-          }
-          if (!spec.env().isEmpty()) {
-            List<String> env = new ArrayList<>();
-            spec.env().forEach((k, v) -> env.add(k + "=" + v));
-            cmd.withEnv(env);
-          }
-          if (!exposed.isEmpty()) {
-            cmd.withExposedPorts(exposed);
-          }
-          boolean userNetwork =
-              !spec.network().isEmpty()
-                  && !NetworkInfo.DEFAULT_NAMES.contains(spec.network())
-                  && !spec.network().startsWith("container:");
-          if (userNetwork && !spec.aliases().isEmpty()) {
-            cmd.withAliases(spec.aliases());
-          }
-          if (userNetwork && !spec.ipv4().isEmpty()) {
-            cmd.withIpv4Address(spec.ipv4());
-          }
-          return cmd.exec().getId();
-        });
+        () -> Conversions.createCommand(client, spec).exec().getId());
   }
 
   @Override
@@ -334,80 +261,12 @@ public final class DockerEngine implements Engine {
 
   @Override
   public String logs(String container) {
-    StringBuilder out = new StringBuilder();
-    try (var cb =
-        streams
-            .logContainerCmd(container)
-            .withStdOut(true)
-            .withStdErr(true)
-            .withFollowStream(false)
-            .exec(
-                new ResultCallback.Adapter<Frame>() {
-                  @Override
-                  public void onNext(Frame f) {
-                    synchronized (out) {
-                      out.append(new String(f.getPayload(), StandardCharsets.UTF_8));
-                    }
-                  }
-                })) {
-      await(cb, Duration.ofSeconds(20), "logs of " + container);
-    } catch (IOException e) {
-      throw Conversions.error(
-          "logs of " + container, new java.io.UncheckedIOException(e), endpoint);
-    } catch (DockerException e) {
-      throw Conversions.error("logs of " + container, e, endpoint);
-    }
-    synchronized (out) {
-      return out.toString().replace("\r\n", "\n");
-    }
+    return streamCalls.logs(container);
   }
 
   @Override
   public ExecResult exec(String container, List<String> cmd, Duration timeout) {
-    long t0 = System.nanoTime();
-    ExecCreateCmdResponse ex =
-        call(
-            "exec in " + container,
-            () ->
-                client
-                    .execCreateCmd(container)
-                    .withCmd(cmd.toArray(String[]::new))
-                    .withAttachStdout(true)
-                    .withAttachStderr(true)
-                    .withTty(false)
-                    .exec());
-    StringBuilder out = new StringBuilder();
-    StringBuilder err = new StringBuilder();
-    String what = "'" + String.join(" ", cmd) + "' in " + container;
-    try (var cb =
-        streams
-            .execStartCmd(ex.getId())
-            .withTty(false)
-            .exec(
-                new ResultCallback.Adapter<Frame>() {
-                  @Override
-                  public void onNext(Frame f) {
-                    synchronized (out) {
-                      (f.getStreamType() == StreamType.STDERR ? err : out)
-                          .append(new String(f.getPayload(), StandardCharsets.UTF_8));
-                    }
-                  }
-                })) {
-      await(cb, timeout, what);
-    } catch (IOException e) {
-      throw Conversions.error(what, new java.io.UncheckedIOException(e), endpoint);
-    } catch (DockerException e) {
-      throw Conversions.error(what, e, endpoint);
-    }
-    Long code =
-        call("inspect exec", () -> client.inspectExecCmd(ex.getId()).exec().getExitCodeLong());
-    synchronized (out) {
-      return new ExecResult(
-          code == null ? -1 : code.intValue(),
-          out.toString(),
-          err.toString(),
-          Duration.ofNanos(System.nanoTime() - t0));
-    }
+    return streamCalls.exec(container, cmd, timeout);
   }
 
   // images
@@ -444,41 +303,7 @@ public final class DockerEngine implements Engine {
 
   @Override
   public void pull(String ref, Consumer<String> progress, Duration timeout) {
-    try (var cb =
-        streams
-            .pullImageCmd(ref)
-            .exec(
-                new PullImageResultCallback() {
-                  @Override
-                  public void onNext(PullResponseItem item) {
-                    super.onNext(item);
-                    if (item.getStatus() != null) {
-                      String id = item.getId() == null ? "" : item.getId() + ": ";
-                      var d = item.getProgressDetail();
-                      String bar =
-                          d == null
-                                  || d.getTotal() == null
-                                  || d.getTotal() <= 0
-                                  || d.getCurrent() == null
-                              ? ""
-                              : String.format(" %3d%%", 100 * d.getCurrent() / d.getTotal());
-                      progress.accept(id + item.getStatus() + bar);
-                    }
-                  }
-                })) {
-      if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new EngineException(
-            EngineException.TIMEOUT,
-            "pull of " + ref + " did not finish within " + timeout.toSeconds() + " s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException(EngineException.TIMEOUT, "pull of " + ref + " was interrupted", e);
-    } catch (IOException e) {
-      throw Conversions.error("pull of " + ref, new java.io.UncheckedIOException(e), endpoint);
-    } catch (DockerException e) {
-      throw Conversions.error("pull " + ref, e, endpoint);
-    }
+    streamCalls.pull(ref, progress, timeout);
   }
 
   // raw views
@@ -540,35 +365,7 @@ public final class DockerEngine implements Engine {
 
   // helpers
 
-  private void await(ResultCallback.Adapter<Frame> cb, Duration timeout, String what) {
-    try {
-      boolean done;
-      try {
-        done = cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (DockerException e) {
-        throw Conversions.error(what, e, endpoint);
-      } catch (RuntimeException e) {
-        // the stream's first error: a connection that broke in the middle
-        throw e instanceof EngineException ee ? ee : Conversions.error(what, e, endpoint);
-      }
-      if (!done) {
-        throw new EngineException(
-            EngineException.TIMEOUT,
-            what + " did not finish within " + Math.max(1, timeout.toSeconds()) + " s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException(EngineException.TIMEOUT, what + " was interrupted", e);
-    }
-  }
-
   private <T> T call(String what, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (EngineException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw Conversions.error(what, e, endpoint);
-    }
+    return Conversions.call(what, endpoint, action);
   }
 }
