@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
@@ -28,14 +27,6 @@ import netbook.lab.Session;
  * the live values, with a note saying so.
  */
 public final class TranscriptRunner {
-  private static final Pattern HOST_PROMPT =
-      Pattern.compile("^(?:[\\w.-]+@[\\w.-]+:[^\\s#$]*)?\\$(?:\\s+(.*))?$");
-  private static final Pattern USER_PROMPT =
-      Pattern.compile("^[\\w.-]+@([\\w.-]+):[^\\s#$]*#(?:\\s+(.*))?$");
-  private static final Pattern PATH_PROMPT = Pattern.compile("^/[\\w./-]*\\s#(?:\\s+(.*))?$");
-  private static final Pattern HASH_PROMPT = Pattern.compile("^#\\s+([a-z0-9_./-]+(?:\\s.*)?)$");
-  private static final Pattern DETACH =
-      Pattern.compile("(?i)(ctrl-?p\\s*,?\\s*ctrl-?q|\\^p\\s*\\^q|read escape sequence)");
   private static final Pattern IPV4 =
       Pattern.compile("^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
   private static final Pattern FULL_ID = Pattern.compile("^[0-9a-f]{64}$");
@@ -79,24 +70,22 @@ public final class TranscriptRunner {
     List<String> lines = List.of(cell.replace("\r\n", "\n").split("\n", -1));
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      Line p = classify(line);
-      if (p.type == Type.HOST) {
-        while (p.command.endsWith("\\") && i + 1 < lines.size()) {
-          p =
-              new Line(
-                  Type.HOST,
-                  p.command.substring(0, p.command.length() - 1) + " " + lines.get(++i).strip(),
-                  "");
+      TranscriptLine p = TranscriptLine.of(line);
+      if (p.kind() == TranscriptLine.Kind.HOST) {
+        while (p.command().endsWith("\\") && i + 1 < lines.size()) {
+          String joined =
+              p.command().substring(0, p.command().length() - 1) + " " + lines.get(++i).strip();
+          p = new TranscriptLine(TranscriptLine.Kind.HOST, joined, "");
         }
       }
-      if (p.type == Type.OUTPUT) {
+      if (p.kind() == TranscriptLine.Kind.OUTPUT) {
         (cur == null ? leading : cur.book).add(line);
         continue;
       }
       if (cur != null && cur.live == null) {
         execute(cur);
       }
-      if (p.type == Type.HASH && console.attached().isEmpty()) {
+      if (p.kind() == TranscriptLine.Kind.HASH && console.attached().isEmpty()) {
         // "# words" with no container attached: a comment, or output
         (cur == null ? leading : cur.book).add(line);
         continue;
@@ -108,17 +97,17 @@ public final class TranscriptRunner {
         continued(leading).ifPresent(emit);
       }
       seenCommand = true;
-      switch (p.type) {
+      switch (p.kind()) {
         case DETACH -> console.detach();
         case HOST -> {
           console.detach();
-          if (!p.command.isBlank()) {
-            cur = new Pending(false, p.command.strip(), "");
+          if (!p.command().isBlank()) {
+            cur = new Pending(false, p.command().strip(), "");
           }
         }
         default -> {
-          if (!p.command.isBlank()) {
-            cur = new Pending(true, p.command.strip(), p.promptHost);
+          if (!p.command().isBlank()) {
+            cur = new Pending(true, p.command().strip(), p.promptHost());
           }
         }
       }
@@ -132,48 +121,6 @@ public final class TranscriptRunner {
       continued(leading).ifPresent(emit);
     }
     return new TranscriptResult(steps);
-  }
-
-  private enum Type {
-    HOST,
-    CONTAINER,
-    HASH,
-    DETACH,
-    OUTPUT
-  }
-
-  private record Line(Type type, String command, String promptHost) {}
-
-  static boolean isDetach(String line) {
-    return DETACH.matcher(line).find();
-  }
-
-  private static Line classify(String line) {
-    String l = line.stripTrailing();
-    Matcher m = HOST_PROMPT.matcher(l);
-    if (m.matches()) {
-      return new Line(Type.HOST, m.group(1) == null ? "" : m.group(1), "");
-    }
-    m = USER_PROMPT.matcher(l);
-    if (m.matches()) {
-      String cmd = m.group(2) == null ? "" : m.group(2);
-      return isDetach(cmd)
-          ? new Line(Type.DETACH, "", "")
-          : new Line(Type.CONTAINER, cmd, m.group(1));
-    }
-    m = PATH_PROMPT.matcher(l);
-    if (m.matches()) {
-      String cmd = m.group(1) == null ? "" : m.group(1);
-      return isDetach(cmd) ? new Line(Type.DETACH, "", "") : new Line(Type.CONTAINER, cmd, "");
-    }
-    if (isDetach(l)) {
-      return new Line(Type.DETACH, "", "");
-    }
-    m = HASH_PROMPT.matcher(l);
-    if (m.matches()) {
-      return new Line(Type.HASH, m.group(1), "");
-    }
-    return new Line(Type.OUTPUT, "", "");
   }
 
   /** A command being replayed: its recorded lines, and once run its live result. */
