@@ -96,12 +96,8 @@ final class NotebookCommands {
     List<FileReport> reports = new ArrayList<>();
     // the first notebook's JShell builds and warms up while the engine opens
     CompletableFuture<JShellSession> first =
-        CompletableFuture.supplyAsync(
-            () -> {
-              JShellSession shell = new JShellSession(main.router());
-              shell.warmUp();
-              return shell;
-            });
+        netbook.Background.complete(
+            "netbook-jshell-warmup", new CompletableFuture<>(), main::newShell);
     java.util.concurrent.atomic.AtomicBoolean taken =
         new java.util.concurrent.atomic.AtomicBoolean();
     java.util.function.Supplier<JShellSession> shells =
@@ -236,21 +232,9 @@ final class NotebookCommands {
       java.util.concurrent.atomic.AtomicReference<Engine> live =
           new java.util.concurrent.atomic.AtomicReference<>();
       MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(live, color));
-      Thread warm =
-          new Thread(
-              () -> {
-                try {
-                  JShellSession s = new JShellSession(main.router());
-                  s.warmUp();
-                  shells.complete(s);
-                } catch (RuntimeException | Error e) {
-                  shells.completeExceptionally(e);
-                }
-              },
-              "netbook-jshell-warmup");
-      warm.setDaemon(true);
       StepRunner.preview(terminal.writer(), renderer, nb, options);
-      warm.start(); // after the prose: on 2 cores it would delay it by a third
+      // JShell after the prose: on 2 cores it would delay it by a third
+      netbook.Background.complete("netbook-jshell-warmup", shells, main::newShell);
       try (Engine engine = main.openEngine(o.engine);
           JShellSession shell = join(shells)) {
         live.set(engine);

@@ -2,8 +2,11 @@ package netbook.cli;
 
 import picocli.CommandLine.Option;
 
-/** The notebook options of {@code netbook FILE.md} (--engine and --verbose are Main's own). */
-final class StepOptions {
+/**
+ * The notebook options of {@code netbook FILE.md} (--engine and --verbose are Main's own); the
+ * notebook commands take them as part of {@link NotebookOptions}.
+ */
+class StepOptions {
   @Option(names = "--from", paramLabel = "N", description = "Start at cell N.")
   int from;
 

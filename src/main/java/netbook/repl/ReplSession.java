@@ -20,9 +20,9 @@ import netbook.shell.JShellSession;
 /**
  * What a REPL evaluates against: the JShell (built and warmed up in the background), the lab
  * session on its engine (opened in the background), and the one docker console of that session.
- * JShell starts first (the command line starts it before the terminal), the engine once JShell is
- * ready; the first input that needs one of them waits for it (and opens the engine at once if it
- * needs it sooner); nothing else does.
+ * JShell starts on {@link #begin()} (the REPL calls it once its prompt is drawn), the engine a
+ * moment after JShell is ready; the first input that needs one of them waits for it (and opens the
+ * engine at once if it needs it sooner); nothing else does.
  */
 public final class ReplSession implements AutoCloseable {
   private static final long ENGINE_DELAY_MS = 300;
@@ -89,7 +89,7 @@ public final class ReplSession implements AutoCloseable {
   /** Starts opening the engine now, unless that has begun (piped input: both at once). */
   public void beginEngine() {
     if (begun.compareAndSet(false, true)) {
-      background(
+      netbook.Background.complete(
           "netbook-engine-open",
           session,
           () -> {
@@ -106,7 +106,7 @@ public final class ReplSession implements AutoCloseable {
    */
   public void beginShell() {
     if (shellBegun.compareAndSet(false, true)) {
-      background("netbook-jshell-warmup", shell, this::warmShell);
+      netbook.Background.complete("netbook-jshell-warmup", shell, this::warmShell);
     }
   }
 
@@ -126,21 +126,6 @@ public final class ReplSession implements AutoCloseable {
     shellNow()
         .filter(s -> completionWarm.compareAndSet(false, true))
         .ifPresent(s -> s.analysis().completionSuggestions("Math.m", 6, new int[1]));
-  }
-
-  private static <T> void background(String name, CompletableFuture<T> f, Supplier<T> work) {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                f.complete(work.get());
-              } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-              }
-            },
-            name);
-    t.setDaemon(true);
-    t.start();
   }
 
   /** The JShell, waiting (interruptibly) until it is built. */
@@ -263,7 +248,7 @@ public final class ReplSession implements AutoCloseable {
     CompletableFuture<JShellSession> fresh = new CompletableFuture<>();
     shell = fresh;
     old.thenAccept(JShellSession::close);
-    background("netbook-jshell-reset", fresh, this::warmShell);
+    netbook.Background.complete("netbook-jshell-reset", fresh, this::warmShell);
   }
 
   @Override
