@@ -53,29 +53,9 @@ class StepRunnerTest {
             + "r\n" // the REPL at cell 4
             + "\n" // run cell 4
             + "q\n"; // quit at cell 5
-    Session session = NoEngine.session();
     AtomicInteger replVisits = new AtomicInteger();
-    try (Harness h = new Harness();
-        Terminal terminal =
-            new DumbTerminal(
-                "test",
-                "dumb",
-                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
-                h.buffer,
-                StandardCharsets.UTF_8);
-        JShellSession shell = new JShellSession(h.router)) {
-      LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
-      NotebookRunner runner =
-          new NotebookRunner(
-              session,
-              () -> shell,
-              s -> (cell, timeout) -> new CellRun(true, "", "no console"),
-              terminal.writer(),
-              h.renderer,
-              RunOptions.of(RunOptions.Mode.RUN));
-      FileReport r =
-          new StepRunner(reader, runner, h.renderer, replVisits::incrementAndGet)
-              .step(NotebookParser.parse("step.md", NB), shell);
+    try (Harness h = new Harness()) {
+      FileReport r = step(h, keys, replVisits::incrementAndGet);
       String text = h.text();
       assertThat(text)
           .contains("Stepping\n════════")
@@ -94,10 +74,20 @@ class StepRunnerTest {
 
   @Test
   void backAndJump() throws Exception {
-    String keys = "g 3\n\nb\ng x\nq\n";
+    try (Harness h = new Harness()) {
+      FileReport r = step(h, "g 3\n\nb\ng x\nq\n", null);
+      assertThat(h.text())
+          .contains("y ==> 2")
+          .contains("g needs a cell number from 1 to 5, like g 3")
+          .doesNotContain("x ==> 1");
+      assertThat(r.summary()).isEqualTo("step.md: 1 passed, 0 failed, 4 skipped");
+    }
+  }
+
+  /** Steps through {@link #NB} on a dumb terminal that reads {@code keys}, with no engine. */
+  private static FileReport step(Harness h, String keys, ReplHandoff repl) throws Exception {
     Session session = NoEngine.session();
-    try (Harness h = new Harness();
-        Terminal terminal =
+    try (Terminal terminal =
             new DumbTerminal(
                 "test",
                 "dumb",
@@ -114,14 +104,8 @@ class StepRunnerTest {
               terminal.writer(),
               h.renderer,
               RunOptions.of(RunOptions.Mode.RUN));
-      FileReport r =
-          new StepRunner(reader, runner, h.renderer, null)
-              .step(NotebookParser.parse("step.md", NB), shell);
-      assertThat(h.text())
-          .contains("y ==> 2")
-          .contains("g needs a cell number from 1 to 5, like g 3")
-          .doesNotContain("x ==> 1");
-      assertThat(r.summary()).isEqualTo("step.md: 1 passed, 0 failed, 4 skipped");
+      return new StepRunner(reader, runner, h.renderer, repl)
+          .step(NotebookParser.parse("step.md", NB), shell);
     }
   }
 }
