@@ -6,7 +6,6 @@ import java.util.function.LongPredicate;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.lab.CleanupReport;
-import netbook.lab.Lab;
 import netbook.lab.Reaper;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
@@ -37,7 +36,6 @@ final class Sessions {
                 notices,
                 null,
                 host));
-    Lab.use(s);
     return s;
   }
 

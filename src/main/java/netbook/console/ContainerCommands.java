@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import netbook.engine.ContainerInfo;
 import netbook.engine.EngineException;
 import netbook.engine.ExecResult;
+import netbook.lab.Session;
 import netbook.render.DockerTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,7 +113,7 @@ final class ContainerCommands {
     return list.stream()
         .map(
             c -> {
-              String named = c.labels().get(RunCommand.IMAGE_LABEL);
+              String named = c.labels().get(Session.LABEL_IMAGE);
               return named == null
                   ? c
                   : new ContainerInfo(

@@ -1,12 +1,9 @@
 package netbook.console;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
@@ -24,8 +21,6 @@ import netbook.lab.Session;
  * only what this session created.
  */
 public final class DockerConsole {
-  private static final Map<Session, DockerConsole> CONSOLES =
-      Collections.synchronizedMap(new WeakHashMap<>());
   private static final Set<String> SHELL_OPERATORS = Set.of("|", "||", "&&", ";", ">", ">>", "<");
 
   /** The container a {@code docker attach} (or {@code exec -it X sh}) entered. */
@@ -43,16 +38,14 @@ public final class DockerConsole {
   private volatile Attachment attached;
   private volatile TranscriptStep lastStep;
 
-  public DockerConsole(Session session) {
+  DockerConsole(Session session) {
     this.session = session;
     this.targets = new Targets(session);
   }
 
-  /** The one console of a session (created on first use). */
+  /** The one console of a session (a part of the session, made on first use). */
   public static DockerConsole of(Session session) {
-    synchronized (CONSOLES) {
-      return CONSOLES.computeIfAbsent(session, DockerConsole::new);
-    }
+    return session.part(DockerConsole.class, DockerConsole::new);
   }
 
   public Session session() {

@@ -9,10 +9,11 @@ import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
-import netbook.engine.EngineException;
 import netbook.engine.PortBinding;
+import netbook.lab.Dialect;
 import netbook.lab.LabImages;
 import netbook.lab.Session;
+import netbook.lab.StartedContainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,9 +27,6 @@ import picocli.CommandLine.Parameters;
 final class RunCommand implements Callable<Integer> {
   /** How long a foreground run waits for its container to finish before showing first logs. */
   static final Duration FOREGROUND_WAIT = Duration.ofSeconds(3);
-
-  /** The image as the command line named it, shown by docker ps when a lab image played it. */
-  static final String IMAGE_LABEL = "netbook.image";
 
   @Option(names = {"-d", "--detach"})
   boolean detach;
@@ -142,39 +140,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Engine engine = ctx.session().engine();
     ContainerSpec spec = spec();
-    String wanted = spec.name();
-    if (!wanted.isEmpty()
-        && engine.findContainer(wanted).filter(c -> !Session.isNetbooks(c.labels())).isPresent()) {
-      throw new NetbookException(ctx.session().foreignClash("container", wanted, "--name %s"));
-    }
-    String resolved = ctx.session().resolveImage(image);
-    if (!resolved.equals(image) && LabImages.aliasFor(image).isPresent()) {
-      ctx.out().note(image + " is played by the lab image " + resolved + " (offline alias)");
-    }
     if (!detach && rm) {
       // read the logs before removing, instead of racing Docker's auto-remove
       spec = spec.toBuilder().autoRemove(false).build();
     }
-    String id =
-        ctx.session()
-            .createContainer(spec.toBuilder().image(resolved).label(IMAGE_LABEL, image).build());
-    try {
-      engine.start(id);
-    } catch (EngineException e) {
-      removeQuietly(id);
-      Optional<String> port = takenPort(e.getMessage());
-      if (port.isPresent()) {
-        throw new NetbookException(
-            "host port "
-                + port.get()
-                + " is taken ("
-                + e.getMessage().replaceFirst("^.*?(Bind for|listen)", "$1")
-                + "): publish another one, e.g. -p 8080:"
-                + spec.ports().get(0).containerPort());
-      }
-      throw e;
+    // docker ps shows the image as this line named it, whichever image plays it
+    spec = spec.toBuilder().label(Session.LABEL_IMAGE, image).build();
+    StartedContainer started = ctx.session().run(spec, Dialect.CLI);
+    String id = started.id();
+    if (!started.image().equals(image) && LabImages.aliasFor(image).isPresent()) {
+      ctx.out().note(image + " is played by the lab image " + started.image() + " (offline alias)");
     }
     if (detach) {
       ctx.out().line(id);
@@ -238,29 +214,8 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The host port a failed start could not bind, from Docker's message. */
-  static Optional<String> takenPort(String message) {
-    if (message == null) {
-      return Optional.empty();
-    }
-    var m =
-        java.util.regex.Pattern.compile(
-                "(?:Bind for [^ ]*:(\\d+) failed|listen tcp[46]? [^ ]*:(\\d+): bind: address already"
-                    + " in use)")
-            .matcher(message);
-    if (m.find()) {
-      return Optional.of(m.group(1) != null ? m.group(1) : m.group(2));
-    }
-    return Optional.empty();
-  }
-
   private void removeQuietly(String id) {
-    try {
-      ctx.session().forgetHelper(id);
-      ctx.session().engine().removeContainer(id, true);
-    } catch (EngineException e) {
-      // already gone (auto-remove) or going; cleanup() catches any leftover
-    }
+    ctx.session().removeQuietly(id);
   }
 
   private static void sleep(long ms) {

@@ -8,13 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
-import netbook.engine.EngineException;
 import netbook.engine.EngineInfo;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
@@ -32,10 +34,13 @@ import netbook.render.topology.Topology;
  * container("web").inspect();  networks();  containers();  host();  diagram();  cleanup()
  * </pre>
  *
- * It talks only to the engine port, through the session set with {@link #use(Session)}.
+ * It talks only to the engine port, through the session it runs {@link #within}: a JShell binds its
+ * snippets to their session with {@link #scope(Session)}, so two shells of one process (a notebook
+ * and the REPL, or tests side by side) each work on their own. The binding is a context of the
+ * evaluating thread and the threads it starts, not a registry: nothing outlives the evaluation.
  */
 public final class Lab {
-  private static volatile Session current;
+  private static final InheritableThreadLocal<Session> BOUND = new InheritableThreadLocal<>();
   private static final Pattern TITLE =
       Pattern.compile("<title>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
@@ -50,14 +55,62 @@ public final class Lab {
 
   private Lab() {}
 
-  /** Makes {@code session} the one the static API works on. */
-  public static void use(Session session) {
-    current = session;
+  /**
+   * Runs {@code body} with {@code session} as the one the static API works on, on this thread and
+   * on the threads it starts; a null session runs it unbound.
+   */
+  public static void within(Session session, Runnable body) {
+    Binding b = bind(session);
+    try {
+      body.run();
+    } finally {
+      b.close();
+    }
+  }
+
+  /**
+   * Binds the static API to {@code session} on this thread (and the threads it starts from now on)
+   * until the binding is closed, when the binding before it is back: for code that cannot wrap its
+   * work in {@link #within}, such as a test's set-up and tear-down.
+   */
+  public static Binding bind(Session session) {
+    Session outer = BOUND.get();
+    if (session == null) {
+      BOUND.remove();
+    } else {
+      BOUND.set(session);
+    }
+    return () -> {
+      if (outer == null) {
+        BOUND.remove();
+      } else {
+        BOUND.set(outer);
+      }
+    };
+  }
+
+  /** A {@link #bind} that ends with {@code close()}. */
+  public interface Binding extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Runs each command {@link #within} the session: a JShell's evaluation scope. */
+  public static Executor scope(Session session) {
+    return body -> within(session, body);
+  }
+
+  /**
+   * Runs each command within the session {@code current} gives at that moment (none yet: unbound,
+   * and an API call says no session is open).
+   */
+  public static Executor scope(Supplier<Optional<Session>> current) {
+    return body -> within(current.get().orElse(null), body);
   }
 
   /** The session the static API works on. */
   public static Session session() {
-    Session s = current;
+    Session s = BOUND.get();
     if (s == null) {
       throw new NetbookException("no netbook session is open: the API is used inside bin/netbook");
     }
@@ -143,8 +196,7 @@ public final class Lab {
     }
     s.engine()
         .createNetwork(
-            new NetworkSpec(
-                name, "bridge", subnet, gateway, "", false, s.labels(), java.util.Map.of()));
+            new NetworkSpec(name, "bridge", subnet, gateway, "", false, s.labels(), Map.of()));
     return new Network(s, name);
   }
 
@@ -236,79 +288,21 @@ public final class Lab {
     return session().cleanup();
   }
 
-  // the one place that creates containers
-
+  /**
+   * A container from the API's options, like {@code docker run -dit}: through {@link Session#run}.
+   */
   static Container runOn(Session s, String network, String image, RunOption... options) {
-    ContainerSpec.Builder b = ContainerSpec.builder(image).network(network).labels(s.labels());
+    ContainerSpec.Builder b = ContainerSpec.builder(image).network(network);
     boolean hasCmd = false;
     for (RunOption o : options) {
       o.applyTo(b);
       hasCmd |= o instanceof RunOption.Cmd;
     }
-    ContainerSpec spec = b.build();
     if (!hasCmd) {
       // like docker run -dit: the image's shell stays up on an open terminal
-      spec = spec.toBuilder().tty(true).openStdin(true).build();
+      b.tty(true).openStdin(true);
     }
-    if (!spec.name().isEmpty()) {
-      refuseClash(s, spec.name());
-    }
-    boolean ownNamespace =
-        !network.equals("host") && !network.equals("none") && !network.startsWith("container:");
-    if (s.offline() && ownNamespace && spec.dns().isEmpty()) {
-      // no resolver beyond this machine: a failed lookup never leaves the host
-      spec = spec.toBuilder().dns("127.0.0.1").build();
-    }
-    spec = spec.toBuilder().image(s.images().resolve(image)).build();
-    String id = s.engine().createContainer(spec);
-    try {
-      s.engine().start(id);
-    } catch (EngineException e) {
-      try {
-        s.engine().removeContainer(id, true);
-      } catch (EngineException ignored) {
-        // the start error below is the one worth reporting
-      }
-      java.util.regex.Matcher taken =
-          java.util.regex.Pattern.compile(
-                  "Bind for [^ ]*:(\\d+) failed|listen tcp[46]? [^ ]*:(\\d+): bind: address already in use")
-              .matcher(String.valueOf(e.getMessage()));
-      if (taken.find()) {
-        String port = taken.group(1) != null ? taken.group(1) : taken.group(2);
-        throw new NetbookException(
-            "host port "
-                + port
-                + " is taken ("
-                + taken.group()
-                + "): publish another one, e.g. publish(8080, "
-                + spec.ports().get(0).containerPort()
-                + ")");
-      }
-      throw e;
-    }
-    String name =
-        spec.name().isEmpty()
-            ? s.engine().findContainer(id).map(ContainerInfo::name).orElse(id)
-            : spec.name();
-    return new Container(s, name);
-  }
-
-  private static void refuseClash(Session s, String name) {
-    Optional<ContainerInfo> existing = s.engine().findContainer(name);
-    if (existing.isEmpty()) {
-      return;
-    }
-    if (s.owns(existing.get().labels())) {
-      throw new NetbookException(
-          "container "
-              + name
-              + " already exists in this session: container(\""
-              + name
-              + "\") is its handle; container(\""
-              + name
-              + "\").rm() first to run it again");
-    }
-    throw new NetbookException(s.foreignClash("container", name, "name(\"%s\")"));
+    return new Container(s, s.run(b.build(), Dialect.JAVA).name());
   }
 
   private static String reason(int status) {

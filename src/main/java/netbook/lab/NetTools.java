@@ -74,7 +74,6 @@ final class NetTools {
         return existing;
       }
     }
-    String image = session.images().resolve(LabImages.TOOLBOX);
     String name = "netbook-tools-" + c.shortId();
     Engine engine = session.engine();
     try {
@@ -86,15 +85,13 @@ final class NetTools {
       // a stale helper that cannot be removed just makes the create below report the clash
     }
     ContainerSpec spec =
-        ContainerSpec.builder(image)
+        ContainerSpec.builder(LabImages.TOOLBOX)
             .name(name)
             .network("container:" + c.id())
             .cmd(List.of("sleep", "86400"))
-            .labels(session.labels())
             .label(Session.LABEL_ROLE, "helper")
             .build();
-    String id = engine.createContainer(spec);
-    engine.start(id);
+    String id = session.run(spec, Dialect.JAVA).id();
     helpers.put(c.id(), id);
     session.noticeOnce(
         "helper:" + c.id(),

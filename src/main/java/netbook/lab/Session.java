@@ -4,14 +4,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.NetworkInfo;
+import netbook.render.topology.TopologyChanges;
 
 /**
  * One netbook session on one engine: everything it creates carries {@code netbook.session=<id>}
@@ -25,11 +33,22 @@ public final class Session {
   public static final String LABEL_ROLE = "netbook.role";
   public static final String LABEL_HOST = "netbook.host";
 
+  /**
+   * The image as its command line or API call named it (ubuntu, not the lab image that plays it).
+   */
+  public static final String LABEL_IMAGE = "netbook.image";
+
+  private static final Pattern PORT_TAKEN =
+      Pattern.compile(
+          "Bind for [^ ]*:(\\d+) failed|listen tcp[46]? [^ ]*:(\\d+): bind: address already in use");
+
   private final Engine engine;
   private volatile SessionConfig config;
   private final ImageResolver images;
   private final NetTools netTools;
   private final Set<String> noticesSaid = ConcurrentHashMap.newKeySet();
+  private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
+  private volatile TopologyChanges changes;
 
   public Session(Engine engine, SessionConfig config) {
     this.engine = engine;
@@ -67,6 +86,33 @@ public final class Session {
     return images;
   }
 
+  /**
+   * The one {@code type} of this session, made by {@code make} on first use: what a layer above
+   * keeps per session (the docker console with its attachment and book memory) lives and dies with
+   * the session, without a registry of its own.
+   */
+  public <T> T part(Class<T> type, Function<Session, T> make) {
+    return type.cast(parts.computeIfAbsent(type, t -> make.apply(this)));
+  }
+
+  /**
+   * The changes feed: what the network became since the last report ({@code
+   * changes().next(engine)}), shared by whoever reports (the REPL, the notebook runner) so that
+   * nothing is said twice.
+   */
+  public TopologyChanges changes() {
+    TopologyChanges c = changes;
+    if (c == null) {
+      synchronized (this) {
+        if (changes == null) {
+          changes = new TopologyChanges(engine);
+        }
+        c = changes;
+      }
+    }
+    return c;
+  }
+
   NetTools netTools() {
     return netTools;
   }
@@ -80,20 +126,89 @@ public final class Session {
   }
 
   /**
-   * Creates (does not start) a container from a spec the way the fluent API does: this session's
-   * labels, the offline resolver rule (DNS 127.0.0.1 when nothing may leave the host) and the image
-   * aliases. Returns the new container's id.
+   * The one way a container is made, for the Java API, the docker console and the network helpers:
+   * refuses a name that is taken (in {@code dialect}'s words), labels it as this session's, points
+   * its resolver at 127.0.0.1 when nothing may leave the host, resolves the image (pull, or the lab
+   * stand-in), creates and starts it. A start that fails removes what was created; a host port that
+   * is taken is one line naming another.
    */
-  public String createContainer(ContainerSpec spec) {
+  public StartedContainer run(ContainerSpec spec, Dialect dialect) {
+    if (!spec.name().isEmpty()) {
+      refuseClash(spec.name(), dialect);
+    }
     String network = spec.network();
     boolean ownNamespace =
         !network.equals("host") && !network.equals("none") && !network.startsWith("container:");
     ContainerSpec.Builder b = spec.toBuilder().labels(labels());
     if (offline() && ownNamespace && spec.dns().isEmpty()) {
+      // no resolver beyond this machine: a failed lookup never leaves the host
       b.dns("127.0.0.1");
     }
-    b.image(resolveImage(spec.image()));
-    return engine.createContainer(b.build());
+    String image = images.resolve(spec.image());
+    String id = engine.createContainer(b.image(image).build());
+    try {
+      engine.start(id);
+    } catch (EngineException e) {
+      removeQuietly(id);
+      throw portTaken(e, spec, dialect).orElseThrow(() -> e);
+    }
+    String name =
+        spec.name().isEmpty()
+            ? engine.findContainer(id).map(ContainerInfo::name).orElse(id)
+            : spec.name();
+    return new StartedContainer(id, name, image);
+  }
+
+  private void refuseClash(String name, Dialect dialect) {
+    Optional<ContainerInfo> existing = engine.findContainer(name);
+    if (existing.isEmpty()) {
+      return;
+    }
+    Map<String, String> l = existing.get().labels();
+    if (owns(l) && dialect == Dialect.JAVA) {
+      throw new NetbookException(
+          "container "
+              + name
+              + " already exists in this session: container(\""
+              + name
+              + "\") is its handle; container(\""
+              + name
+              + "\").rm() first to run it again");
+    }
+    if (dialect == Dialect.JAVA ? !owns(l) : !isNetbooks(l)) {
+      throw new NetbookException(foreignClash("container", name, dialect.nameOption()));
+    }
+    // the console's own names: the engine's Conflict, as the docker CLI shows it
+  }
+
+  /** The line for a start that failed because its host port is taken, if that is why. */
+  private static Optional<NetbookException> portTaken(
+      EngineException e, ContainerSpec spec, Dialect dialect) {
+    String message = String.valueOf(e.getMessage());
+    Matcher taken = PORT_TAKEN.matcher(message);
+    if (!taken.find() || spec.ports().isEmpty()) {
+      return Optional.empty();
+    }
+    String port = taken.group(1) != null ? taken.group(1) : taken.group(2);
+    String detail = dialect == Dialect.JAVA ? taken.group() : message.substring(taken.start());
+    return Optional.of(
+        new NetbookException(
+            "host port "
+                + port
+                + " is taken ("
+                + detail
+                + "): publish another one, e.g. "
+                + dialect.publish(spec.ports().get(0).containerPort())));
+  }
+
+  /** Removes a container and its network helper; one already gone is no error. */
+  public void removeQuietly(String id) {
+    try {
+      forgetHelper(id);
+      engine.removeContainer(id, true);
+    } catch (EngineException e) {
+      // gone already (auto-remove) or going; cleanup() removes any leftover
+    }
   }
 
   /** A handle to an existing container (its lab API: sh, exec, ping, …). */
@@ -137,8 +252,7 @@ public final class Session {
    * of that name: {@code nb_web}, or {@code <notebook>_web} in a notebook.
    */
   public String prefixedName(String name) {
-    String nb =
-        config.notebook().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
+    String nb = config.notebook().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");
     return (nb.isEmpty() || !Character.isLetterOrDigit(nb.charAt(0)) ? "nb" : nb) + "_" + name;
   }
 
@@ -184,10 +298,9 @@ public final class Session {
     }
     // all at once: each removal is a kill and a network teardown that the daemon does in parallel
     // (a lesson's two containers go in the time of one)
-    List<java.util.concurrent.CompletableFuture<String>> removals = new ArrayList<>();
+    List<CompletableFuture<String>> removals = new ArrayList<>();
     for (ContainerInfo c : mine) {
-      java.util.concurrent.CompletableFuture<String> f =
-          new java.util.concurrent.CompletableFuture<>();
+      CompletableFuture<String> f = new CompletableFuture<>();
       Runnable remove =
           () -> {
             try {

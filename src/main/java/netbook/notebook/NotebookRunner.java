@@ -11,7 +11,6 @@ import netbook.lab.Lab;
 import netbook.lab.Session;
 import netbook.render.CodeHighlighter;
 import netbook.render.MarkdownRenderer;
-import netbook.render.topology.TopologyChanges;
 import netbook.shell.JShellSession;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -37,7 +36,7 @@ public final class NotebookRunner {
   private final RunOptions options;
   private final CellExecutor executor;
   private boolean showChanges = true;
-  private TopologyChanges changes;
+  private boolean changesStarted;
   private volatile boolean aborted;
   private volatile boolean cleaning;
 
@@ -92,14 +91,13 @@ public final class NotebookRunner {
 
   /** Runs a whole notebook with its own JShell session, cleaning up after it. */
   public FileReport run(Notebook nb) {
-    Lab.use(session);
     println(
         new AttributedStringBuilder()
             .styled(AttributedStyle.BOLD, "▶ " + nb.file() + " — " + nb.title())
             .toAttributedString());
     begin(nb);
     try (JShellSession shell = shells.get()) {
-      return replay(nb, shell);
+      return replay(nb, bind(shell));
     } catch (NetbookException e) {
       return FileReport.broken(nb.file(), e.getMessage());
     } finally {
@@ -128,11 +126,18 @@ public final class NotebookRunner {
     session.notebook(nb.name());
     if (showChanges) {
       try {
-        changes = new TopologyChanges(session.engine());
+        session.changes().restart(session.engine());
+        changesStarted = true;
       } catch (NetbookException e) {
-        changes = null;
+        changesStarted = false;
       }
     }
+  }
+
+  /** Makes the shell's snippets work on this runner's session (the lab API's binding). */
+  public JShellSession bind(JShellSession shell) {
+    shell.scope(Lab.scope(session));
+    return shell;
   }
 
   /** Ends a notebook's run: removes what it created (unless kept), and stops labelling. */
@@ -157,6 +162,7 @@ public final class NotebookRunner {
 
   /** Runs a notebook's cells (within --from/--to) into an existing JShell session. */
   public FileReport replay(Notebook nb, JShellSession shell) {
+    bind(shell);
     List<CellResult> results = new ArrayList<>();
     for (Cell cell : nb.cells()) {
       if (aborted) {
@@ -196,11 +202,12 @@ public final class NotebookRunner {
       return;
     }
     try {
-      if (changes == null) {
-        changes = new TopologyChanges(session.engine());
+      if (!changesStarted) {
+        session.changes().restart(session.engine());
+        changesStarted = true;
         return;
       }
-      for (String line : changes.next(session.engine()).lines()) {
+      for (String line : session.changes().next(session.engine()).lines()) {
         println(new AttributedString("  " + line, AttributedStyle.DEFAULT.faint()));
       }
     } catch (NetbookException e) {

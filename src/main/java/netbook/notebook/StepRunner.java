@@ -77,6 +77,7 @@ public final class StepRunner {
    * prose already.
    */
   public FileReport step(Notebook nb, JShellSession shell, boolean previewed) {
+    runner.bind(shell);
     List<String> proseBefore = proseBeforeCells(nb);
     Map<Integer, CellResult> results = new LinkedHashMap<>();
     if (!previewed) {

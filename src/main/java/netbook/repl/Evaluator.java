@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import netbook.NetbookException;
 import netbook.console.CommandResult;
 import netbook.console.DockerConsole;
+import netbook.lab.Session;
 import netbook.shell.EvalResult;
 import netbook.shell.JShellSession;
 
@@ -118,12 +119,14 @@ public final class Evaluator {
   }
 
   private volatile boolean changesOn;
-  private netbook.render.topology.TopologyChanges changes;
 
   /** Turns the one-line topology change summaries after each input on or off. */
   void changes(boolean on) throws InterruptedException {
+    if (on) {
+      Session s = session.session();
+      s.changes().restart(s.engine());
+    }
     changesOn = on;
-    changes = on ? new netbook.render.topology.TopologyChanges(session.session().engine()) : null;
   }
 
   boolean changesOn() {
@@ -131,11 +134,12 @@ public final class Evaluator {
   }
 
   private void reportChanges() {
-    if (!changesOn || changes == null || !session.engineSettled()) {
+    if (!changesOn || !session.engineSettled()) {
       return;
     }
     try {
-      for (String line : changes.next(session.session().engine()).lines()) {
+      Session s = session.session();
+      for (String line : s.changes().next(s.engine()).lines()) {
         printer.notice(line);
       }
     } catch (InterruptedException e) {

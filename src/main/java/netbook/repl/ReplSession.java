@@ -14,6 +14,7 @@ import netbook.console.DockerConsole;
 import netbook.engine.ContainerInfo;
 import netbook.engine.Engine;
 import netbook.engine.NetworkInfo;
+import netbook.lab.Lab;
 import netbook.lab.Session;
 import netbook.shell.JShellSession;
 
@@ -30,7 +31,6 @@ public final class ReplSession implements AutoCloseable {
   private final Supplier<Session> opener;
   private final Supplier<JShellSession> shells;
   private volatile CompletableFuture<JShellSession> shell = new CompletableFuture<>();
-  private volatile DockerConsole console;
   private final AtomicBoolean begun = new AtomicBoolean();
   private final AtomicBoolean engineScheduled = new AtomicBoolean();
   private final AtomicBoolean shellBegun = new AtomicBoolean();
@@ -64,6 +64,7 @@ public final class ReplSession implements AutoCloseable {
     r.shellBegun.set(true);
     r.borrowed = true;
     r.session.complete(session);
+    shell.scope(Lab.scope(session));
     r.shell.complete(shell);
     return r;
   }
@@ -112,6 +113,7 @@ public final class ReplSession implements AutoCloseable {
 
   private JShellSession warmShell() {
     JShellSession s = shells.get();
+    s.scope(Lab.scope(this::sessionNow));
     netbook.BenchMarks.first("shell-ready");
     return s;
   }
@@ -196,19 +198,9 @@ public final class ReplSession implements AutoCloseable {
     session.whenComplete((s, e) -> action.accept(engineError()));
   }
 
-  /** The docker console of this session (one per session). */
+  /** The docker console of the lab session: the same one {@code docker("…")} uses. */
   public DockerConsole console() throws InterruptedException {
-    DockerConsole c = console;
-    if (c == null) {
-      Session s = session();
-      synchronized (this) {
-        if (console == null) {
-          console = new DockerConsole(s);
-        }
-        c = console;
-      }
-    }
-    return c;
+    return DockerConsole.of(session());
   }
 
   /** What this session created and still exists: containers and networks, by name. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,6 +38,7 @@ public final class JShellSession implements AutoCloseable {
   private final JShell jshell;
   private final OutputRouter out;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile Executor scope = Runnable::run;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -87,6 +89,14 @@ public final class JShellSession implements AutoCloseable {
     } catch (IOException e) {
       throw new NetbookException("cannot read " + PRELOAD + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * What every evaluation runs inside (from now on): the lab API's session binding, so that the
+   * snippets of this shell, and the threads they start, work on their own session.
+   */
+  public void scope(Executor scope) {
+    this.scope = scope;
   }
 
   /** Warms javac up (the first eval costs about a second); safe to call on a background thread. */
@@ -167,11 +177,11 @@ public final class JShellSession implements AutoCloseable {
             200,
             200,
             TimeUnit.MILLISECONDS);
-    List<SnippetEvent> events;
+    List<List<SnippetEvent>> events = new ArrayList<>(1);
     String printed;
     out.begin(echo);
     try {
-      events = jshell.eval(source);
+      scope.execute(() -> events.add(jshell.eval(source)));
     } finally {
       printed = out.end();
       repeat.cancel(false);
@@ -184,7 +194,7 @@ public final class JShellSession implements AutoCloseable {
           timedOut.get() ? "stopped: it ran longer than " + seconds(timeout) : "stopped (Ctrl-C)";
       return new Outcome(source, Outcome.Kind.STOPPED, printed, why, "");
     }
-    for (SnippetEvent e : events) {
+    for (SnippetEvent e : events.get(0)) {
       if (e.causeSnippet() != null) {
         continue;
       }

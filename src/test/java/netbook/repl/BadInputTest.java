@@ -123,7 +123,7 @@ class BadInputTest {
           new Session(
               engine,
               new SessionConfig("bad", true, ProcessHandle.current().pid(), "", null, null));
-      Lab.use(s);
+      Lab.bind(s);
       try (ReplSession rs = f.with(s)) {
         rs.begin();
         ScriptRunner r = new ScriptRunner(rs, f.writer, false);

@@ -37,7 +37,7 @@ final class DockerFixture {
             engine,
             new SessionConfig(
                 "it" + prefix(), true, ProcessHandle.current().pid(), "", line -> {}, null));
-    Lab.use(s);
+    Lab.bind(s);
     return s;
   }
 

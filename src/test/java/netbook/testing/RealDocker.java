@@ -41,7 +41,7 @@ public final class RealDocker {
             engine,
             new SessionConfig(
                 id, true, ProcessHandle.current().pid(), "", notices::add, Duration.ofSeconds(20)));
-    Lab.use(s);
+    Lab.bind(s);
     return s;
   }
 

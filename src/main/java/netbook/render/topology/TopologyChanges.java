@@ -15,6 +15,11 @@ public final class TopologyChanges {
     this.last = Topology.snapshot(engine, false);
   }
 
+  /** Starts again from the engine's state now: the next call reports only what follows. */
+  public synchronized void restart(Engine engine) {
+    last = Topology.snapshot(engine, false);
+  }
+
   /** What changed since the previous call (or construction); empty when nothing did. */
   public synchronized TopologyDiff next(Engine engine) {
     Topology now = Topology.snapshot(engine, false);

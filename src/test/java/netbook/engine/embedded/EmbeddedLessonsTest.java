@@ -38,6 +38,7 @@ class EmbeddedLessonsTest {
   private Engine engine;
   private Session session;
   private final List<String> notices = new ArrayList<>();
+  private Lab.Binding binding;
 
   @BeforeEach
   void open() {
@@ -51,14 +52,14 @@ class EmbeddedLessonsTest {
         new Session(
             engine,
             new SessionConfig("t1", true, ProcessHandle.current().pid(), "", notices::add, null));
-    Lab.use(session);
+    binding = Lab.bind(session);
   }
 
   @AfterEach
   void close() {
     session.cleanup();
     engine.close();
-    Lab.use(null);
+    binding.close();
   }
 
   @Test

@@ -25,7 +25,7 @@ class EmbeddedTopologyTest {
       Session session =
           new Session(
               engine, new SessionConfig("tseed42", true, 1, "", null, Duration.ofSeconds(10)));
-      Lab.use(session);
+      Lab.bind(session);
       Topology empty = Topology.snapshot(engine);
       TopologyChanges changes = new TopologyChanges(engine);
       run("ubuntu", name("container_1"));
