@@ -8,7 +8,7 @@ import netbook.engine.ContainerInfo;
 import netbook.engine.EngineException;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
-import netbook.lab.Session;
+import netbook.lab.Dialect;
 import netbook.render.DockerTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -132,16 +132,7 @@ final class NetworkCommands {
 
     @Override
     public Integer call() {
-      ctx.session()
-          .engine()
-          .findNetwork(name)
-          .filter(n -> n.name().equals(name) && !n.isDefault() && !Session.isNetbooks(n.labels()))
-          .ifPresent(
-              n -> {
-                throw new netbook.NetbookException(
-                    ctx.session().foreignClash("network", name, "docker network create %s"));
-              });
-      ctx.out().line(ctx.session().engine().createNetwork(spec()).id());
+      ctx.out().line(ctx.session().createNetwork(spec(), Dialect.CLI));
       return 0;
     }
   }

@@ -6,16 +6,23 @@ package netbook.lab;
  */
 public enum Dialect {
   /** The fluent API: a friendly line for a name this session already uses. */
-  JAVA("name(\"%s\")", "publish(8080, %d)"),
+  JAVA("name(\"%s\")", "net(\"%s\")", "publish(8080, %d)"),
   /** The docker console: a name this session already uses gets the engine's own Conflict. */
-  CLI("--name %s", "-p 8080:%d");
+  CLI("--name %s", "docker network create %s", "-p 8080:%d");
 
   private final String nameOption;
+  private final String networkOption;
   private final String publishOption;
 
-  Dialect(String nameOption, String publishOption) {
+  Dialect(String nameOption, String networkOption, String publishOption) {
     this.nameOption = nameOption;
+    this.networkOption = networkOption;
     this.publishOption = publishOption;
+  }
+
+  /** How to name a network: a format with one {@code %s}. */
+  String networkOption() {
+    return networkOption;
   }
 
   /** How to pass a name: a format with one {@code %s}. */

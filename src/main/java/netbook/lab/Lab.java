@@ -179,7 +179,7 @@ public final class Lab {
       throw new NetbookException(
           "network " + name + " not found" + (create ? "" : ": net(\"" + name + "\") creates it"));
     }
-    s.engine().createNetwork(NetworkSpec.bridge(name, s.labels()));
+    s.createNetwork(NetworkSpec.bridge(name, Map.of()), Dialect.JAVA);
     return new Network(s, name);
   }
 
@@ -194,9 +194,9 @@ public final class Lab {
       throw new NetbookException(
           "network " + name + " already exists: net(\"" + name + "\") is its handle");
     }
-    s.engine()
-        .createNetwork(
-            new NetworkSpec(name, "bridge", subnet, gateway, "", false, s.labels(), Map.of()));
+    s.createNetwork(
+        new NetworkSpec(name, "bridge", subnet, gateway, "", false, Map.of(), Map.of()),
+        Dialect.JAVA);
     return new Network(s, name);
   }
 

@@ -19,6 +19,7 @@ import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.NetworkInfo;
+import netbook.engine.NetworkSpec;
 import netbook.render.topology.TopologyChanges;
 
 /**
@@ -157,6 +158,37 @@ public final class Session {
             ? engine.findContainer(id).map(ContainerInfo::name).orElse(id)
             : spec.name();
     return new StartedContainer(id, name, image);
+  }
+
+  /**
+   * The one way a network is made: refuses the name of a network that is not netbook's (in {@code
+   * dialect}'s words), labels it as this session's, creates it; returns its id.
+   */
+  public String createNetwork(NetworkSpec spec, Dialect dialect) {
+    engine
+        .findNetwork(spec.name())
+        .filter(n -> n.name().equals(spec.name()) && !n.isDefault() && !isNetbooks(n.labels()))
+        .ifPresent(
+            n -> {
+              throw new NetbookException(
+                  foreignClash("network", spec.name(), dialect.networkOption()));
+            });
+    Map<String, String> l = new LinkedHashMap<>(labels());
+    if (spec.labels() != null) {
+      l.putAll(spec.labels());
+    }
+    return engine
+        .createNetwork(
+            new NetworkSpec(
+                spec.name(),
+                spec.driver(),
+                spec.subnet(),
+                spec.gateway(),
+                spec.ipRange(),
+                spec.internal(),
+                l,
+                spec.options()))
+        .id();
   }
 
   private void refuseClash(String name, Dialect dialect) {
