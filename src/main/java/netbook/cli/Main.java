@@ -1,19 +1,24 @@
 package netbook.cli;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import netbook.Background;
+import netbook.Marks;
 import netbook.NetbookException;
-import netbook.engine.Engine;
-import netbook.lab.Session;
 import netbook.repl.Repl;
 import netbook.repl.ReplOptions;
 import netbook.repl.ReplSession;
@@ -27,11 +32,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The command line: {@code netbook} (the REPL, or piped snippets), {@code netbook FILE.md} (step
- * through a notebook). The only class that touches the process: System streams, the environment and
- * the exit code.
+ * through a notebook) and the subcommands. The composition root: {@link #main} makes the {@link
+ * App} (streams, settings, lifecycle, …) once and every command receives it; the only class that
+ * touches the process (System streams, the environment, the exit code).
  */
 @Command(
     name = "netbook",
@@ -52,14 +59,25 @@ public final class Main implements Callable<Integer> {
   static final int FAILED = 1;
   static final int USAGE = 2;
 
+  private static final Set<String> SUBCOMMANDS =
+      Set.of("run", "check", "record", "serve", "train", "help");
+
   @Option(
       names = "--engine",
       paramLabel = "docker|embedded|auto",
+      scope = ScopeType.INHERIT,
       description = "Which engine to use (default: NETBOOK_ENGINE, else auto).")
-  String engine;
+  void engine(String engine) {
+    app.options().engine = engine;
+  }
 
-  @Option(names = "--verbose", description = "Show stack traces of errors.")
-  boolean verbose;
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces of errors.")
+  void verbose(boolean verbose) {
+    app.options().verbose = verbose;
+  }
 
   @Option(
       names = "--cleanup",
@@ -76,56 +94,72 @@ public final class Main implements Callable<Integer> {
 
   @Mixin StepOptions stepOptions = new StepOptions();
 
-  private final Settings settings;
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Lifecycle lifecycle;
-  private final String host;
+  private final App app;
+  private volatile CompletableFuture<JShellSession> firstShell;
 
-  Main(Settings settings, PrintStream out, PrintStream err) {
-    this.settings = settings;
-    this.out = out;
-    this.err = err;
-    this.lifecycle = new Lifecycle(err);
-    this.host = HostName.current(System.getenv());
+  Main(App app) {
+    this.app = app;
   }
 
   public static void main(String[] args) {
     Plain plain = plain(args);
     Prewarm.start(plain != null && plain.file != null);
     PrintStream realOut =
-        new PrintStream(
-            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     OutputRouter router = new OutputRouter(realOut);
     PrintStream routed = router.printStream();
     System.setOut(routed);
     System.setErr(routed);
     Settings settings = Settings.from(System.getenv());
-    benchMarks(settings.benchMarks());
-    Main main = new Main(settings, realOut, realOut);
-    main.router = router;
+    Marks marks = marks(settings.benchMarks());
+    marks.first("main");
+    App app =
+        new App(
+            settings,
+            realOut,
+            realOut,
+            router,
+            new Lifecycle(realOut),
+            HostName.current(System.getenv()),
+            marks,
+            new CommonOptions());
+    Main main = new Main(app);
     if (plain != null && plain.file == null && System.console() == null) {
       main.startShellEarly(); // piped snippets: the longest wait starts before anything else
     }
-    main.lifecycle.install();
+    app.lifecycle().install();
     int code;
     if (plain != null) {
       code = main.runPlain(plain);
     } else {
-      CommandLine cl = new CommandLine(main);
-      cl.setExecutionExceptionHandler((ex, cmd, parsed) -> main.report(ex));
+      CommandLine cl = main.commandLine();
       code = cl.execute(args);
     }
-    main.lifecycle.finished();
+    app.lifecycle().finished();
     realOut.flush();
     System.exit(code);
   }
 
-  private OutputRouter router;
-  private volatile CompletableFuture<JShellSession> firstShell;
+  /** picocli over this command, its subcommands made with the {@link App}, errors as one line. */
+  CommandLine commandLine() {
+    CommandLine cl = new CommandLine(this, new AppFactory(app));
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex));
+    return cl;
+  }
 
-  private static final java.util.Set<String> SUBCOMMANDS =
-      java.util.Set.of("run", "check", "record", "serve", "train", "help");
+  /** Makes the subcommands that take the {@link App}; anything else as picocli would. */
+  private record AppFactory(App app) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      try {
+        Constructor<K> c = cls.getDeclaredConstructor(App.class);
+        c.setAccessible(true);
+        return c.newInstance(app);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(cls);
+      }
+    }
+  }
 
   /**
    * The commands people start most — {@code netbook} and {@code netbook FILE.md}, with no other
@@ -165,8 +199,8 @@ public final class Main implements Callable<Integer> {
   private int runPlain(Plain p) {
     try {
       notebook = p.file == null ? null : Path.of(p.file);
-      engine = p.engine;
-      verbose = p.verbose;
+      app.options().engine = p.engine;
+      app.options().verbose = p.verbose;
       cleanup = p.cleanup;
       Integer code = call();
       return code == null ? OK : code;
@@ -175,76 +209,37 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** NETBOOK_BENCH_MARKS: time stamps for bench/run, appended to that file (see BenchMarks). */
-  private static void benchMarks(String file) {
+  /** NETBOOK_BENCH_MARKS: time stamps for bench/run, appended to that file (see {@link Marks}). */
+  private static Marks marks(String file) {
     if (file.isEmpty()) {
-      return;
+      return Marks.NONE;
     }
-    java.io.FileOutputStream marks;
+    FileOutputStream marks;
     try {
-      marks = new java.io.FileOutputStream(file, true); // open for the process's life
-    } catch (java.io.IOException e) {
-      return; // a benchmark aid: never worth failing the command for
+      marks = new FileOutputStream(file, true); // open for the process's life
+    } catch (IOException e) {
+      return Marks.NONE; // a benchmark aid: never worth failing the command for
     }
-    netbook.BenchMarks.sink(
+    return new Marks(
         line -> {
           synchronized (marks) {
             try {
               marks.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
               // as above
             }
           }
         });
-    netbook.BenchMarks.first("main");
-  }
-
-  Settings settings() {
-    return settings;
-  }
-
-  PrintStream out() {
-    return out;
-  }
-
-  PrintStream err() {
-    return err;
-  }
-
-  OutputRouter router() {
-    return router;
-  }
-
-  Lifecycle lifecycle() {
-    return lifecycle;
-  }
-
-  /**
-   * A new session on the engine, after the crash reaper; a termination of the process cleans it up
-   * (unless {@code keep}).
-   */
-  Session newSession(Engine e, boolean keep) {
-    Session s = Sessions.open(e, settings, host, err::println);
-    lifecycle.session(s, keep);
-    return s;
-  }
-
-  /** The engine named by --engine (or NETBOOK_ENGINE, else auto). */
-  Engine openEngine(String engineOption) {
-    String name = engineOption != null ? engineOption : engine != null ? engine : settings.engine();
-    return Engines.open(EngineChoice.parse(name), settings, err::println);
   }
 
   @Override
   public Integer call() throws Exception {
-    netbook.BenchMarks.first("parsed-args");
+    app.marks().first("parsed-args");
     if (notebook != null) {
-      return NotebookCommands.step(
-          this, stepOptions.toNotebookOptions(engine, verbose), notebook, null);
+      return NotebookCommands.step(app, stepOptions, notebook);
     }
-    EngineChoice choice = EngineChoice.parse(engine != null ? engine : settings.engine());
     if (System.console() == null) {
-      try (ReplSession repl = start(choice)) {
+      try (ReplSession repl = startRepl()) {
         repl.begin();
         repl.beginEngine(); // piped snippets use the engine at once: open both in parallel
         return piped(repl);
@@ -253,16 +248,17 @@ public final class Main implements Callable<Integer> {
     // the prompt first, alone: on 2 cores JShell building beside it would delay it by a third;
     // JShell starts once the prompt is drawn (a person reads it and types meanwhile), and the
     // engine once JShell is ready
-    try (ReplSession repl = start(choice)) {
+    try (ReplSession repl = startRepl()) {
       try (Terminal terminal = Terminals.system()) {
         return interactive(terminal, repl);
       }
     }
   }
 
-  /** Opens the engine and builds JShell in the background: the prompt does not wait for them. */
-  private ReplSession start(EngineChoice choice) {
-    return ReplSession.starting(() -> openSession(choice), this::shell);
+  /** The REPL's session: JShell and the engine open in the background (see ReplSession). */
+  private ReplSession startRepl() {
+    return ReplSession.starting(
+        () -> app.openSession(app.openEngine(), false), this::shell, app.marks());
   }
 
   /** The JShell {@link #startShellEarly} began (the first time), else a new one. */
@@ -272,14 +268,7 @@ public final class Main implements Callable<Integer> {
       firstShell = null;
       return early.join();
     }
-    return newShell();
-  }
-
-  /** A JShell with netbook's API, warmed up (about a second of javac on 2 cores). */
-  JShellSession newShell() {
-    JShellSession shell = new JShellSession(router);
-    shell.warmUp();
-    return shell;
+    return app.warmShell();
   }
 
   /**
@@ -288,20 +277,14 @@ public final class Main implements Callable<Integer> {
    */
   private void startShellEarly() {
     firstShell =
-        netbook.Background.complete(
-            "netbook-jshell-start", new CompletableFuture<>(), this::newShell);
-  }
-
-  /** Opens the engine and makes its session the API's (on a background thread). */
-  private Session openSession(EngineChoice choice) {
-    Engine e = Engines.open(choice, settings, err::println);
-    return newSession(e, false);
+        Background.complete("netbook-jshell-start", new CompletableFuture<>(), app::warmShell);
   }
 
   /** stdin is not a terminal: snippets from stdin, plain output, exit 1 if one failed. */
-  private int piped(ReplSession repl) throws java.io.IOException {
-    PrintWriter w = new PrintWriter(out, true, StandardCharsets.UTF_8);
-    ScriptRunner runner = new ScriptRunner(repl, w, verbose);
+  private int piped(ReplSession repl) throws IOException {
+    PrintWriter w = new PrintWriter(app.out(), true, StandardCharsets.UTF_8);
+    ScriptRunner runner = new ScriptRunner(repl, w, app.verbose());
+    Lifecycle lifecycle = app.lifecycle();
     lifecycle.onInterrupt(runner::interrupt);
     lifecycle.onTerminate(runner::interrupt);
     int failed;
@@ -318,6 +301,7 @@ public final class Main implements Callable<Integer> {
 
   /** End of input: the session's containers and networks go (a Ctrl-C now exits at once). */
   private void leavePiped(ReplSession repl, PrintWriter w) {
+    Lifecycle lifecycle = app.lifecycle();
     lifecycle.beginCleanup(); // (a termination's hook cleans up instead: this thread waits)
     try {
       // snippets that never used the engine may end before it opened: let it open (and the crash
@@ -331,7 +315,7 @@ public final class Main implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      err.println("netbook: cleanup failed: " + e.getMessage());
+      app.err().println("netbook: cleanup failed: " + e.getMessage());
     } finally {
       lifecycle.cleaning(false);
       w.flush();
@@ -345,16 +329,17 @@ public final class Main implements Callable<Integer> {
 
   /** The REPL on the terminal. */
   private int interactive(Terminal terminal, ReplSession repl) {
-    netbook.BenchMarks.first("terminal");
+    app.marks().first("terminal");
     boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
     Object previous = null;
     if (dumb) {
       // a dumb terminal does not hook the OS signal: bridge SIGINT to it
       previous = Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
     }
-    boolean color = !settings.noColor() && !Terminal.TYPE_DUMB.equals(terminal.getType());
+    boolean color = app.color(false, !Terminal.TYPE_DUMB.equals(terminal.getType()));
     try {
-      Repl r = new Repl(terminal, repl, new ReplOptions(historyFile(), color, verbose, cleanup));
+      Repl r =
+          new Repl(terminal, repl, new ReplOptions(historyFile(), color, app.verbose(), cleanup));
       r.run(false);
     } finally {
       if (previous != null) {
@@ -364,16 +349,18 @@ public final class Main implements Callable<Integer> {
     return OK;
   }
 
+  /** One line for what went wrong (and the stack trace with --verbose); the exit code. */
   int report(Exception ex) {
+    PrintStream err = app.err();
     if (ex instanceof NetbookException) {
       err.println("netbook: " + ex.getMessage());
-      if (verbose) {
+      if (app.verbose()) {
         ex.printStackTrace(err);
       }
       return FAILED;
     }
     err.println("netbook: unexpected " + ex);
-    if (verbose) {
+    if (app.verbose()) {
       ex.printStackTrace(err);
     } else {
       err.println("netbook: run again with --verbose for the stack trace");

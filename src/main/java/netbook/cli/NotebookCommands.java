@@ -8,10 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import netbook.engine.Engine;
-import netbook.lab.Session;
-import netbook.notebook.ConsoleTranscript;
 import netbook.notebook.FileReport;
 import netbook.notebook.Notebook;
 import netbook.notebook.NotebookException;
@@ -21,9 +17,7 @@ import netbook.notebook.OutputRecorder;
 import netbook.notebook.ReplHandoff;
 import netbook.notebook.RunOptions;
 import netbook.notebook.StepRunner;
-import netbook.render.ImageHook;
 import netbook.render.MarkdownRenderer;
-import netbook.render.topology.LiveTopology;
 import netbook.repl.Repl;
 import netbook.repl.ReplOptions;
 import netbook.repl.ReplSession;
@@ -34,7 +28,6 @@ import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** The notebook subcommands ({@code run}, {@code check}, {@code record}) and step mode. */
 final class NotebookCommands {
@@ -42,15 +35,19 @@ final class NotebookCommands {
 
   @Command(name = "run", description = "Run every cell of the notebooks, without pauses.")
   static final class Run implements Callable<Integer> {
-    @ParentCommand Main main;
-    @Mixin NotebookOptions options;
+    private final App app;
+    @Mixin StepOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Markdown notebooks.")
     List<Path> files;
 
+    Run(App app) {
+      this.app = app;
+    }
+
     @Override
     public Integer call() {
-      return runFiles(main, options, files, RunOptions.Mode.RUN);
+      return runFiles(app, options, files, RunOptions.Mode.RUN);
     }
   }
 
@@ -58,62 +55,49 @@ final class NotebookCommands {
       name = "check",
       description = "Run the notebooks and compare each cell's output with the recorded one.")
   static final class Check implements Callable<Integer> {
-    @ParentCommand Main main;
-    @Mixin NotebookOptions options;
+    private final App app;
+    @Mixin StepOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Markdown notebooks.")
     List<Path> files;
 
+    Check(App app) {
+      this.app = app;
+    }
+
     @Override
     public Integer call() {
-      return runFiles(main, options, files, RunOptions.Mode.CHECK);
+      return runFiles(app, options, files, RunOptions.Mode.CHECK);
     }
   }
 
   @Command(name = "record", description = "Run a notebook and write its outputs into the file.")
   static final class Record implements Callable<Integer> {
-    @ParentCommand Main main;
-    @Mixin NotebookOptions options;
+    private final App app;
+    @Mixin StepOptions options;
 
     @Parameters(arity = "1", paramLabel = "FILE", description = "A Markdown notebook.")
     Path file;
 
+    Record(App app) {
+      this.app = app;
+    }
+
     @Override
     public Integer call() {
-      return runFiles(main, options, List.of(file), RunOptions.Mode.RECORD);
+      return runFiles(app, options, List.of(file), RunOptions.Mode.RECORD);
     }
   }
 
-  static RunOptions runOptions(NotebookOptions o, RunOptions.Mode mode) {
-    return new RunOptions(mode, o.from, o.to, o.keep, o.verbose, RunOptions.DEFAULT_TIMEOUT);
-  }
-
-  static int runFiles(Main main, NotebookOptions o, List<Path> files, RunOptions.Mode mode) {
-    main.verbose |= o.verbose;
-    PrintWriter pw = new PrintWriter(main.out(), true, StandardCharsets.UTF_8);
-    boolean color = !o.noColor && !main.settings().noColor() && System.console() != null;
+  /** {@code run}, {@code check}, {@code record}: every cell of every file, no pauses. */
+  static int runFiles(App app, StepOptions o, List<Path> files, RunOptions.Mode mode) {
+    PrintWriter pw = new PrintWriter(app.out(), true, StandardCharsets.UTF_8);
+    boolean color = app.color(o.noColor, System.console() != null);
     int width = o.width > 0 ? o.width : columns();
     List<FileReport> reports = new ArrayList<>();
-    // the first notebook's JShell builds and warms up while the engine opens
-    CompletableFuture<JShellSession> first =
-        netbook.Background.complete(
-            "netbook-jshell-warmup", new CompletableFuture<>(), main::newShell);
-    java.util.concurrent.atomic.AtomicBoolean taken =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    java.util.function.Supplier<JShellSession> shells =
-        () -> taken.compareAndSet(false, true) ? join(first) : new JShellSession(main.router());
-    try (Engine engine = main.openEngine(o.engine)) {
-      MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(engine, color));
-      Session session = main.newSession(engine, o.keep);
-      NotebookRunner runner =
-          new NotebookRunner(
-              session,
-              shells,
-              s -> ConsoleTranscript.of(s, mode),
-              pw,
-              renderer,
-              runOptions(o, mode));
-      Lifecycle life = main.lifecycle();
+    try (NotebookSetup setup = new NotebookSetup(app, width, color)) {
+      NotebookRunner runner = setup.open(o.runOptions(mode, app), pw);
+      Lifecycle life = app.lifecycle();
       // Ctrl-C stops the running cell and the notebook goes on; with no cell running it ends the
       // run (cleaned up); during a notebook's cleanup it exits at once (the next start reaps)
       life.onInterrupt(
@@ -127,7 +111,6 @@ final class NotebookCommands {
               Lifecycle.exitInterrupted();
             }
           });
-      life.onTerminate(runner::abort);
       for (Path file : files) {
         Notebook nb;
         try {
@@ -143,9 +126,6 @@ final class NotebookCommands {
           record(pw, file, nb, report);
         }
       }
-    }
-    if (taken.compareAndSet(false, true)) {
-      first.thenAccept(JShellSession::close); // no notebook could be read
     }
     if (reports.size() > 1) {
       reports.forEach(r -> pw.println(r.summary()));
@@ -189,105 +169,48 @@ final class NotebookCommands {
     }
   }
 
-  /** Draws {@code ![topology](live)} images as the engine's network at that point. */
-  static ImageHook liveTopology(Engine engine, boolean unicode) {
-    return liveTopology(new java.util.concurrent.atomic.AtomicReference<>(engine), unicode);
-  }
-
-  /** As above, once the engine is open (before that, the image's placeholder). */
-  static ImageHook liveTopology(
-      java.util.concurrent.atomic.AtomicReference<Engine> live, boolean unicode) {
-    return (alt, src, width) -> {
-      Engine engine = live.get();
-      if (engine == null || !LiveTopology.isLivePicture(alt, src, null)) {
-        return java.util.Optional.empty();
-      }
-      return java.util.Optional.of(
-          LiveTopology.drawing(engine, width, unicode)
-              .lines()
-              .map(org.jline.utils.AttributedString::new)
-              .toList());
-    };
-  }
-
   /** {@code netbook FILE.md}: step through it on a terminal; anything else runs it. */
-  static int step(Main main, NotebookOptions o, Path file, ReplHandoff repl) {
+  static int step(App app, StepOptions o, Path file) {
     if (System.console() == null) {
-      return runFiles(main, o, List.of(file), RunOptions.Mode.RUN);
+      return runFiles(app, o, List.of(file), RunOptions.Mode.RUN);
     }
-    main.verbose |= o.verbose;
     Notebook nb = read(file);
-    netbook.BenchMarks.first("parsed");
-    RunOptions options = runOptions(o, RunOptions.Mode.RUN);
-    // the first prose is on screen before JShell and the engine start: then JShell (the longest
-    // wait) warms up in the background while this thread opens the engine, and both are done,
-    // as a rule, before the reader has read the first paragraph
-    CompletableFuture<JShellSession> shells = new CompletableFuture<>();
+    app.marks().first("parsed");
+    RunOptions options = o.runOptions(RunOptions.Mode.RUN, app);
     try (Terminal terminal = Terminals.system()) {
-      netbook.BenchMarks.first("terminal");
-      boolean color =
-          !o.noColor && !main.settings().noColor() && !terminal.getType().startsWith("dumb");
+      app.marks().first("terminal");
+      boolean color = app.color(o.noColor, !terminal.getType().startsWith("dumb"));
       int width =
           o.width > 0 ? o.width : Math.max(40, terminal.getWidth() > 0 ? terminal.getWidth() : 80);
-      java.util.concurrent.atomic.AtomicReference<Engine> live =
-          new java.util.concurrent.atomic.AtomicReference<>();
-      MarkdownRenderer renderer = new MarkdownRenderer(width, color, liveTopology(live, color));
-      StepRunner.preview(terminal.writer(), renderer, nb, options);
-      // JShell after the prose: on 2 cores it would delay it by a third
-      netbook.Background.complete("netbook-jshell-warmup", shells, main::newShell);
-      try (Engine engine = main.openEngine(o.engine);
-          JShellSession shell = join(shells)) {
-        live.set(engine);
-        LineReader reader =
-            LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("netbook")
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .build();
-        Session session = main.newSession(engine, false);
-        NotebookRunner runner =
-            new NotebookRunner(
-                session,
-                () -> new JShellSession(main.router()),
-                s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
-                terminal.writer(),
-                renderer,
-                options);
-        // Ctrl-C while a cell runs stops it; a dumb terminal does not hook the signal itself
-        terminal.handle(Terminal.Signal.INT, sig -> runner.interrupt());
-        main.lifecycle().onInterrupt(() -> terminal.raise(Terminal.Signal.INT));
-        main.lifecycle().onTerminate(runner::abort);
-        ReplHandoff handoff =
-            repl != null
-                ? repl
-                : () ->
-                    new Repl(
-                            terminal,
-                            ReplSession.of(shell, session, () -> new JShellSession(main.router())),
-                            new ReplOptions(Main.historyFile(), color, main.verbose, false))
-                        .run(true);
-        FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
-        return r.failed() > 0 ? Main.FAILED : Main.OK;
-      } finally {
-        shells.thenAccept(JShellSession::close);
+      try (NotebookSetup setup = new NotebookSetup(app, width, color)) {
+        MarkdownRenderer renderer = setup.renderer();
+        // the first prose is on screen before JShell and the engine start (on 2 cores JShell would
+        // delay it by a third); both are ready, as a rule, before the reader has read it
+        StepRunner.preview(terminal.writer(), renderer, nb, options);
+        NotebookRunner runner = setup.open(options, terminal.writer());
+        try (JShellSession shell = setup.shell()) {
+          LineReader reader =
+              LineReaderBuilder.builder()
+                  .terminal(terminal)
+                  .appName("netbook")
+                  .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                  .build();
+          // Ctrl-C while a cell runs stops it; a dumb terminal does not hook the signal itself
+          terminal.handle(Terminal.Signal.INT, sig -> runner.interrupt());
+          app.lifecycle().onInterrupt(() -> terminal.raise(Terminal.Signal.INT));
+          ReplHandoff handoff =
+              () ->
+                  new Repl(
+                          terminal,
+                          ReplSession.of(shell, runner.session(), app::newShell),
+                          new ReplOptions(Main.historyFile(), color, app.verbose(), false))
+                      .run(true);
+          FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
+          return r.failed() > 0 ? Main.FAILED : Main.OK;
+        }
       }
     } catch (IOException e) {
       throw new NotebookException("cannot open the terminal: " + e.getMessage());
-    }
-  }
-
-  private static JShellSession join(CompletableFuture<JShellSession> f) {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw e;
     }
   }
 }

@@ -7,7 +7,6 @@ import netbook.engine.embedded.EmbeddedOptions;
 import netbook.engine.embedded.EmbeddedServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code netbook serve}: the embedded engine on a loopback TCP port, so the real docker CLI can
@@ -18,7 +17,11 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Serve the embedded engine's Docker Engine API on 127.0.0.1 for the docker CLI.")
 final class ServeCommand implements Callable<Integer> {
-  @ParentCommand Main main;
+  private final App app;
+
+  ServeCommand(App app) {
+    this.app = app;
+  }
 
   @Option(
       names = "--port",
@@ -62,15 +65,15 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "netbook-serve-stop"));
-    main.out()
+    app.out()
         .println(
             "embedded engine serving the Docker Engine API at "
                 + server.dockerHost()
                 + " (loopback only; results are modelled, not live)");
-    main.out()
+    app.out()
         .println(
             "try: DOCKER_HOST=" + server.dockerHost() + " docker network ls     (Ctrl-C stops)");
-    main.out().flush();
+    app.out().flush();
     stopped.await();
     return Main.OK;
   }

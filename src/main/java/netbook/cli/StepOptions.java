@@ -1,10 +1,11 @@
 package netbook.cli;
 
+import netbook.notebook.RunOptions;
 import picocli.CommandLine.Option;
 
 /**
- * The notebook options of {@code netbook FILE.md} (--engine and --verbose are Main's own); the
- * notebook commands take them as part of {@link NotebookOptions}.
+ * The options of every notebook mode (a picocli mixin of {@code netbook FILE.md}, {@code run},
+ * {@code check} and {@code record}); --engine and --verbose are everyone's ({@link CommonOptions}).
  */
 class StepOptions {
   @Option(names = "--from", paramLabel = "N", description = "Start at cell N.")
@@ -22,15 +23,9 @@ class StepOptions {
   @Option(names = "--width", paramLabel = "COLUMNS", description = "Wrap prose at this width.")
   int width;
 
-  NotebookOptions toNotebookOptions(String engine, boolean verbose) {
-    NotebookOptions o = new NotebookOptions();
-    o.engine = engine;
-    o.verbose = verbose;
-    o.from = from;
-    o.to = to;
-    o.keep = keep;
-    o.noColor = noColor;
-    o.width = width;
-    return o;
+  /** How the notebook runs in {@code mode}, with the app's --verbose and marks. */
+  RunOptions runOptions(RunOptions.Mode mode, App app) {
+    return new RunOptions(
+        mode, from, to, keep, app.verbose(), RunOptions.DEFAULT_TIMEOUT, app.marks());
   }
 }

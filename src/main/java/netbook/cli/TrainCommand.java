@@ -28,7 +28,6 @@ import netbook.shell.JShellSession;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code netbook train} (hidden): what {@code bin/netbook} runs once per build under {@code
@@ -44,7 +43,11 @@ final class TrainCommand implements Callable<Integer> {
   private static final String REPL_INPUT =
       "1 + 1\nint x = 20\nx + 22\nvar n = net(\"train\")\nnetworks()\ndocker network ls\n:help\n";
 
-  @ParentCommand Main main;
+  private final App app;
+
+  TrainCommand(App app) {
+    this.app = app;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -57,17 +60,17 @@ final class TrainCommand implements Callable<Integer> {
         sink.print(renderer.toText(renderer.render(prose.markdown())));
       }
     }
-    try (Engine engine = Engines.embedded(main.settings())) {
-      Session session = main.newSession(engine, false);
+    try (Engine engine = Engines.embedded(app.settings())) {
+      Session session = app.openSession(engine, false);
       new NotebookRunner(
               session,
-              () -> new JShellSession(main.router()),
+              app::newShell,
               s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
               sink,
               renderer,
-              NotebookCommands.runOptions(new NotebookOptions(), RunOptions.Mode.RUN))
+              RunOptions.of(RunOptions.Mode.RUN))
           .run(nb);
-      try (JShellSession shell = new JShellSession(main.router())) {
+      try (JShellSession shell = app.newShell()) {
         ReplSession repl = ReplSession.of(shell, session, () -> shell);
         new ScriptRunner(repl, sink, false).run(new BufferedReader(new StringReader(REPL_INPUT)));
         try (Terminal t =
@@ -84,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
     try (Terminal t = Terminals.system()) {
       t.getWidth();
     }
-    try (Engine docker = Engines.dockerQuietly(main.settings(), Duration.ofSeconds(1))) {
+    try (Engine docker = Engines.dockerQuietly(app.settings(), Duration.ofSeconds(1))) {
       if (docker != null) {
         docker.networks();
         docker.containers(true);

@@ -62,6 +62,11 @@ public final class NotebookRunner {
     return this;
   }
 
+  /** The session the notebooks run in. */
+  public Session session() {
+    return session;
+  }
+
   public RunOptions options() {
     return options;
   }
@@ -250,7 +255,7 @@ public final class NotebookRunner {
   void println(AttributedString s) {
     out.println(renderer.toText(s));
     out.flush();
-    netbook.BenchMarks.first("output");
+    options.marks().first("output");
   }
 
   /** The final line CI parses: exactly "N passed, N failed". */

@@ -1,14 +1,15 @@
 package netbook.notebook;
 
 import java.time.Duration;
+import netbook.Marks;
 
 /**
  * How a notebook runs: the mode, the cells to run ({@code from}..{@code to}, from 1, inclusive; 0
  * for no bound), whether to keep what it creates, whether to show stack traces, and the timeout of
- * a cell that sets none.
+ * a cell that sets none, and where the benchmark's marks go.
  */
 public record RunOptions(
-    Mode mode, int from, int to, boolean keep, boolean verbose, Duration cellTimeout) {
+    Mode mode, int from, int to, boolean keep, boolean verbose, Duration cellTimeout, Marks marks) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -24,6 +25,13 @@ public record RunOptions(
 
   public RunOptions {
     cellTimeout = cellTimeout == null ? DEFAULT_TIMEOUT : cellTimeout;
+    marks = marks == null ? Marks.NONE : marks;
+  }
+
+  /** Options that mark nothing for the benchmark. */
+  public RunOptions(
+      Mode mode, int from, int to, boolean keep, boolean verbose, Duration cellTimeout) {
+    this(mode, from, to, keep, verbose, cellTimeout, Marks.NONE);
   }
 
   public static RunOptions of(Mode mode) {

@@ -60,7 +60,7 @@ public final class StepRunner {
       out.print(renderer.toText(renderer.render(prose)));
     }
     out.flush();
-    netbook.BenchMarks.first("prose");
+    options.marks().first("prose");
   }
 
   private static int firstInRange(Notebook nb, RunOptions options) {
@@ -212,7 +212,7 @@ public final class StepRunner {
     if (!markdown.isBlank()) {
       out.print(renderer.toText(renderer.render(markdown)));
       out.flush();
-      netbook.BenchMarks.first("prose");
+      runner.options().marks().first("prose");
     }
   }
 

@@ -205,7 +205,7 @@ public final class Evaluator {
     }
     EvalResult r = shell.eval(input, null, true);
     printer.result(r, verbose);
-    netbook.BenchMarks.first("result");
+    session.marks().first("result");
     if (!r.failed()) {
       transcript.java(input, r.text(false));
     }

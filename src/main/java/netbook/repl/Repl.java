@@ -77,7 +77,7 @@ public final class Repl {
     try {
       while (true) {
         String input;
-        netbook.BenchMarks.first("prompt");
+        session.marks().first("prompt");
         try {
           input = reader.readLine(prompt(PROMPT));
         } catch (UserInterruptException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import netbook.Marks;
 import netbook.NetbookException;
 import netbook.console.DockerConsole;
 import netbook.engine.ContainerInfo;
@@ -38,9 +39,17 @@ public final class ReplSession implements AutoCloseable {
   private final AtomicBoolean engineErrorReported = new AtomicBoolean();
   private final AtomicBoolean completionWarm = new AtomicBoolean();
 
-  private ReplSession(Supplier<Session> opener, Supplier<JShellSession> shells) {
+  private final Marks marks;
+
+  private ReplSession(Supplier<Session> opener, Supplier<JShellSession> shells, Marks marks) {
     this.opener = opener;
     this.shells = shells;
+    this.marks = marks;
+  }
+
+  /** Where the benchmark's marks go. */
+  public Marks marks() {
+    return marks;
   }
 
   /**
@@ -48,8 +57,14 @@ public final class ReplSession implements AutoCloseable {
    * the API's) and whose JShell {@code shells} builds and warms up, each on a background thread
    * from {@link #begin()} on; {@code shells} builds a fresh one on {@code :reset}.
    */
+  public static ReplSession starting(
+      Supplier<Session> opener, Supplier<JShellSession> shells, Marks marks) {
+    return new ReplSession(opener, shells, marks);
+  }
+
+  /** As above, marking nothing for the benchmark. */
   public static ReplSession starting(Supplier<Session> opener, Supplier<JShellSession> shells) {
-    return new ReplSession(opener, shells);
+    return starting(opener, shells, Marks.NONE);
   }
 
   /**
@@ -58,7 +73,7 @@ public final class ReplSession implements AutoCloseable {
    */
   public static ReplSession of(
       JShellSession shell, Session session, Supplier<JShellSession> shells) {
-    ReplSession r = new ReplSession(() -> session, shells);
+    ReplSession r = new ReplSession(() -> session, shells, Marks.NONE);
     r.begun.set(true);
     r.engineScheduled.set(true);
     r.shellBegun.set(true);
@@ -95,7 +110,7 @@ public final class ReplSession implements AutoCloseable {
           session,
           () -> {
             Session s = opener.get();
-            netbook.BenchMarks.first("engine-open");
+            marks.first("engine-open");
             return s;
           });
     }
@@ -114,7 +129,7 @@ public final class ReplSession implements AutoCloseable {
   private JShellSession warmShell() {
     JShellSession s = shells.get();
     s.scope(Lab.scope(this::sessionNow));
-    netbook.BenchMarks.first("shell-ready");
+    marks.first("shell-ready");
     return s;
   }
 

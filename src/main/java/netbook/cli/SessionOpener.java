@@ -15,8 +15,8 @@ import netbook.lab.SessionConfig;
  * creates; first the crash reaper removes what dead sessions of this host left (one line says
  * what), then the session becomes the API's.
  */
-final class Sessions {
-  private Sessions() {}
+final class SessionOpener {
+  private SessionOpener() {}
 
   /** Whether a process id is running on this machine. */
   static boolean alive(long pid) {

@@ -1,0 +1,66 @@
+package netbook.cli;
+
+import java.io.PrintStream;
+import netbook.Marks;
+import netbook.engine.Engine;
+import netbook.lab.Session;
+import netbook.shell.JShellSession;
+import netbook.shell.OutputRouter;
+
+/**
+ * The services a command works with, made once by {@link Main} (the composition root) and handed to
+ * every command: the environment's settings, the process's streams, the output router that snippets
+ * print through, the lifecycle (signals, termination cleanup), this machine's name, the benchmark's
+ * marks and the options every command shares.
+ */
+record App(
+    Settings settings,
+    PrintStream out,
+    PrintStream err,
+    OutputRouter router,
+    Lifecycle lifecycle,
+    String host,
+    Marks marks,
+    CommonOptions options) {
+
+  boolean verbose() {
+    return options.verbose;
+  }
+
+  /** The engine --engine names (or NETBOOK_ENGINE, else auto). */
+  EngineChoice engineChoice() {
+    return EngineChoice.parse(options.engine != null ? options.engine : settings.engine());
+  }
+
+  /** Opens the chosen engine; its notices go to stderr. */
+  Engine openEngine() {
+    return Engines.open(engineChoice(), settings, err::println);
+  }
+
+  /**
+   * A new session on the engine, after the crash reaper; a termination of the process cleans it up
+   * (unless {@code keep}).
+   */
+  Session openSession(Engine engine, boolean keep) {
+    Session s = SessionOpener.open(engine, settings, host, err::println);
+    lifecycle.session(s, keep);
+    return s;
+  }
+
+  /** A JShell with netbook's API. */
+  JShellSession newShell() {
+    return new JShellSession(router);
+  }
+
+  /** A JShell with netbook's API, warmed up (javac's first compilation is the longest wait). */
+  JShellSession warmShell() {
+    JShellSession shell = newShell();
+    shell.warmUp();
+    return shell;
+  }
+
+  /** Whether output is in colour: not with --no-color, NO_COLOR, or on a dumb/absent terminal. */
+  boolean color(boolean noColorFlag, boolean capableTerminal) {
+    return !noColorFlag && !settings.noColor() && capableTerminal;
+  }
+}
