@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import netbook.Marks;
 import netbook.NetbookException;
+import netbook.Stage;
 import netbook.console.DockerConsole;
 import netbook.engine.ContainerInfo;
 import netbook.engine.Engine;
@@ -28,23 +29,35 @@ import netbook.shell.JShellSession;
  */
 public final class ReplSession implements AutoCloseable {
   private static final long ENGINE_DELAY_MS = 300;
-  private final CompletableFuture<Session> session = new CompletableFuture<>();
-  private final Supplier<Session> opener;
+  private final Stage<Session> engine;
+  private volatile Stage<JShellSession> shell;
   private final Supplier<JShellSession> shells;
-  private volatile CompletableFuture<JShellSession> shell = new CompletableFuture<>();
-  private final AtomicBoolean begun = new AtomicBoolean();
-  private final AtomicBoolean engineScheduled = new AtomicBoolean();
-  private final AtomicBoolean shellBegun = new AtomicBoolean();
-  private boolean borrowed;
+  private final boolean borrowed;
+  private final Marks marks;
   private final AtomicBoolean engineErrorReported = new AtomicBoolean();
   private final AtomicBoolean completionWarm = new AtomicBoolean();
 
-  private final Marks marks;
-
   private ReplSession(Supplier<Session> opener, Supplier<JShellSession> shells, Marks marks) {
-    this.opener = opener;
+    this.engine =
+        new Stage<>(
+            "netbook-engine-open",
+            () -> {
+              Session s = opener.get();
+              marks.first("engine-open");
+              return s;
+            });
+    this.shell = new Stage<>("netbook-jshell-warmup", this::warmShell);
     this.shells = shells;
+    this.borrowed = false;
     this.marks = marks;
+  }
+
+  private ReplSession(JShellSession shell, Session session, Supplier<JShellSession> shells) {
+    this.engine = Stage.done(session);
+    this.shell = Stage.done(shell);
+    this.shells = shells;
+    this.borrowed = true;
+    this.marks = Marks.NONE;
   }
 
   /** Where the benchmark's marks go. */
@@ -53,9 +66,9 @@ public final class ReplSession implements AutoCloseable {
   }
 
   /**
-   * A session whose engine {@code opener} opens (it may fail: no daemon; it also makes the session
-   * the API's) and whose JShell {@code shells} builds and warms up, each on a background thread
-   * from {@link #begin()} on; {@code shells} builds a fresh one on {@code :reset}.
+   * A session whose engine {@code opener} opens (it may fail: no daemon) and whose JShell {@code
+   * shells} builds and warms up, each on a background thread from {@link #begin()} on; {@code
+   * shells} builds a fresh one on {@code :reset}.
    */
   public static ReplSession starting(
       Supplier<Session> opener, Supplier<JShellSession> shells, Marks marks) {
@@ -73,57 +86,33 @@ public final class ReplSession implements AutoCloseable {
    */
   public static ReplSession of(
       JShellSession shell, Session session, Supplier<JShellSession> shells) {
-    ReplSession r = new ReplSession(() -> session, shells, Marks.NONE);
-    r.begun.set(true);
-    r.engineScheduled.set(true);
-    r.shellBegun.set(true);
-    r.borrowed = true;
-    r.session.complete(session);
     shell.scope(Lab.scope(session));
-    r.shell.complete(shell);
-    return r;
+    return new ReplSession(shell, session, shells);
   }
 
   /**
-   * Starts building JShell, unless that has begun, and opening the engine a moment after JShell is
-   * ready: on 2 cores the two would slow each other down, and JShell is what the first input needs;
-   * the moment lets a first input typed ahead be evaluated alone. An input that needs the engine
-   * sooner opens it at once (see {@link #beginEngine()}), and so does the REPL once its first input
-   * is done.
+   * The start's order: JShell first (the longest wait, and what the first input needs), then the
+   * engine a moment after JShell is ready: on 2 cores the two would slow each other down, and the
+   * moment lets a first input typed ahead be evaluated alone. An input that needs the engine sooner
+   * opens it at once (see {@link #beginEngine()}), and so does the REPL once its first input is
+   * done. Calls after the first change nothing.
    */
   public void begin() {
-    beginShell();
-    if (engineScheduled.compareAndSet(false, true)) {
-      shell.whenComplete(
-          (s, e) ->
-              CompletableFuture.runAsync(
-                  this::beginEngine,
-                  CompletableFuture.delayedExecutor(ENGINE_DELAY_MS, TimeUnit.MILLISECONDS)));
+    Stage<JShellSession> first = shell;
+    if (first.start()) {
+      first
+          .result()
+          .whenComplete(
+              (s, e) ->
+                  CompletableFuture.runAsync(
+                      this::beginEngine,
+                      CompletableFuture.delayedExecutor(ENGINE_DELAY_MS, TimeUnit.MILLISECONDS)));
     }
   }
 
   /** Starts opening the engine now, unless that has begun (piped input: both at once). */
   public void beginEngine() {
-    if (begun.compareAndSet(false, true)) {
-      netbook.Background.complete(
-          "netbook-engine-open",
-          session,
-          () -> {
-            Session s = opener.get();
-            marks.first("engine-open");
-            return s;
-          });
-    }
-  }
-
-  /**
-   * Starts building JShell alone, unless that has begun: it is the longest wait (javac warming up),
-   * so the command line starts it before the terminal, and the engine once the prompt is up.
-   */
-  public void beginShell() {
-    if (shellBegun.compareAndSet(false, true)) {
-      netbook.Background.complete("netbook-jshell-warmup", shell, this::warmShell);
-    }
+    engine.start();
   }
 
   private JShellSession warmShell() {
@@ -148,24 +137,24 @@ public final class ReplSession implements AutoCloseable {
   /** The JShell, waiting (interruptibly) until it is built. */
   public JShellSession shell() throws InterruptedException {
     begin();
-    return await(shell);
+    return await(shell.result());
   }
 
   /** The JShell if it is ready now. */
   public Optional<JShellSession> shellNow() {
-    return now(shell);
+    return now(shell.result());
   }
 
   /** The lab session, waiting until the engine answered; fails with the engine's one line. */
   public Session session() throws InterruptedException {
     begin();
     beginEngine();
-    return await(session);
+    return await(engine.result());
   }
 
   /** The lab session if its engine is open now. */
   public Optional<Session> sessionNow() {
-    return now(session);
+    return now(engine.result());
   }
 
   /** The engine if it is open now. */
@@ -178,7 +167,7 @@ public final class ReplSession implements AutoCloseable {
     begin();
     beginEngine();
     try {
-      session.get();
+      engine.result().get();
     } catch (ExecutionException | CancellationException e) {
       // reported by engineError()
     }
@@ -186,11 +175,12 @@ public final class ReplSession implements AutoCloseable {
 
   /** Whether opening the engine has ended, well or not. */
   public boolean engineSettled() {
-    return session.isDone();
+    return engine.result().isDone();
   }
 
   /** Why the engine could not be opened, once that is known. */
   public Optional<String> engineError() {
+    CompletableFuture<Session> session = engine.result();
     if (!session.isDone() || !session.isCompletedExceptionally()) {
       return Optional.empty();
     }
@@ -210,7 +200,7 @@ public final class ReplSession implements AutoCloseable {
 
   /** Runs {@code action} once the engine opening ended, with its error (or empty). */
   public void whenEngineSettled(java.util.function.Consumer<Optional<String>> action) {
-    session.whenComplete((s, e) -> action.accept(engineError()));
+    engine.result().whenComplete((s, e) -> action.accept(engineError()));
   }
 
   /** The docker console of the lab session: the same one {@code docker("…")} uses. */
@@ -251,11 +241,11 @@ public final class ReplSession implements AutoCloseable {
 
   /** Throws the JShell away and starts a fresh one in the background ({@code :reset}). */
   public void resetShell() {
-    CompletableFuture<JShellSession> old = shell;
-    CompletableFuture<JShellSession> fresh = new CompletableFuture<>();
+    Stage<JShellSession> old = shell;
+    Stage<JShellSession> fresh = new Stage<>("netbook-jshell-reset", this::warmShell);
     shell = fresh;
-    old.thenAccept(JShellSession::close);
-    netbook.Background.complete("netbook-jshell-reset", fresh, this::warmShell);
+    old.result().thenAccept(JShellSession::close);
+    fresh.start();
   }
 
   @Override
@@ -263,8 +253,8 @@ public final class ReplSession implements AutoCloseable {
     if (borrowed) {
       return; // the notebook's JShell and engine: it closes them
     }
-    shell.thenAccept(JShellSession::close);
-    session.thenAccept(s -> s.engine().close());
+    shell.result().thenAccept(JShellSession::close);
+    engine.result().thenAccept(s -> s.engine().close());
   }
 
   private static <T> Optional<T> now(CompletableFuture<T> f) {
