@@ -17,21 +17,13 @@ import netbook.NetbookException;
  * </pre>
  */
 public record Diagram(Topology topology, int width, boolean unicode) {
-  private static volatile int defaultWidth = 80;
-  private static volatile boolean defaultUnicode = true;
-
-  /** The drawing as the front end's terminal can show it (see {@link #terminal(int, boolean)}). */
-  public static Diagram of(Topology topology) {
-    return new Diagram(topology, defaultWidth, defaultUnicode);
-  }
+  private static final int DEFAULT_WIDTH = 80;
 
   /**
-   * Tells later diagrams the terminal's width and whether it shows Unicode box drawing; the REPL
-   * calls this when it knows its terminal.
+   * The drawing in 80 columns with Unicode box drawing ({@link #width} and {@link #ascii} vary it).
    */
-  public static void terminal(int width, boolean unicode) {
-    defaultWidth = Math.max(40, width);
-    defaultUnicode = unicode;
+  public static Diagram of(Topology topology) {
+    return new Diagram(topology, DEFAULT_WIDTH, true);
   }
 
   public Diagram width(int columns) {
