@@ -1,6 +1,7 @@
 package netbook.cli;
 
 import java.io.PrintStream;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import netbook.lab.CleanupReport;
@@ -14,6 +15,8 @@ import org.jline.utils.Signals;
  * cell, then remove the session's containers and networks within {@link #CLEANUP_TIMEOUT}.
  */
 final class Lifecycle {
+  private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
+
   static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(8);
   static final int INTERRUPTED_EXIT = 130;
 
@@ -142,6 +145,7 @@ final class Lifecycle {
       onTerminate.run();
     } catch (RuntimeException e) {
       // stopping the cell is best effort: the cleanup below matters
+      LOG.log(Level.DEBUG, "stopping the running cell on termination", e);
     }
     if (keep) {
       err.println("netbook: terminated; kept what the session created (--keep)");

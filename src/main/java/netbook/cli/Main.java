@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 import netbook.Background;
 import netbook.Marks;
 import netbook.NetbookException;
@@ -96,6 +97,7 @@ public final class Main implements Callable<Integer> {
 
   private final App app;
   private volatile CompletableFuture<JShellSession> firstShell;
+  private Logger debugLog; // (held: the logging framework holds its loggers only weakly)
 
   Main(App app) {
     this.app = app;
@@ -124,6 +126,11 @@ public final class Main implements Callable<Integer> {
             marks,
             new CommonOptions());
     Main main = new Main(app);
+    main.debugLog =
+        DebugLog.install(
+            DebugLog.defaultFile(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home")),
+            app.err(),
+            app::verbose);
     if (plain != null && plain.file == null && System.console() == null) {
       main.startShellEarly(); // piped snippets: the longest wait starts before anything else
     }

@@ -3,6 +3,7 @@ package netbook.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jline.terminal.Terminal;
@@ -20,6 +21,8 @@ import org.jline.utils.InfoCmp;
  * Other types still ask {@code infocmp}.
  */
 final class Terminals {
+  private static final System.Logger LOG = System.getLogger(Terminals.class.getName());
+
   private static final List<String> OURS = List.of("tmux-256color", "tmux");
   private static final List<String> JLINES =
       List.of("xterm-256color", "xterm", "screen-256color", "screen", "rxvt-unicode-256color");
@@ -50,6 +53,7 @@ final class Terminals {
           .build();
     } catch (IOException | RuntimeException | LinkageError e) {
       // no native library here (a noexec temporary directory, say), or not a terminal
+      LOG.log(Level.DEBUG, "no system terminal; a dumb one instead", e);
       return TerminalBuilder.builder().name("netbook").system(true).dumb(true).build();
     }
   }

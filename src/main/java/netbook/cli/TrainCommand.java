@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringReader;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "train", hidden = true, description = "Exercise netbook for its CDS archive.")
 final class TrainCommand implements Callable<Integer> {
+  private static final System.Logger LOG = System.getLogger(TrainCommand.class.getName());
+
   private static final String NOTEBOOK = "/netbook/train.md";
   private static final String REPL_INPUT =
       "1 + 1\nint x = 20\nx + 22\nvar n = net(\"train\")\nnetworks()\ndocker network ls\n:help\n";
@@ -95,6 +98,7 @@ final class TrainCommand implements Callable<Integer> {
       }
     } catch (RuntimeException e) {
       // no daemon, or it said no: the archive simply holds less of docker-java
+      LOG.log(Level.DEBUG, "training without a Docker daemon", e);
     }
     return Main.OK;
   }

@@ -1,6 +1,7 @@
 package netbook.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code docker network ls|create|inspect|rm|connect|disconnect|prune}. */
 final class NetworkCommands {
+  private static final System.Logger LOG = System.getLogger(NetworkCommands.class.getName());
+
   private NetworkCommands() {}
 
   @Command(
@@ -274,6 +277,7 @@ final class NetworkCommands {
           deleted.add(n.name());
         } catch (EngineException e) {
           // in use after all (a container joined meanwhile): docker prune skips those too
+          LOG.log(Level.DEBUG, "network " + n.name() + " not pruned", e);
         }
       }
       if (!deleted.isEmpty()) {

@@ -1,5 +1,6 @@
 package netbook.lab;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import netbook.engine.ExecResult;
  * resolver. The helper carries the session's labels and is removed with the rest.
  */
 final class NetTools {
+  private static final System.Logger LOG = System.getLogger(NetTools.class.getName());
+
   static final Set<String> TOOLS =
       Set.of("ping", "ip", "ifconfig", "nslookup", "wget", "route", "netstat", "arp", "traceroute");
 
@@ -83,6 +86,7 @@ final class NetTools {
           .ifPresent(h -> engine.removeContainer(h.id(), true));
     } catch (EngineException e) {
       // a stale helper that cannot be removed just makes the create below report the clash
+      LOG.log(Level.DEBUG, "stale helper " + name + " not removed", e);
     }
     ContainerSpec spec =
         ContainerSpec.builder(LabImages.TOOLBOX)
@@ -112,6 +116,7 @@ final class NetTools {
         session.engine().removeContainer(h, true);
       } catch (EngineException e) {
         // already gone with its container's namespace; cleanup() catches any leftover
+        LOG.log(Level.DEBUG, "helper " + h + " not removed", e);
       }
     }
   }

@@ -1,5 +1,6 @@
 package netbook.lab;
 
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import netbook.render.topology.TopologyChanges;
  * #cleanup()} removes exactly that, never anything else.
  */
 public final class Session {
+  private static final System.Logger LOG = System.getLogger(Session.class.getName());
+
   public static final String LABEL_SESSION = "netbook.session";
   public static final String LABEL_PID = "netbook.pid";
   public static final String LABEL_NOTEBOOK = "netbook.notebook";
@@ -240,6 +243,7 @@ public final class Session {
       engine.removeContainer(id, true);
     } catch (EngineException e) {
       // gone already (auto-remove) or going; cleanup() removes any leftover
+      LOG.log(Level.DEBUG, "container " + id + " not removed", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package netbook.notebook;
 
 import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -24,6 +25,8 @@ import org.jline.utils.AttributedStyle;
  * cells into a session that already exists (the REPL's {@code :open}).
  */
 public final class NotebookRunner {
+  private static final System.Logger LOG = System.getLogger(NotebookRunner.class.getName());
+
   static final AttributedStyle HEADER = AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE);
   static final AttributedStyle BAD = AttributedStyle.BOLD.foreground(AttributedStyle.RED);
   static final AttributedStyle GOOD = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
@@ -217,6 +220,7 @@ public final class NotebookRunner {
       }
     } catch (NetbookException e) {
       // the cell's own result already said what is wrong with the engine
+      LOG.log(Level.DEBUG, "no topology changes after the cell", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package netbook.notebook;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import netbook.lab.Session;
  * live netbook process, or without netbook's labels, is left alone.
  */
 public final class StaleResources {
+  private static final System.Logger LOG = System.getLogger(StaleResources.class.getName());
+
   private StaleResources() {}
 
   /** Whether a process is alive on this machine. */
@@ -36,6 +39,7 @@ public final class StaleResources {
           containers.add(c.name());
         } catch (EngineException e) {
           // gone already, or in use: the run below reports what matters
+          LOG.log(Level.DEBUG, "stale container " + c.name() + " not removed", e);
         }
       }
     }

@@ -1,5 +1,6 @@
 package netbook.repl;
 
+import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -17,6 +18,8 @@ import netbook.shell.JShellSession;
  * #interrupt()} (Ctrl-C, from another thread) stops what runs and returns to the caller.
  */
 public final class Evaluator {
+  private static final System.Logger LOG = System.getLogger(Evaluator.class.getName());
+
   /** What the caller does next. */
   public enum Action {
     NEXT,
@@ -146,6 +149,7 @@ public final class Evaluator {
       Thread.currentThread().interrupt();
     } catch (NetbookException e) {
       // the input's own result already said what is wrong with the engine
+      LOG.log(Level.DEBUG, "no topology changes after the input", e);
     }
   }
 

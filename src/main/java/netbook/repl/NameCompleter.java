@@ -1,5 +1,6 @@
 package netbook.repl;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.jline.reader.Candidate;
  * (the engine's images and the tutorial's ubuntu, alpine, busybox, nginx).
  */
 final class NameCompleter {
+  private static final System.Logger LOG = System.getLogger(NameCompleter.class.getName());
+
   /** The tutorial's images, offered even before they are pulled. */
   static final List<String> TUTORIAL_IMAGES = List.of("ubuntu", "alpine", "busybox", "nginx");
 
@@ -89,6 +92,7 @@ final class NameCompleter {
       }
     } catch (RuntimeException ex) {
       // a lost daemon: complete what we have; the next command reports it
+      LOG.log(Level.DEBUG, "completion could not list names", ex);
     }
     return new ArrayList<>(names);
   }

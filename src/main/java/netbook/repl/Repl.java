@@ -1,6 +1,7 @@
 package netbook.repl;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import netbook.NetbookException;
 import netbook.lab.CleanupReport;
@@ -24,6 +25,8 @@ import org.jline.utils.AttributedStyle;
  * when the user types {@code :continue} (or Ctrl-D).
  */
 public final class Repl {
+  private static final System.Logger LOG = System.getLogger(Repl.class.getName());
+
   static final String PROMPT = "netbook> ";
   static final String CONTINUATION = "    ...> ";
 
@@ -118,6 +121,7 @@ public final class Repl {
         reader.getHistory().save();
       } catch (IOException e) {
         // history is a comfort; losing it is not worth a message on the way out
+        LOG.log(Level.DEBUG, "history not saved", e);
       }
     }
   }

@@ -15,6 +15,7 @@ import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.Ports;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import netbook.engine.PortBinding;
 
 /** Maps docker-java's model and exceptions to the port's records; nothing of it leaks out. */
 final class Conversions {
+  private static final System.Logger LOG = System.getLogger(Conversions.class.getName());
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Conversions() {}
@@ -294,6 +297,7 @@ final class Conversions {
         }
       } catch (IOException ignored) {
         // not JSON after all: fall through to the raw text
+        LOG.log(Level.DEBUG, "an error body that is not JSON: " + raw, ignored);
       }
     }
     return raw.replaceFirst("^Status \\d+: ", "").trim();

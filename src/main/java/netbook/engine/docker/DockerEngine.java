@@ -12,6 +12,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,8 @@ import netbook.engine.NetworkSpec;
  * embedded engine's in-process transport, so this is the only client code on both engines.
  */
 public final class DockerEngine implements Engine {
+  private static final System.Logger LOG = System.getLogger(DockerEngine.class.getName());
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DockerClient client;
@@ -360,6 +363,7 @@ public final class DockerEngine implements Engine {
       }
     } catch (IOException e) {
       // the connection is going away either way; nothing left to release
+      LOG.log(Level.DEBUG, "closing the Docker client", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package netbook.engine.docker;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -25,6 +26,8 @@ import netbook.engine.HostInterface;
  * peer has ({@code /sys/class/net/eth0/iflink} inside the container).
  */
 final class LocalHostInterfaces implements HostInterfaces {
+  private static final System.Logger LOG = System.getLogger(LocalHostInterfaces.class.getName());
+
   private static final Path SYS = Path.of("/sys/class/net");
 
   @Override
@@ -96,6 +99,7 @@ final class LocalHostInterfaces implements HostInterfaces {
         }
       } catch (EngineException e) {
         // a container without cat (or one stopping right now) just stays unmatched
+        LOG.log(Level.DEBUG, "no iflink from " + c.name(), e);
       }
     }
     return owners;
