@@ -3,6 +3,8 @@ package netbook.repl;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import netbook.NetbookException;
 import netbook.console.CommandResult;
 import netbook.console.DockerConsole;
@@ -94,18 +96,17 @@ public final class Evaluator {
     return s.equals("docker") || s.startsWith("docker ") || s.startsWith("docker\t");
   }
 
-  private static final java.util.regex.Pattern WORD =
-      java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
 
   /**
    * Whether Java input names the API (so it must wait for the engine); plain Java such as {@code 1
    * + 1} runs as soon as JShell is ready, even while the engine is still opening.
    */
   static boolean usesApi(String input) {
-    java.util.regex.Matcher m = WORD.matcher(input);
+    Matcher m = WORD.matcher(input);
     while (m.find()) {
       String w = m.group();
-      if (JavaHighlighter.API_NAMES.contains(w) || w.equals("Lab") || w.equals("session")) {
+      if (JavaHighlighter.apiNames().contains(w) || w.equals("Lab")) {
         return true;
       }
     }

@@ -55,6 +55,9 @@ class SmallPartsTest {
         .isEqualTo(JavaHighlighter.COMMAND);
     assertThat(new JavaHighlighter(false).highlight("for").styleAt(0))
         .isEqualTo(AttributedStyle.DEFAULT);
+    assertThat(JavaHighlighter.apiNames()).contains("net", "run", "diagram", "docker", "replay");
+    assertThat(Evaluator.usesApi("var d = diagram()")).isTrue();
+    assertThat(Evaluator.usesApi("int x = 1 + 1")).isFalse();
   }
 
   @Test
