@@ -3,7 +3,9 @@ package netbook.console;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import netbook.NetbookException;
@@ -38,9 +40,21 @@ import picocli.CommandLine.Model.OptionSpec;
       ImageCommands.Pull.class
     })
 final class DockerCli implements Callable<Integer> {
+  /** The top-level commands, as the {@code @Command} annotation above lists them. */
+  private static final List<Class<?>> COMMANDS =
+      List.of(DockerCli.class.getAnnotation(Command.class).subcommands());
+
+  /** The names of the top-level commands ("run", "ps", …, "network", …), without aliases. */
+  static final Set<String> VERBS =
+      COMMANDS.stream().map(c -> command(c).name()).collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * What netbook runs, for usage lines: the top-level commands in order, a group with the
+   * subcommands only it has ({@code network ls|create|…}), or {@code container …} when they are all
+   * top-level commands too.
+   */
   static final String SUPPORTED =
-      "run, ps, stop, start, restart, kill, rm, logs, exec, attach, inspect, container …, network"
-          + " ls|create|inspect|rm|connect|disconnect|prune, images, pull";
+      COMMANDS.stream().map(DockerCli::supported).collect(Collectors.joining(", "));
 
   private final CommandContext ctx;
 
@@ -52,6 +66,23 @@ final class DockerCli implements Callable<Integer> {
   public Integer call() {
     ctx.out().line("Usage: docker COMMAND — netbook runs: " + SUPPORTED);
     return 0;
+  }
+
+  private static String supported(Class<?> cls) {
+    Command c = command(cls);
+    if (c.subcommands().length == 0) {
+      return c.name();
+    }
+    List<String> own =
+        Arrays.stream(c.subcommands())
+            .filter(sub -> !COMMANDS.contains(sub))
+            .map(sub -> command(sub).name())
+            .toList();
+    return c.name() + " " + (own.isEmpty() ? "…" : String.join("|", own));
+  }
+
+  private static Command command(Class<?> cls) {
+    return cls.getAnnotation(Command.class);
   }
 
   /** Builds the picocli tree with every command bound to {@code ctx}. */

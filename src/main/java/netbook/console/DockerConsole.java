@@ -143,23 +143,7 @@ public final class DockerConsole {
   }
 
   private static boolean isDockerVerb(String w) {
-    return Set.of(
-            "run",
-            "ps",
-            "stop",
-            "start",
-            "restart",
-            "kill",
-            "rm",
-            "logs",
-            "exec",
-            "attach",
-            "inspect",
-            "container",
-            "network",
-            "images",
-            "pull")
-        .contains(w);
+    return DockerCli.VERBS.contains(w);
   }
 
   /** Replaces each {@code $(docker …)} by the words the inner command prints. */

@@ -2,21 +2,67 @@ package netbook.console;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Lines up a book's output with the live one (longest common subsequence of the masked lines) and
- * marks each difference: {@code ~ book: 172.17.0.4 live: 172.17.0.3} for a masked one (same in
- * substance), {@code - book: …} for a line only the book has, {@code + live: …} for one only the
- * live output has.
+ * netbook's one line diff: the edit script between two lists of lines (longest common subsequence),
+ * used by the notebook's unified diff of cell outputs and by {@link #marks}, which lines up a
+ * book's output with the live one (on the masked lines) and marks each difference: {@code ~ book:
+ * 172.17.0.4 live: 172.17.0.3} for a masked one (same in substance), {@code - book: …} for a line
+ * only the book has, {@code + live: …} for one only the live output has.
  */
-final class LineDiff {
+public final class LineDiff {
   private static final int MAX_LINES = 400;
 
   /** Ping times: they always differ, and marking them would bury what matters. */
-  private static final java.util.regex.Pattern TIMING =
-      java.util.regex.Pattern.compile("time=[\\d.]+|[\\d.]+(/[\\d.]+){2,3}");
+  private static final Pattern TIMING = Pattern.compile("time=[\\d.]+|[\\d.]+(/[\\d.]+){2,3}");
+
+  /** What one step of an edit script does with a line. */
+  public enum Op {
+    /** in both lists */
+    KEEP,
+    /** only in the first list */
+    DELETE,
+    /** only in the second list */
+    INSERT
+  }
+
+  /**
+   * One step of an edit script: the line's index in the first list ({@code a}) and in the second
+   * ({@code b}); the index of the list the line is not in is where the walk stands in it.
+   */
+  public record Edit(Op op, int a, int b) {}
 
   private LineDiff() {}
+
+  /**
+   * The edit script from {@code a} to {@code b}, in order; where two scripts are equally short, a
+   * line of {@code a} is deleted before a line of {@code b} is inserted.
+   */
+  public static List<Edit> edits(List<String> a, List<String> b) {
+    int[][] lcs = new int[a.size() + 1][b.size() + 1];
+    for (int i = a.size() - 1; i >= 0; i--) {
+      for (int j = b.size() - 1; j >= 0; j--) {
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    List<Edit> edits = new ArrayList<>();
+    int i = 0;
+    int j = 0;
+    while (i < a.size() || j < b.size()) {
+      if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
+        edits.add(new Edit(Op.KEEP, i++, j++));
+      } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        edits.add(new Edit(Op.DELETE, i++, j));
+      } else {
+        edits.add(new Edit(Op.INSERT, i, j++));
+      }
+    }
+    return edits;
+  }
 
   static List<String> marks(String book, String live) {
     List<String> b = rawLines(book);
@@ -26,36 +72,22 @@ final class LineDiff {
     if (b.size() > MAX_LINES || l.size() > MAX_LINES) {
       return List.of("! outputs too long to line up (" + b.size() + " vs " + l.size() + " lines)");
     }
-    List<String> mb = b.stream().map(LineDiff::key).toList();
-    List<String> ml = l.stream().map(LineDiff::key).toList();
-    int[][] lcs = new int[mb.size() + 1][ml.size() + 1];
-    for (int i = mb.size() - 1; i >= 0; i--) {
-      for (int j = ml.size() - 1; j >= 0; j--) {
-        lcs[i][j] =
-            mb.get(i).equals(ml.get(j))
-                ? lcs[i + 1][j + 1] + 1
-                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-      }
-    }
     List<String> marks = new ArrayList<>();
-    int i = 0;
-    int j = 0;
-    while (i < mb.size() || j < ml.size()) {
-      if (i < mb.size() && j < ml.size() && mb.get(i).equals(ml.get(j))) {
-        String tokens = tokenDiff(b.get(i), l.get(j));
-        if (!tokens.isEmpty()) {
-          marks.add("~ " + tokens);
+    // from live to book: where the two line up equally well, the live line is marked first
+    for (Edit e : edits(keys(l), keys(b))) {
+      switch (e.op()) {
+        case KEEP -> {
+          String tokens = tokenDiff(b.get(e.b()), l.get(e.a()));
+          if (!tokens.isEmpty()) {
+            marks.add("~ " + tokens);
+          }
         }
-        i++;
-        j++;
-      } else if (j < ml.size() && (i == mb.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        if (!partial) {
-          marks.add("+ live: " + l.get(j).strip());
+        case DELETE -> {
+          if (!partial) {
+            marks.add("+ live: " + l.get(e.a()).strip());
+          }
         }
-        j++;
-      } else {
-        marks.add("- book: " + b.get(i).strip());
-        i++;
+        case INSERT -> marks.add("- book: " + b.get(e.b()).strip());
       }
     }
     return marks;
@@ -71,8 +103,8 @@ final class LineDiff {
     return out;
   }
 
-  private static String key(String line) {
-    return Masking.mask(line).strip().replaceAll("\\s+", " ");
+  private static List<String> keys(List<String> lines) {
+    return lines.stream().map(line -> Masking.mask(line).strip().replaceAll("\\s+", " ")).toList();
   }
 
   /** "book: a b live: c d" for the words that differ between two lines equal in substance. */

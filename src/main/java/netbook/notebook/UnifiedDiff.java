@@ -2,8 +2,12 @@ package netbook.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
+import netbook.console.LineDiff;
 
-/** A unified diff of two short texts (cell outputs), with three lines of context. */
+/**
+ * A unified diff of two short texts (cell outputs), with three lines of context, over {@link
+ * LineDiff}'s edit script.
+ */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
 
@@ -16,65 +20,47 @@ public final class UnifiedDiff {
     if (a.equals(b)) {
       return "";
     }
-    // longest common subsequence table
-    int[][] lcs = new int[a.size() + 1][b.size() + 1];
-    for (int i = a.size() - 1; i >= 0; i--) {
-      for (int j = b.size() - 1; j >= 0; j--) {
-        lcs[i][j] =
-            a.get(i).equals(b.get(j))
-                ? lcs[i + 1][j + 1] + 1
-                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-      }
-    }
-    // the edit script: ' ', '-' or '+' per line, with the line numbers it stands at
-    List<char[]> ops = new ArrayList<>();
+    // the edit script: ' ', '-' or '+' per line
+    StringBuilder ops = new StringBuilder();
     List<String> text = new ArrayList<>();
-    int i = 0;
-    int j = 0;
-    while (i < a.size() || j < b.size()) {
-      if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
-        ops.add(new char[] {' '});
-        text.add(a.get(i));
-        i++;
-        j++;
-      } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
-        ops.add(new char[] {'-'});
-        text.add(a.get(i++));
-      } else {
-        ops.add(new char[] {'+'});
-        text.add(b.get(j++));
+    for (LineDiff.Edit e : LineDiff.edits(a, b)) {
+      switch (e.op()) {
+        case KEEP -> ops.append(' ');
+        case DELETE -> ops.append('-');
+        case INSERT -> ops.append('+');
       }
+      text.add(e.op() == LineDiff.Op.INSERT ? b.get(e.b()) : a.get(e.a()));
     }
     StringBuilder sb = new StringBuilder();
     sb.append("--- ").append(expectedName).append('\n');
     sb.append("+++ ").append(actualName).append('\n');
     int k = 0;
-    while (k < ops.size()) {
-      if (ops.get(k)[0] == ' ') {
+    while (k < ops.length()) {
+      if (ops.charAt(k) == ' ') {
         k++;
         continue;
       }
       int start = Math.max(0, k - CONTEXT);
       int end = k;
       int lastChange = k;
-      while (end < ops.size() && end - lastChange <= 2 * CONTEXT) {
-        if (ops.get(end)[0] != ' ') {
+      while (end < ops.length() && end - lastChange <= 2 * CONTEXT) {
+        if (ops.charAt(end) != ' ') {
           lastChange = end;
         }
         end++;
       }
-      end = Math.min(ops.size(), lastChange + CONTEXT + 1);
+      end = Math.min(ops.length(), lastChange + CONTEXT + 1);
       int aStart = 0;
       int bStart = 0;
       for (int x = 0; x < start; x++) {
-        aStart += ops.get(x)[0] != '+' ? 1 : 0;
-        bStart += ops.get(x)[0] != '-' ? 1 : 0;
+        aStart += ops.charAt(x) != '+' ? 1 : 0;
+        bStart += ops.charAt(x) != '-' ? 1 : 0;
       }
       int aLen = 0;
       int bLen = 0;
       for (int x = start; x < end; x++) {
-        aLen += ops.get(x)[0] != '+' ? 1 : 0;
-        bLen += ops.get(x)[0] != '-' ? 1 : 0;
+        aLen += ops.charAt(x) != '+' ? 1 : 0;
+        bLen += ops.charAt(x) != '-' ? 1 : 0;
       }
       sb.append("@@ -")
           .append(range(aStart, aLen))
@@ -82,7 +68,7 @@ public final class UnifiedDiff {
           .append(range(bStart, bLen))
           .append(" @@\n");
       for (int x = start; x < end; x++) {
-        sb.append(ops.get(x)[0]).append(text.get(x)).append('\n');
+        sb.append(ops.charAt(x)).append(text.get(x)).append('\n');
       }
       k = end;
     }

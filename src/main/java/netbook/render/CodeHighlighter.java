@@ -14,9 +14,7 @@ public final class CodeHighlighter {
   private static final Pattern JAVA =
       Pattern.compile(
           "(?<comment>//.*$)|(?<string>\"(?:[^\"\\\\]|\\\\.)*\"?)|(?<number>\\b\\d+(?:\\.\\d+)?\\b)"
-              + "|(?<keyword>\\b(?:var|new|return|if|else|for|while|do|try|catch|finally|throw"
-              + "|class|record|interface|enum|void|int|long|double|boolean|char|final|static|public"
-              + "|private|import|true|false|null|this|switch|case|default|break|continue)\\b)");
+              + "|(?<word>[A-Za-z_$][\\w$]*)");
   private static final Pattern PROMPT =
       Pattern.compile("^(\\$ |# |/ # |[\\w.-]+@[\\w.-]+:[^#$]*[#$] )");
 
@@ -48,7 +46,11 @@ public final class CodeHighlighter {
       AttributedStyle style =
           m.group("comment") != null
               ? COMMENT
-              : m.group("string") != null ? STRING : m.group("number") != null ? NUMBER : KEYWORD;
+              : m.group("string") != null
+                  ? STRING
+                  : m.group("number") != null
+                      ? NUMBER
+                      : JavaKeywords.is(m.group()) ? KEYWORD : AttributedStyle.DEFAULT;
       sb.styled(style, m.group());
       last = m.end();
     }

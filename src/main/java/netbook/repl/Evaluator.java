@@ -1,15 +1,24 @@
 package netbook.repl;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import netbook.NetbookException;
 import netbook.console.CommandResult;
 import netbook.console.DockerConsole;
+import netbook.console.TranscriptResult;
+import netbook.console.TranscriptRunner;
+import netbook.console.TranscriptStep;
 import netbook.lab.Session;
 import netbook.shell.EvalResult;
 import netbook.shell.JShellSession;
+import org.jline.utils.AttributedStyle;
 
 /**
  * Runs one complete input the way the REPL and piped mode both do: a {@code :command}, a {@code
@@ -98,18 +107,17 @@ public final class Evaluator {
     return s.equals("docker") || s.startsWith("docker ") || s.startsWith("docker\t");
   }
 
-  private static final java.util.regex.Pattern WORD =
-      java.util.regex.Pattern.compile("[A-Za-z_$][\\w$]*");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z_$][\\w$]*");
 
   /**
    * Whether Java input names the API (so it must wait for the engine); plain Java such as {@code 1
    * + 1} runs as soon as JShell is ready, even while the engine is still opening.
    */
   static boolean usesApi(String input) {
-    java.util.regex.Matcher m = WORD.matcher(input);
+    Matcher m = WORD.matcher(input);
     while (m.find()) {
       String w = m.group();
-      if (JavaHighlighter.API_NAMES.contains(w) || w.equals("Lab") || w.equals("session")) {
+      if (JavaHighlighter.apiNames().contains(w) || w.equals("Lab")) {
         return true;
       }
     }
@@ -155,16 +163,51 @@ public final class Evaluator {
 
   /** Runs one complete input and prints what it shows. */
   public Result run(String input) {
+    return run(input, true);
+  }
+
+  /**
+   * Runs one complete input; {@code show} false (a notebook's hidden cell) keeps what Java prints
+   * to itself, unless it fails.
+   */
+  Result run(String input, boolean show) {
     if (input.isBlank()) {
       return Result.OK;
     }
+    return guarded(
+        () -> {
+          if (isCommand(input)) {
+            return commands.run(input.strip());
+          }
+          Result r = isDockerLine(input) ? docker(input.strip()) : java(input, show);
+          reportChanges();
+          return r;
+        });
+  }
+
+  /**
+   * Replays a notebook's console cell on this session's docker console, printing each command and
+   * what it printed as it finishes ({@code show} false: only a failure); it fails when a command
+   * fails that the book does not show failing.
+   */
+  Result replay(String cell, boolean show) {
+    return guarded(
+        () -> {
+          Result r = transcript(cell, show);
+          reportChanges();
+          return r;
+        });
+  }
+
+  /** An input being run, which may be cut short by Ctrl-C. */
+  private interface Input {
+    Result run() throws InterruptedException;
+  }
+
+  /** Runs an input; whatever goes wrong is one error line, and the session goes on. */
+  private Result guarded(Input input) {
     try {
-      if (isCommand(input)) {
-        return commands.run(input.strip());
-      }
-      Result r = isDockerLine(input) ? docker(input.strip()) : java(input);
-      reportChanges();
-      return r;
+      return input.run();
     } catch (InterruptedException e) {
       printer.error("stopped (Ctrl-C)");
       return Result.FAILED;
@@ -185,16 +228,16 @@ public final class Evaluator {
     }
   }
 
-  private Result java(String input) throws InterruptedException {
+  private Result java(String input, boolean show) throws InterruptedException {
     running = ++inputs;
     try {
-      return javaRunning(input);
+      return javaRunning(input, show);
     } finally {
       running = 0;
     }
   }
 
-  private Result javaRunning(String input) throws InterruptedException {
+  private Result javaRunning(String input, boolean show) throws InterruptedException {
     JShellSession shell = interruptibly(session::shell);
     if (usesApi(input) || session.engineSettled()) {
       interruptibly(
@@ -207,8 +250,10 @@ public final class Evaluator {
           .ifPresent(
               m -> printer.error("netbook: " + m + " — Java works; the Docker API does not"));
     }
-    EvalResult r = shell.eval(input, null, true);
-    printer.result(r, verbose);
+    EvalResult r = shell.eval(input, null, show);
+    if (show || r.failed()) {
+      printer.result(r, verbose);
+    }
     session.marks().first("result");
     if (!r.failed()) {
       transcript.java(input, r.text(false));
@@ -226,6 +271,55 @@ public final class Evaluator {
       transcript.docker(line, r.output());
     }
     return r.ok() ? Result.OK : Result.FAILED;
+  }
+
+  private Result transcript(String cell, boolean show) throws InterruptedException {
+    TranscriptRunner runner = new TranscriptRunner(interruptibly(session::console));
+    // the steps as they finish, then the result (or what the replay threw)
+    BlockingQueue<Object> done = new LinkedBlockingQueue<>();
+    background.execute(
+        () -> {
+          try {
+            done.add(runner.run(cell, done::add));
+          } catch (RuntimeException e) {
+            done.add(e);
+          }
+        });
+    while (true) {
+      Object next = interruptibly(done::take);
+      if (next instanceof RuntimeException e) {
+        throw e;
+      }
+      if (next instanceof TranscriptStep step) {
+        if (show) {
+          print(step);
+        }
+        if (step.kind() == TranscriptStep.Kind.DOCKER && step.exitCode() == 0) {
+          transcript.docker(step.command(), step.live());
+        }
+        continue;
+      }
+      List<TranscriptStep> failures = ((TranscriptResult) next).failures();
+      if (failures.isEmpty()) {
+        return Result.OK;
+      }
+      if (!show) {
+        TranscriptStep f = failures.get(0);
+        printer.error(f.promptLine() + " exited with " + f.exitCode());
+      }
+      return Result.FAILED;
+    }
+  }
+
+  /** A replayed command as a docker line shows: the prompt line, what it printed, the notes. */
+  private void print(TranscriptStep step) {
+    printer.line(step.promptLine(), AttributedStyle.DEFAULT.faint());
+    if (step.kind() != TranscriptStep.Kind.CONTINUED) {
+      printer.text(step.live());
+    }
+    for (String note : step.notes()) {
+      printer.notice("note: " + note);
+    }
   }
 
   /** Something that waits and may be cut short by Ctrl-C. */

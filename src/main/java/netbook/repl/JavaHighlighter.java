@@ -1,8 +1,16 @@
 package netbook.repl;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import netbook.console.Docker;
+import netbook.lab.Lab;
+import netbook.render.JavaKeywords;
 import org.jline.reader.Highlighter;
 import org.jline.reader.LineReader;
 import org.jline.utils.AttributedString;
@@ -21,92 +29,23 @@ final class JavaHighlighter implements Highlighter {
   static final AttributedStyle API = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
   static final AttributedStyle COMMAND = AttributedStyle.BOLD.foreground(AttributedStyle.MAGENTA);
 
-  private static final Set<String> KEYWORDS =
-      Set.of(
-          "abstract",
-          "assert",
-          "boolean",
-          "break",
-          "byte",
-          "case",
-          "catch",
-          "char",
-          "class",
-          "continue",
-          "default",
-          "do",
-          "double",
-          "else",
-          "enum",
-          "extends",
-          "final",
-          "finally",
-          "float",
-          "for",
-          "if",
-          "implements",
-          "import",
-          "instanceof",
-          "int",
-          "interface",
-          "long",
-          "new",
-          "package",
-          "private",
-          "protected",
-          "public",
-          "record",
-          "return",
-          "short",
-          "static",
-          "super",
-          "switch",
-          "this",
-          "throw",
-          "throws",
-          "try",
-          "var",
-          "void",
-          "while",
-          "true",
-          "false",
-          "null",
-          "yield");
+  /**
+   * The API's entry points, as the preload imports them statically (preload.jsh: {@code import
+   * static netbook.lab.Lab.*} and {@code netbook.console.Docker.*}): their public static methods.
+   * Read from the classes the first time they are asked for.
+   */
+  static Set<String> apiNames() {
+    return ApiNames.NAMES;
+  }
 
-  /** The fluent API's entry points and verbs. */
-  static final Set<String> API_NAMES =
-      Set.of(
-          "net",
-          "run",
-          "container",
-          "ping",
-          "name",
-          "publish",
-          "alias",
-          "cmd",
-          "env",
-          "hostname",
-          "ipv4",
-          "networks",
-          "containers",
-          "host",
-          "engine",
-          "http",
-          "cleanup",
-          "connect",
-          "disconnect",
-          "exec",
-          "sh",
-          "inspect",
-          "logs",
-          "rm",
-          "start",
-          "stop",
-          "ip",
-          "mac",
-          "gateway",
-          "subnet",
-          "docker");
+  private static final class ApiNames {
+    static final Set<String> NAMES =
+        Stream.of(Lab.class, Docker.class)
+            .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
+            .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
+            .map(Method::getName)
+            .collect(Collectors.toUnmodifiableSet());
+  }
 
   private static final Pattern TOKEN =
       Pattern.compile(
@@ -156,9 +95,9 @@ final class JavaHighlighter implements Highlighter {
         style = STRING;
       } else if (m.group("number") != null) {
         style = NUMBER;
-      } else if (KEYWORDS.contains(t)) {
+      } else if (JavaKeywords.is(t)) {
         style = KEYWORD;
-      } else if (API_NAMES.contains(t) && followedByParen(buffer, m.end())) {
+      } else if (apiNames().contains(t) && followedByParen(buffer, m.end())) {
         style = API;
       }
       sb.styled(style, t);

@@ -12,6 +12,11 @@ import netbook.lab.CleanupReport;
 import netbook.lab.ContainerTable;
 import netbook.lab.NetworkTable;
 import netbook.lab.Session;
+import netbook.notebook.Cell;
+import netbook.notebook.CellAttributes;
+import netbook.notebook.Notebook;
+import netbook.notebook.NotebookParser;
+import netbook.notebook.NotebookProblem;
 import org.jline.utils.AttributedStyle;
 
 /** The REPL's {@code :commands}. */
@@ -164,32 +169,64 @@ public final class ReplCommands {
     ev.printer().notice("saved " + n + " input" + (n == 1 ? "" : "s") + " to " + file);
   }
 
+  /**
+   * Runs a notebook's cells in this session, as the notebook runner does: java cells through
+   * JShell, console cells as transcripts (container prompts after an attach run inside the
+   * container); {@code skip} cells are passed over, {@code hidden} ones show only a failure, and a
+   * cell stops the notebook when it fails unless it has {@code expect=fail}.
+   */
   private Evaluator.Result open(String arg) {
     if (arg.isEmpty()) {
       throw new NetbookException(":open needs a notebook: :open notebooks/FILE.md");
     }
     Path file = Path.of(arg);
-    String md;
+    byte[] bytes;
     try {
-      md = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new NetbookException("cannot read " + file + ": " + e.getMessage(), e);
     }
-    List<NotebookCells.Cell> cells = NotebookCells.of(md);
+    Notebook nb = NotebookParser.parse(file.toString(), bytes);
+    List<Cell> cells = nb.cells();
     Printer p = ev.printer();
-    int i = 0;
-    for (NotebookCells.Cell c : cells) {
-      i++;
-      for (String l : c.source().stripTrailing().split("\n")) {
-        p.line((c.docker() ? "$ " : "» ") + l, AttributedStyle.DEFAULT.faint());
-      }
-      Evaluator.Result r = ev.run(c.source());
-      if (!r.ok()) {
-        p.error("stopped at cell " + i + " of " + cells.size() + " of " + file);
-        return Evaluator.Result.FAILED;
+    for (NotebookProblem problem : nb.problems()) {
+      if (cells.stream().noneMatch(c -> c.line() == problem.line())) {
+        p.error(problem.toString());
       }
     }
-    p.notice("ran " + cells.size() + " cell" + (cells.size() == 1 ? "" : "s") + " of " + file);
+    int ran = 0;
+    for (Cell c : cells) {
+      CellAttributes a = c.attributes();
+      if (a.skip()) {
+        continue;
+      }
+      Evaluator.Result r;
+      if (!c.runnable()) {
+        p.error(c.where(nb.file()) + ": " + c.problem());
+        r = Evaluator.Result.FAILED;
+      } else if (c.kind() == Cell.Kind.JAVA) {
+        if (!a.hidden()) {
+          for (String l : c.source().stripTrailing().split("\n")) {
+            p.line("» " + l, AttributedStyle.DEFAULT.faint());
+          }
+        }
+        r = ev.run(c.source(), !a.hidden());
+      } else {
+        r = ev.replay(c.source(), !a.hidden());
+      }
+      ran++;
+      if (!c.runnable() || r.ok() == a.expectFail()) {
+        if (r.ok()) {
+          p.error(c.where(nb.file()) + " was expected to fail (expect=fail), but it succeeded");
+        }
+        p.error("stopped at cell " + c.index() + " of " + cells.size() + " of " + file);
+        return Evaluator.Result.FAILED;
+      }
+      if (!r.ok()) {
+        p.notice("cell " + c.index() + " failed, as expected (expect=fail)");
+      }
+    }
+    p.notice("ran " + ran + " cell" + (ran == 1 ? "" : "s") + " of " + file);
     return Evaluator.Result.OK;
   }
 }

@@ -1,10 +1,13 @@
 package netbook.repl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import netbook.notebook.Cell;
+import netbook.notebook.NotebookParser;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
@@ -33,12 +36,12 @@ class SmallPartsTest {
         "# T\n\nProse `net(\"x\")`.\n\n```java {name=a}\nint a = 1;\n```\n\n"
             + "```output\na ==> 1\n```\n\n```console\n$ docker network ls\nNETWORK ID\n"
             + "$ docker ps\n```\n\n```python\nprint(1)\n```\n\n```jshell\na + 1\n```\n";
-    assertThat(NotebookCells.of(md))
+    assertThat(NotebookParser.parse("t.md", md).cells())
+        .extracting(Cell::kind, Cell::source)
         .containsExactly(
-            new NotebookCells.Cell(false, "int a = 1;\n"),
-            new NotebookCells.Cell(true, "docker network ls"),
-            new NotebookCells.Cell(true, "docker ps"),
-            new NotebookCells.Cell(false, "a + 1\n"));
+            tuple(Cell.Kind.JAVA, "int a = 1;\n"),
+            tuple(Cell.Kind.CONSOLE, "$ docker network ls\nNETWORK ID\n$ docker ps\n"),
+            tuple(Cell.Kind.JAVA, "a + 1\n"));
   }
 
   @Test
@@ -55,6 +58,9 @@ class SmallPartsTest {
         .isEqualTo(JavaHighlighter.COMMAND);
     assertThat(new JavaHighlighter(false).highlight("for").styleAt(0))
         .isEqualTo(AttributedStyle.DEFAULT);
+    assertThat(JavaHighlighter.apiNames()).contains("net", "run", "diagram", "docker", "replay");
+    assertThat(Evaluator.usesApi("var d = diagram()")).isTrue();
+    assertThat(Evaluator.usesApi("int x = 1 + 1")).isFalse();
   }
 
   @Test
