@@ -2,7 +2,7 @@ package netbook.bench;
 
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import netbook.shell.OutputRouter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A trivial snippet in a warm JShell session, as the REPL evaluates it: {@code
- * JShellSession.eval("1 + 1")} (split with analyzeCompletion, compiled by the in-process javac, run
+ * JavaShell.eval("1 + 1")} (split with analyzeCompletion, compiled by the in-process javac, run
  * on the local engine). Sample time: the median is the figure bench/run reports. The forked JVM
  * gets the launcher's flags, so the figure is the one a user sees.
  *
@@ -37,11 +37,11 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"})
 public class SnippetBench {
-  private JShellSession shell;
+  private JavaShell shell;
 
   @Setup(Level.Iteration)
   public void open() {
-    shell = new JShellSession(new OutputRouter(OutputStream.nullOutputStream()));
+    shell = new JavaShell(new OutputRouter(OutputStream.nullOutputStream()));
     shell.warmUp();
   }
 

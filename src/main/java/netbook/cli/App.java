@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import netbook.Marks;
 import netbook.engine.Engine;
 import netbook.lab.Session;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import netbook.shell.OutputRouter;
 
 /**
@@ -48,13 +48,13 @@ record App(
   }
 
   /** A JShell with netbook's API. */
-  JShellSession newShell() {
-    return new JShellSession(router);
+  JavaShell newShell() {
+    return new JavaShell(router);
   }
 
   /** A JShell with netbook's API, warmed up (javac's first compilation is the longest wait). */
-  JShellSession warmShell() {
-    JShellSession shell = newShell();
+  JavaShell warmShell() {
+    JavaShell shell = newShell();
     shell.warmUp();
     return shell;
   }

@@ -22,9 +22,9 @@ import netbook.Marks;
 import netbook.NetbookException;
 import netbook.repl.Repl;
 import netbook.repl.ReplOptions;
-import netbook.repl.ReplSession;
 import netbook.repl.ScriptRunner;
-import netbook.shell.JShellSession;
+import netbook.repl.Workspace;
+import netbook.shell.JavaShell;
 import netbook.shell.OutputRouter;
 import org.jline.terminal.Terminal;
 import org.jline.utils.Signals;
@@ -96,7 +96,7 @@ public final class Main implements Callable<Integer> {
   @Mixin StepOptions stepOptions = new StepOptions();
 
   private final App app;
-  private volatile CompletableFuture<JShellSession> firstShell;
+  private volatile CompletableFuture<JavaShell> firstShell;
   private Logger debugLog; // (held: the logging framework holds its loggers only weakly)
 
   Main(App app) {
@@ -246,7 +246,7 @@ public final class Main implements Callable<Integer> {
       return NotebookCommands.step(app, stepOptions, notebook);
     }
     if (System.console() == null) {
-      try (ReplSession repl = startRepl()) {
+      try (Workspace repl = startRepl()) {
         repl.begin();
         repl.beginEngine(); // piped snippets use the engine at once: open both in parallel
         return piped(repl);
@@ -255,22 +255,22 @@ public final class Main implements Callable<Integer> {
     // the prompt first, alone: on 2 cores JShell building beside it would delay it by a third;
     // JShell starts once the prompt is drawn (a person reads it and types meanwhile), and the
     // engine once JShell is ready
-    try (ReplSession repl = startRepl()) {
+    try (Workspace repl = startRepl()) {
       try (Terminal terminal = Terminals.system()) {
         return interactive(terminal, repl);
       }
     }
   }
 
-  /** The REPL's session: JShell and the engine open in the background (see ReplSession). */
-  private ReplSession startRepl() {
-    return ReplSession.starting(
+  /** The REPL's session: JShell and the engine open in the background (see Workspace). */
+  private Workspace startRepl() {
+    return Workspace.starting(
         () -> app.openSession(app.openEngine(), false), this::shell, app.marks());
   }
 
   /** The JShell {@link #startShellEarly} began (the first time), else a new one. */
-  private JShellSession shell() {
-    CompletableFuture<JShellSession> early = firstShell;
+  private JavaShell shell() {
+    CompletableFuture<JavaShell> early = firstShell;
     if (early != null) {
       firstShell = null;
       return early.join();
@@ -288,7 +288,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** stdin is not a terminal: snippets from stdin, plain output, exit 1 if one failed. */
-  private int piped(ReplSession repl) throws IOException {
+  private int piped(Workspace repl) throws IOException {
     PrintWriter w = new PrintWriter(app.out(), true, StandardCharsets.UTF_8);
     ScriptRunner runner = new ScriptRunner(repl, w, app.verbose());
     Lifecycle lifecycle = app.lifecycle();
@@ -307,7 +307,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** End of input: the session's containers and networks go (a Ctrl-C now exits at once). */
-  private void leavePiped(ReplSession repl, PrintWriter w) {
+  private void leavePiped(Workspace repl, PrintWriter w) {
     Lifecycle lifecycle = app.lifecycle();
     lifecycle.beginCleanup(); // (a termination's hook cleans up instead: this thread waits)
     try {
@@ -335,7 +335,7 @@ public final class Main implements Callable<Integer> {
   }
 
   /** The REPL on the terminal. */
-  private int interactive(Terminal terminal, ReplSession repl) {
+  private int interactive(Terminal terminal, Workspace repl) {
     app.marks().first("terminal");
     boolean dumb = terminal.getType().startsWith(Terminal.TYPE_DUMB);
     Object previous = null;

@@ -20,8 +20,8 @@ import netbook.notebook.StepRunner;
 import netbook.render.MarkdownRenderer;
 import netbook.repl.Repl;
 import netbook.repl.ReplOptions;
-import netbook.repl.ReplSession;
-import netbook.shell.JShellSession;
+import netbook.repl.Workspace;
+import netbook.shell.JavaShell;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -188,7 +188,7 @@ final class NotebookCommands {
         // delay it by a third); both are ready, as a rule, before the reader has read it
         StepRunner.preview(terminal.writer(), renderer, nb, options);
         NotebookRunner runner = setup.open(options, terminal.writer());
-        try (JShellSession shell = setup.shell()) {
+        try (JavaShell shell = setup.shell()) {
           LineReader reader =
               LineReaderBuilder.builder()
                   .terminal(terminal)
@@ -202,7 +202,7 @@ final class NotebookCommands {
               () ->
                   new Repl(
                           terminal,
-                          ReplSession.of(shell, runner.session(), app::newShell),
+                          Workspace.of(shell, runner.session(), app::newShell),
                           new ReplOptions(Main.historyFile(), color, app.verbose(), false))
                       .run(true);
           FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);

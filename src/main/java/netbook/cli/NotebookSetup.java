@@ -16,7 +16,7 @@ import netbook.notebook.RunOptions;
 import netbook.render.ImageHook;
 import netbook.render.MarkdownRenderer;
 import netbook.render.topology.LiveTopology;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.jline.utils.AttributedString;
 
 /**
@@ -30,7 +30,7 @@ final class NotebookSetup implements AutoCloseable {
   private final App app;
   private final AtomicReference<Engine> live = new AtomicReference<>();
   private final MarkdownRenderer renderer;
-  private final CompletableFuture<JShellSession> first = new CompletableFuture<>();
+  private final CompletableFuture<JavaShell> first = new CompletableFuture<>();
   private final AtomicBoolean firstTaken = new AtomicBoolean();
   private final AtomicBoolean warming = new AtomicBoolean();
 
@@ -67,7 +67,7 @@ final class NotebookSetup implements AutoCloseable {
   }
 
   /** The warmed-up JShell the first time (waiting for it), a new one after; the taker closes it. */
-  JShellSession shell() {
+  JavaShell shell() {
     if (!firstTaken.compareAndSet(false, true)) {
       return app.newShell();
     }
@@ -87,7 +87,7 @@ final class NotebookSetup implements AutoCloseable {
   @Override
   public void close() {
     if (firstTaken.compareAndSet(false, true)) {
-      first.thenAccept(JShellSession::close);
+      first.thenAccept(JavaShell::close);
     }
     Engine engine = live.getAndSet(null);
     if (engine != null) {

@@ -23,9 +23,9 @@ import netbook.render.ImageHook;
 import netbook.render.MarkdownRenderer;
 import netbook.repl.Repl;
 import netbook.repl.ReplOptions;
-import netbook.repl.ReplSession;
 import netbook.repl.ScriptRunner;
-import netbook.shell.JShellSession;
+import netbook.repl.Workspace;
+import netbook.shell.JavaShell;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -73,8 +73,8 @@ final class TrainCommand implements Callable<Integer> {
               renderer,
               RunOptions.of(RunOptions.Mode.RUN))
           .run(nb);
-      try (JShellSession shell = app.newShell()) {
-        ReplSession repl = ReplSession.of(shell, session, () -> shell);
+      try (JavaShell shell = app.newShell()) {
+        Workspace repl = Workspace.of(shell, session, () -> shell);
         new ScriptRunner(repl, sink, false).run(new BufferedReader(new StringReader(REPL_INPUT)));
         try (Terminal t =
             TerminalBuilder.builder()

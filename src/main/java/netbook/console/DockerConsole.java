@@ -88,7 +88,7 @@ public final class DockerConsole {
     }
   }
 
-  void noteOnce(Printer out, String key, String note) {
+  void noteOnce(CommandOutput out, String key, String note) {
     if (notesSaid.add(key)) {
       out.note(note);
     }
@@ -96,7 +96,7 @@ public final class DockerConsole {
 
   /** Runs one line such as {@code docker network ls} (the leading "docker" is optional). */
   public CommandResult run(String commandLine) {
-    Printer out = new Printer();
+    CommandOutput out = new CommandOutput();
     String line = commandLine.strip();
     if (line.isEmpty()) {
       return new CommandResult(0, "");
@@ -139,7 +139,7 @@ public final class DockerConsole {
     if (!words.isEmpty() && words.get(0).equals("docker")) {
       words.remove(0);
     }
-    return DockerCli.parse(new CommandContext(session, targets, new Printer(), this), words);
+    return DockerCli.parse(new CommandContext(session, targets, new CommandOutput(), this), words);
   }
 
   private static boolean isDockerVerb(String w) {
@@ -147,7 +147,7 @@ public final class DockerConsole {
   }
 
   /** Replaces each {@code $(docker …)} by the words the inner command prints. */
-  private String substitute(String line, Printer out) {
+  private String substitute(String line, CommandOutput out) {
     List<Tokenizer.Substitution> subs = Tokenizer.substitutions(line);
     if (subs.isEmpty()) {
       return line;

@@ -10,7 +10,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import netbook.console.Masking;
 import netbook.shell.EvalResult;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import netbook.shell.Outcome;
 
 /**
@@ -31,7 +31,7 @@ public final class CellExecutor {
   private final TranscriptCells transcripts;
   private final PrintWriter out;
   private final RunOptions options;
-  private volatile JShellSession running;
+  private volatile JavaShell running;
   private volatile Thread runner;
   private volatile boolean busy;
   private volatile boolean interrupted;
@@ -43,7 +43,7 @@ public final class CellExecutor {
   }
 
   /** Runs a cell (its own source, or {@code source} when the user edited it) and judges it. */
-  public CellResult execute(String file, Cell cell, String source, JShellSession shell) {
+  public CellResult execute(String file, Cell cell, String source, JavaShell shell) {
     if (!cell.runnable()) {
       return new CellResult(cell, CellResult.Verdict.FAILED, "", cell.problem(), "");
     }
@@ -122,7 +122,7 @@ public final class CellExecutor {
       return false;
     }
     interrupted = true;
-    JShellSession shell = running;
+    JavaShell shell = running;
     Thread t = runner;
     if (t != null && t != Thread.currentThread()) {
       t.interrupt();
@@ -156,7 +156,7 @@ public final class CellExecutor {
     return s.equals("\n") ? "" : s;
   }
 
-  private CellRun java(String source, JShellSession shell, Duration timeout, boolean show) {
+  private CellRun java(String source, JavaShell shell, Duration timeout, boolean show) {
     long deadline = System.nanoTime() + timeout.toNanos();
     StringBuilder text = new StringBuilder();
     String rest = source;

@@ -12,7 +12,7 @@ import netbook.lab.Lab;
 import netbook.lab.Session;
 import netbook.render.CodeHighlighter;
 import netbook.render.MarkdownRenderer;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -32,7 +32,7 @@ public final class NotebookRunner {
   static final AttributedStyle GOOD = AttributedStyle.DEFAULT.foreground(AttributedStyle.GREEN);
 
   private final Session session;
-  private final Supplier<JShellSession> shells;
+  private final Supplier<JavaShell> shells;
   private final Function<Session, TranscriptCells> transcripts;
   private final PrintWriter out;
   private final MarkdownRenderer renderer;
@@ -45,7 +45,7 @@ public final class NotebookRunner {
 
   public NotebookRunner(
       Session session,
-      Supplier<JShellSession> shells,
+      Supplier<JavaShell> shells,
       Function<Session, TranscriptCells> transcripts,
       PrintWriter out,
       MarkdownRenderer renderer,
@@ -104,7 +104,7 @@ public final class NotebookRunner {
             .styled(AttributedStyle.BOLD, "▶ " + nb.file() + " — " + nb.title())
             .toAttributedString());
     begin(nb);
-    try (JShellSession shell = shells.get()) {
+    try (JavaShell shell = shells.get()) {
       return replay(nb, bind(shell));
     } catch (NetbookException e) {
       return FileReport.broken(nb.file(), e.getMessage());
@@ -143,7 +143,7 @@ public final class NotebookRunner {
   }
 
   /** Makes the shell's snippets work on this runner's session (the lab API's binding). */
-  public JShellSession bind(JShellSession shell) {
+  public JavaShell bind(JavaShell shell) {
     shell.scope(Lab.scope(session));
     return shell;
   }
@@ -169,7 +169,7 @@ public final class NotebookRunner {
   }
 
   /** Runs a notebook's cells (within --from/--to) into an existing JShell session. */
-  public FileReport replay(Notebook nb, JShellSession shell) {
+  public FileReport replay(Notebook nb, JavaShell shell) {
     bind(shell);
     List<CellResult> results = new ArrayList<>();
     for (Cell cell : nb.cells()) {
@@ -190,7 +190,7 @@ public final class NotebookRunner {
   }
 
   /** Shows a cell's header and code, runs it, and says how it went. */
-  public CellResult runCell(Notebook nb, Cell cell, String source, JShellSession shell) {
+  public CellResult runCell(Notebook nb, Cell cell, String source, JavaShell shell) {
     if (cell.attributes().skip()) {
       println(header(nb, cell, " skipped (skip)"));
       return new CellResult(cell, CellResult.Verdict.SKIPPED, "", "skip", "");

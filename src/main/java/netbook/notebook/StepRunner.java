@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netbook.render.MarkdownRenderer;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -39,14 +39,14 @@ public final class StepRunner {
   }
 
   /** Steps through a notebook in this JShell session; cleans up at the end unless {@code keep}. */
-  public FileReport step(Notebook nb, JShellSession shell) {
+  public FileReport step(Notebook nb, JavaShell shell) {
     return step(nb, shell, false);
   }
 
   /**
    * Shows a notebook's title and the prose before its first cell in range — what the reader sees
    * first — before anything else is ready: {@code bin/netbook FILE.md} prints it while JShell and
-   * the engine are still starting, then calls {@link #step(Notebook, JShellSession, boolean)} with
+   * the engine are still starting, then calls {@link #step(Notebook, JavaShell, boolean)} with
    * {@code previewed}.
    */
   public static void preview(
@@ -76,7 +76,7 @@ public final class StepRunner {
    * Steps through a notebook; {@code previewed}: {@link #preview} has shown its title and first
    * prose already.
    */
-  public FileReport step(Notebook nb, JShellSession shell, boolean previewed) {
+  public FileReport step(Notebook nb, JavaShell shell, boolean previewed) {
     runner.bind(shell);
     List<String> proseBefore = proseBeforeCells(nb);
     Map<Integer, CellResult> results = new LinkedHashMap<>();
@@ -154,7 +154,7 @@ public final class StepRunner {
     return report;
   }
 
-  private CellResult run(Notebook nb, Cell cell, String source, JShellSession shell) {
+  private CellResult run(Notebook nb, Cell cell, String source, JavaShell shell) {
     CellResult r = runner.executor().execute(nb.file(), cell, source, shell);
     runner.report(nb, r);
     return r;

@@ -17,7 +17,7 @@ import netbook.console.TranscriptRunner;
 import netbook.console.TranscriptStep;
 import netbook.lab.Session;
 import netbook.shell.EvalResult;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.jline.utils.AttributedStyle;
 
 /**
@@ -42,9 +42,9 @@ public final class Evaluator {
     static final Result FAILED = new Result(false, Action.NEXT);
   }
 
-  private final ReplSession session;
-  private final Printer printer;
-  private final Transcript transcript = new Transcript();
+  private final Workspace session;
+  private final ResultPrinter printer;
+  private final SessionLog transcript = new SessionLog();
   private final ReplCommands commands;
   private final Executor background =
       task -> {
@@ -61,22 +61,22 @@ public final class Evaluator {
 
   private long inputs;
 
-  public Evaluator(ReplSession session, Printer printer, boolean verbose) {
+  public Evaluator(Workspace session, ResultPrinter printer, boolean verbose) {
     this.session = session;
     this.printer = printer;
     this.verbose = verbose;
     this.commands = new ReplCommands(this);
   }
 
-  ReplSession session() {
+  Workspace session() {
     return session;
   }
 
-  Printer printer() {
+  ResultPrinter printer() {
     return printer;
   }
 
-  Transcript transcript() {
+  SessionLog transcript() {
     return transcript;
   }
 
@@ -238,7 +238,7 @@ public final class Evaluator {
   }
 
   private Result javaRunning(String input, boolean show) throws InterruptedException {
-    JShellSession shell = interruptibly(session::shell);
+    JavaShell shell = interruptibly(session::shell);
     if (usesApi(input) || session.engineSettled()) {
       interruptibly(
           () -> {
@@ -336,7 +336,7 @@ public final class Evaluator {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
-      throw new NetbookException(ReplSession.message(e), e.getCause());
+      throw new NetbookException(Workspace.message(e), e.getCause());
     } finally {
       waiting = null;
     }

@@ -5,7 +5,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import netbook.NetbookException;
 import netbook.lab.CleanupReport;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -39,16 +39,16 @@ public final class Repl {
   }
 
   private final Terminal terminal;
-  private final ReplSession session;
+  private final Workspace session;
   private final ReplOptions options;
-  private final Printer printer;
+  private final ResultPrinter printer;
   private final Evaluator evaluator;
 
-  public Repl(Terminal terminal, ReplSession session, ReplOptions options) {
+  public Repl(Terminal terminal, Workspace session, ReplOptions options) {
     this.terminal = terminal;
     this.session = session;
     this.options = options;
-    this.printer = new Printer(terminal.writer(), options.color());
+    this.printer = new ResultPrinter(terminal.writer(), options.color());
     this.evaluator = new Evaluator(session, printer, options.verbose());
   }
 
@@ -74,7 +74,9 @@ public final class Repl {
                           reader.printAbove(
                               new AttributedString(
                                   "netbook: " + msg + " — Java works; the Docker API does not",
-                                  options.color() ? Printer.ERROR : AttributedStyle.DEFAULT))));
+                                  options.color()
+                                      ? ResultPrinter.ERROR
+                                      : AttributedStyle.DEFAULT))));
     }
     session.begin(); // the prompt is ready: now JShell and the engine may have the cores
     try {
@@ -85,7 +87,7 @@ public final class Repl {
           input = reader.readLine(prompt(PROMPT));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isBlank()) {
-            printer.line("(Ctrl-D or :quit leaves netbook)", Printer.FAINT);
+            printer.line("(Ctrl-D or :quit leaves netbook)", ResultPrinter.FAINT);
           }
           continue;
         } catch (EndOfFileException e) {
@@ -146,7 +148,7 @@ public final class Repl {
             .parser(new JavaParser(this::incomplete))
             .completer(
                 new JavaCompleter(
-                    () -> session.shellNow().map(JShellSession::analysis),
+                    () -> session.shellNow().map(JavaShell::analysis),
                     new NameCompleter(session::engineNow)))
             .highlighter(new JavaHighlighter(options.color()))
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, prompt(CONTINUATION))
@@ -175,11 +177,11 @@ public final class Repl {
   }
 
   private void banner() {
-    printer.line("netbook — Java with a Docker networking API", Printer.HEADING);
+    printer.line("netbook — Java with a Docker networking API", ResultPrinter.HEADING);
     printer.line(
         "Try  net(\"my_bridge\").run(\"ubuntu\", name(\"a\"))   or   docker network ls"
             + "   · :help · Tab completes · Ctrl-D leaves",
-        Printer.FAINT);
+        ResultPrinter.FAINT);
   }
 
   /** Leaving: offers to remove what the session created (or does with --cleanup). */
@@ -188,7 +190,7 @@ public final class Repl {
     try {
       owned = session.owned();
     } catch (RuntimeException e) {
-      printer.error("could not list this session's containers: " + ReplSession.message(e));
+      printer.error("could not list this session's containers: " + Workspace.message(e));
       return;
     }
     if (owned.isEmpty()) {
@@ -206,7 +208,7 @@ public final class Repl {
     } catch (InterruptedException e) {
       printer.error("cleanup interrupted; some of " + what + " may remain");
     } catch (RuntimeException e) {
-      printer.error("cleanup failed: " + ReplSession.message(e));
+      printer.error("cleanup failed: " + Workspace.message(e));
     }
   }
 

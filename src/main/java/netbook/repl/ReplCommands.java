@@ -51,7 +51,7 @@ public final class ReplCommands {
   Evaluator.Result run(String line) throws InterruptedException {
     String[] parts = line.split("\\s+", 2);
     String arg = parts.length > 1 ? parts[1].strip() : "";
-    Printer p = ev.printer();
+    ResultPrinter p = ev.printer();
     switch (parts[0]) {
       case ":help", ":h", ":?" -> help();
       case ":networks" -> p.text(new NetworkTable(ev.session().session().engine().networks()) + "");
@@ -93,7 +93,7 @@ public final class ReplCommands {
   }
 
   private void diagram(String arg) throws InterruptedException {
-    Printer p = ev.printer();
+    ResultPrinter p = ev.printer();
     netbook.engine.Engine engine = ev.session().session().engine();
     if (arg.isEmpty()) {
       p.text(netbook.render.topology.LiveTopology.drawing(engine, ev.width(), p.color()));
@@ -110,8 +110,8 @@ public final class ReplCommands {
   }
 
   private void help() {
-    Printer p = ev.printer();
-    p.line("Type Java; the Docker networking API is imported:", Printer.HEADING);
+    ResultPrinter p = ev.printer();
+    p.line("Type Java; the Docker networking API is imported:", ResultPrinter.HEADING);
     p.text(
         "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_a\"))\n"
             + "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_b\")).ping(\"container_a\")\n"
@@ -120,7 +120,7 @@ public final class ReplCommands {
             + "Tab completes Java, and network, container and image names inside net(\"…\"),"
             + " container(\"…\"), ping(\"…\"), run(\"…\").\n"
             + "Ctrl-C stops what runs; Ctrl-D leaves.");
-    p.line("Commands:", Printer.HEADING);
+    p.line("Commands:", ResultPrinter.HEADING);
     StringBuilder sb = new StringBuilder();
     for (String[] c : COMMANDS) {
       String head = c[0] + (c[1].isEmpty() ? "" : " " + c[1]);
@@ -130,7 +130,7 @@ public final class ReplCommands {
   }
 
   private void engine() {
-    Printer p = ev.printer();
+    ResultPrinter p = ev.printer();
     Optional<Session> s = ev.session().sessionNow();
     if (s.isPresent()) {
       p.text(s.get().engine().info() + "\nsession " + s.get().id());
@@ -188,7 +188,7 @@ public final class ReplCommands {
     }
     Notebook nb = NotebookParser.parse(file.toString(), bytes);
     List<Cell> cells = nb.cells();
-    Printer p = ev.printer();
+    ResultPrinter p = ev.printer();
     for (NotebookProblem problem : nb.problems()) {
       if (cells.stream().noneMatch(c -> c.line() == problem.line())) {
         p.error(problem.toString());

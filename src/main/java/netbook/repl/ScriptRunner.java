@@ -11,12 +11,12 @@ import netbook.NetbookException;
  * what the REPL would print, without colour and without prompts.
  */
 public final class ScriptRunner {
-  private final ReplSession session;
+  private final Workspace session;
   private final Evaluator evaluator;
 
-  public ScriptRunner(ReplSession session, PrintWriter out, boolean verbose) {
+  public ScriptRunner(Workspace session, PrintWriter out, boolean verbose) {
     this.session = session;
-    this.evaluator = new Evaluator(session, new Printer(out, false), verbose);
+    this.evaluator = new Evaluator(session, new ResultPrinter(out, false), verbose);
   }
 
   public Evaluator evaluator() {

@@ -47,7 +47,7 @@ final class Chapters {
       NotebookRunner checker =
           new NotebookRunner(
               session,
-              () -> new netbook.shell.JShellSession(h.router),
+              () -> new netbook.shell.JavaShell(h.router),
               s -> ConsoleTranscript.of(s, RunOptions.Mode.CHECK),
               h.out,
               h.renderer,

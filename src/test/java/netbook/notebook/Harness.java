@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import netbook.lab.Session;
 import netbook.render.MarkdownRenderer;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import netbook.shell.OutputRouter;
 
 /**
@@ -27,7 +27,7 @@ final class Harness implements AutoCloseable {
   NotebookRunner runner(Session session, RunOptions options) {
     return new NotebookRunner(
         session,
-        () -> new JShellSession(router),
+        () -> new JavaShell(router),
         s -> (cell, timeout) -> new CellRun(true, "", "no console in this test"),
         out,
         renderer,

@@ -44,7 +44,7 @@ class NotebookEmbeddedTest {
       NotebookRunner recorder =
           new NotebookRunner(
               session,
-              () -> new netbook.shell.JShellSession(h.router),
+              () -> new netbook.shell.JavaShell(h.router),
               s -> ConsoleTranscript.of(s, RunOptions.Mode.RECORD),
               h.out,
               h.renderer,
@@ -58,7 +58,7 @@ class NotebookEmbeddedTest {
       NotebookRunner checker =
           new NotebookRunner(
               session,
-              () -> new netbook.shell.JShellSession(h.router),
+              () -> new netbook.shell.JavaShell(h.router),
               s -> ConsoleTranscript.of(s, RunOptions.Mode.CHECK),
               h.out,
               h.renderer,

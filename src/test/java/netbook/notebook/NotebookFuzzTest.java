@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import netbook.lab.Session;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,7 +110,7 @@ class NotebookFuzzTest {
         new RunOptions(RunOptions.Mode.RUN, 0, 0, false, false, Duration.ofSeconds(5));
     int ran = 0;
     try (Harness h = new Harness();
-        JShellSession shell = new JShellSession(h.router)) {
+        JavaShell shell = new JavaShell(h.router)) {
       NotebookRunner runner = h.runner(session, options);
       for (Notebook nb : withJava) {
         for (Cell cell : nb.cells()) {

@@ -16,7 +16,7 @@ import netbook.lab.CleanupReport;
 import netbook.lab.Reaper;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,7 +56,7 @@ class SoakTest {
     Random rnd = new Random(SEED);
     try (Engine engine = DockerEngines.embedded(OptionalLong.of(SEED));
         Harness h = new Harness();
-        JShellSession shell = new JShellSession(h.router)) {
+        JavaShell shell = new JavaShell(h.router)) {
       String mine =
           engine.createContainer(
               ContainerSpec.builder("netbook/toolbox")

@@ -6,7 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import netbook.lab.Session;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
@@ -94,7 +94,7 @@ class StepRunnerTest {
                 new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
                 h.buffer,
                 StandardCharsets.UTF_8);
-        JShellSession shell = new JShellSession(h.router)) {
+        JavaShell shell = new JavaShell(h.router)) {
       LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
       NotebookRunner runner =
           new NotebookRunner(

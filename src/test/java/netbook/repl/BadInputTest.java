@@ -124,7 +124,7 @@ class BadInputTest {
               engine,
               new SessionConfig("bad", true, ProcessHandle.current().pid(), "", null, null));
       Lab.bind(s);
-      try (ReplSession rs = f.with(s)) {
+      try (Workspace rs = f.with(s)) {
         rs.begin();
         ScriptRunner r = new ScriptRunner(rs, f.writer, false);
         for (Case c : CASES) {

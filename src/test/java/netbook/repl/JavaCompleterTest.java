@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.jline.reader.Candidate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class JavaCompleterTest {
   static ShellFixture fixture;
-  static JShellSession shell;
+  static JavaShell shell;
   static JavaCompleter completer;
 
   @BeforeAll

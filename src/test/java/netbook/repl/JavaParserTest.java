@@ -3,7 +3,7 @@ package netbook.repl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import org.jline.reader.EOFError;
 import org.jline.reader.Parser.ParseContext;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class JavaParserTest {
   static ShellFixture fixture;
-  static JShellSession shell;
+  static JavaShell shell;
   static JavaParser parser;
 
   @BeforeAll

@@ -37,7 +37,7 @@ class OpenNotebookTest {
           new Session(
               engine,
               new SessionConfig("open", true, ProcessHandle.current().pid(), "", null, null));
-      try (ReplSession rs = f.with(s)) {
+      try (Workspace rs = f.with(s)) {
         rs.begin();
         ScriptRunner r = new ScriptRunner(rs, f.writer, false);
         int failed = r.run(new BufferedReader(new StringReader(":open " + file + "\n")));

@@ -19,7 +19,7 @@ class ReplDockerIT {
   Engine engine;
   Session session;
   ShellFixture fixture;
-  ReplSession repl;
+  Workspace repl;
   final String p = DockerFixture.prefix();
 
   @BeforeEach

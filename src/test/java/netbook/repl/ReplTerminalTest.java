@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The interactive REPL on JLine's dumb terminal over piped streams. */
 class ReplTerminalTest {
   ShellFixture fixture;
-  ReplSession session;
+  Workspace session;
   PipedOutputStream keys;
   Terminal terminal;
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Piped mode: input → exact output, without an engine (Java works; the API says why not). */
 class ScriptRunnerTest {
   ShellFixture fixture;
-  ReplSession session;
+  Workspace session;
 
   @BeforeEach
   void start() {

@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import netbook.engine.EngineException;
 import netbook.lab.Session;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 import netbook.shell.OutputRouter;
 
 /**
@@ -24,15 +24,15 @@ final class ShellFixture implements AutoCloseable {
     System.setOut(router.printStream());
   }
 
-  JShellSession newShell() {
-    JShellSession s = new JShellSession(router);
+  JavaShell newShell() {
+    JavaShell s = new JavaShell(router);
     s.warmUp();
     return s;
   }
 
   /** A REPL session whose engine failed to open (no daemon), as Java-only tests want. */
-  ReplSession withoutEngine() {
-    return ReplSession.starting(
+  Workspace withoutEngine() {
+    return Workspace.starting(
         () -> {
           throw new EngineException(EngineException.UNREACHABLE, "no Docker engine at test://none");
         },
@@ -40,8 +40,8 @@ final class ShellFixture implements AutoCloseable {
   }
 
   /** A REPL session over an open lab session. */
-  ReplSession with(Session session) {
-    return ReplSession.starting(() -> session, this::newShell);
+  Workspace with(Session session) {
+    return Workspace.starting(() -> session, this::newShell);
   }
 
   String output() {

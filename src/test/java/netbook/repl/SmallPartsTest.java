@@ -13,11 +13,11 @@ import org.jline.utils.AttributedStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Transcript, notebook cells, highlighter and history file. */
+/** SessionLog, notebook cells, highlighter and history file. */
 class SmallPartsTest {
   @Test
   void consecutiveDockerLinesShareAConsoleCellAndFencesOutgrowBackticks() {
-    Transcript t = new Transcript();
+    SessionLog t = new SessionLog();
     t.docker("docker network create b", "abc123\n");
     t.docker("docker network ls", "NETWORK ID   NAME\n");
     t.java("String s = \"```\"", "s ==> \"```\"\n");

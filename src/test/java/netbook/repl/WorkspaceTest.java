@@ -10,18 +10,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The order a start takes: JShell first, the engine once JShell is ready or as soon as needed. */
-class ReplSessionTest {
+class WorkspaceTest {
   private final CountDownLatch shellMayFinish = new CountDownLatch(1);
   private final CountDownLatch engineOpening = new CountDownLatch(1);
   private ShellFixture fixture;
-  private ReplSession session;
+  private Workspace session;
 
   @BeforeEach
   void start() {
     fixture = new ShellFixture();
     // a JShell that is ready only when the test says so, an engine that records its opening
     session =
-        ReplSession.starting(
+        Workspace.starting(
             () -> {
               engineOpening.countDown();
               throw new EngineException(EngineException.UNREACHABLE, "none here");

@@ -18,7 +18,7 @@ import netbook.engine.Engine;
 import netbook.engine.NetworkInfo;
 import netbook.lab.Lab;
 import netbook.lab.Session;
-import netbook.shell.JShellSession;
+import netbook.shell.JavaShell;
 
 /**
  * What a REPL evaluates against: the JShell (built and warmed up in the background), the lab
@@ -27,17 +27,17 @@ import netbook.shell.JShellSession;
  * moment after JShell is ready; the first input that needs one of them waits for it (and opens the
  * engine at once if it needs it sooner); nothing else does.
  */
-public final class ReplSession implements AutoCloseable {
+public final class Workspace implements AutoCloseable {
   private static final long ENGINE_DELAY_MS = 300;
   private final Stage<Session> engine;
-  private volatile Stage<JShellSession> shell;
-  private final Supplier<JShellSession> shells;
+  private volatile Stage<JavaShell> shell;
+  private final Supplier<JavaShell> shells;
   private final boolean borrowed;
   private final Marks marks;
   private final AtomicBoolean engineErrorReported = new AtomicBoolean();
   private final AtomicBoolean completionWarm = new AtomicBoolean();
 
-  private ReplSession(Supplier<Session> opener, Supplier<JShellSession> shells, Marks marks) {
+  private Workspace(Supplier<Session> opener, Supplier<JavaShell> shells, Marks marks) {
     this.engine =
         new Stage<>(
             "netbook-engine-open",
@@ -52,7 +52,7 @@ public final class ReplSession implements AutoCloseable {
     this.marks = marks;
   }
 
-  private ReplSession(JShellSession shell, Session session, Supplier<JShellSession> shells) {
+  private Workspace(JavaShell shell, Session session, Supplier<JavaShell> shells) {
     this.engine = Stage.done(session);
     this.shell = Stage.done(shell);
     this.shells = shells;
@@ -70,13 +70,13 @@ public final class ReplSession implements AutoCloseable {
    * shells} builds and warms up, each on a background thread from {@link #begin()} on; {@code
    * shells} builds a fresh one on {@code :reset}.
    */
-  public static ReplSession starting(
-      Supplier<Session> opener, Supplier<JShellSession> shells, Marks marks) {
-    return new ReplSession(opener, shells, marks);
+  public static Workspace starting(
+      Supplier<Session> opener, Supplier<JavaShell> shells, Marks marks) {
+    return new Workspace(opener, shells, marks);
   }
 
   /** As above, marking nothing for the benchmark. */
-  public static ReplSession starting(Supplier<Session> opener, Supplier<JShellSession> shells) {
+  public static Workspace starting(Supplier<Session> opener, Supplier<JavaShell> shells) {
     return starting(opener, shells, Marks.NONE);
   }
 
@@ -84,10 +84,9 @@ public final class ReplSession implements AutoCloseable {
    * A session over a JShell and lab session that are ready (a notebook entering the REPL); closing
    * it leaves them open.
    */
-  public static ReplSession of(
-      JShellSession shell, Session session, Supplier<JShellSession> shells) {
+  public static Workspace of(JavaShell shell, Session session, Supplier<JavaShell> shells) {
     shell.scope(Lab.scope(session));
-    return new ReplSession(shell, session, shells);
+    return new Workspace(shell, session, shells);
   }
 
   /**
@@ -98,7 +97,7 @@ public final class ReplSession implements AutoCloseable {
    * done. Calls after the first change nothing.
    */
   public void begin() {
-    Stage<JShellSession> first = shell;
+    Stage<JavaShell> first = shell;
     if (first.start()) {
       first
           .result()
@@ -115,8 +114,8 @@ public final class ReplSession implements AutoCloseable {
     engine.start();
   }
 
-  private JShellSession warmShell() {
-    JShellSession s = shells.get();
+  private JavaShell warmShell() {
+    JavaShell s = shells.get();
     s.scope(Lab.scope(this::sessionNow));
     marks.first("shell-ready");
     return s;
@@ -135,13 +134,13 @@ public final class ReplSession implements AutoCloseable {
   }
 
   /** The JShell, waiting (interruptibly) until it is built. */
-  public JShellSession shell() throws InterruptedException {
+  public JavaShell shell() throws InterruptedException {
     begin();
     return await(shell.result());
   }
 
   /** The JShell if it is ready now. */
-  public Optional<JShellSession> shellNow() {
+  public Optional<JavaShell> shellNow() {
     return now(shell.result());
   }
 
@@ -231,7 +230,7 @@ public final class ReplSession implements AutoCloseable {
 
   /** Stops the snippet running now, if any (Ctrl-C). */
   public void stop() {
-    shellNow().ifPresent(JShellSession::stop);
+    shellNow().ifPresent(JavaShell::stop);
   }
 
   /** Whether the JShell and session belong to a notebook that lent them to this REPL. */
@@ -241,10 +240,10 @@ public final class ReplSession implements AutoCloseable {
 
   /** Throws the JShell away and starts a fresh one in the background ({@code :reset}). */
   public void resetShell() {
-    Stage<JShellSession> old = shell;
-    Stage<JShellSession> fresh = new Stage<>("netbook-jshell-reset", this::warmShell);
+    Stage<JavaShell> old = shell;
+    Stage<JavaShell> fresh = new Stage<>("netbook-jshell-reset", this::warmShell);
     shell = fresh;
-    old.result().thenAccept(JShellSession::close);
+    old.result().thenAccept(JavaShell::close);
     fresh.start();
   }
 
@@ -253,7 +252,7 @@ public final class ReplSession implements AutoCloseable {
     if (borrowed) {
       return; // the notebook's JShell and engine: it closes them
     }
-    shell.result().thenAccept(JShellSession::close);
+    shell.result().thenAccept(JavaShell::close);
     engine.result().thenAccept(s -> s.engine().close());
   }
 

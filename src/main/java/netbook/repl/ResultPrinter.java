@@ -11,7 +11,7 @@ import org.jline.utils.AttributedStyle;
  * one-line exceptions (traces when verbose), docker output, notices. Colour only when asked for (a
  * terminal, and no NO_COLOR); piped output is plain text.
  */
-public final class Printer {
+public final class ResultPrinter {
   static final AttributedStyle ERROR = AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
   static final AttributedStyle FAINT = AttributedStyle.DEFAULT.faint();
   static final AttributedStyle NOTICE = AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW);
@@ -20,7 +20,7 @@ public final class Printer {
   private final PrintWriter out;
   private final boolean color;
 
-  public Printer(PrintWriter out, boolean color) {
+  public ResultPrinter(PrintWriter out, boolean color) {
     this.out = out;
     this.color = color;
   }

@@ -9,17 +9,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class JShellSessionTest {
+class JavaShellTest {
   private static final ByteArrayOutputStream TERMINAL = new ByteArrayOutputStream();
   private static final PrintStream REAL_OUT = System.out;
-  private static JShellSession shell;
+  private static JavaShell shell;
 
   @BeforeAll
   static void open() {
     // as cli does: snippets print to the process's System.out, which the router captures
     OutputRouter router = new OutputRouter(TERMINAL);
     System.setOut(router.printStream());
-    shell = new JShellSession(router);
+    shell = new JavaShell(router);
   }
 
   @AfterAll
@@ -38,7 +38,7 @@ class JShellSessionTest {
 
   @Test
   void snippetsCompileAgainstNetbookAloneYetRunWithTheWholeClassPath() {
-    assertThat(JShellSession.ownClassPath())
+    assertThat(JavaShell.ownClassPath())
         .hasValueSatisfying(
             cp -> assertThat(java.nio.file.Path.of(cp).resolve("netbook/lab/Lab.class")).exists());
     // javac sees netbook's classes and the JDK, not the libraries behind them …

@@ -9,11 +9,11 @@ import netbook.shell.EvalResult;
 import netbook.shell.Outcome;
 import org.junit.jupiter.api.Test;
 
-class PrinterTest {
+class ResultPrinterTest {
   final StringWriter sw = new StringWriter();
 
-  Printer printer(boolean color) {
-    return new Printer(new PrintWriter(sw), color);
+  ResultPrinter printer(boolean color) {
+    return new ResultPrinter(new PrintWriter(sw), color);
   }
 
   static Outcome o(Outcome.Kind k, String output, String display, String detail) {

@@ -8,7 +8,7 @@ import java.util.List;
  * what it showed, written back as a notebook — a {@code java} cell with its recorded {@code output}
  * block, or a {@code console} cell of {@code $ docker …} lines followed by their output.
  */
-public final class Transcript {
+public final class SessionLog {
   /** One accepted input: {@code docker} tells a docker line from Java. */
   public record Entry(boolean docker, String source, String output) {}
 

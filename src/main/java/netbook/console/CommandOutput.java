@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects what one command prints and the notes netbook adds about it. */
-final class Printer {
+final class CommandOutput {
   private final StringBuilder out = new StringBuilder();
   private final List<String> notes = new ArrayList<>();
 

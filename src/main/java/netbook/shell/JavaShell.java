@@ -32,7 +32,7 @@ import netbook.NetbookException;
  * {@link SourceCodeAnalysis#analyzeCompletion}, so a pasted block or a notebook cell runs snippet
  * by snippet exactly as typed lines would; evaluation stops at the first failure.
  */
-public final class JShellSession implements AutoCloseable {
+public final class JavaShell implements AutoCloseable {
   private static final String PRELOAD = "/netbook/preload.jsh";
 
   private final JShell jshell;
@@ -48,7 +48,7 @@ public final class JShellSession implements AutoCloseable {
           });
 
   /** Builds the shell and evaluates the preload (imports of the fluent API). */
-  public JShellSession(OutputRouter out) {
+  public JavaShell(OutputRouter out) {
     this.out = out;
     JShell.Builder b = JShell.builder().executionEngine("local");
     ownClassPath().ifPresent(cp -> b.compilerOptions("--class-path", cp));
@@ -68,7 +68,7 @@ public final class JShellSession implements AutoCloseable {
    * application's). Empty when netbook's location is unknown: javac's default, the class path.
    */
   static java.util.Optional<String> ownClassPath() {
-    java.security.CodeSource src = JShellSession.class.getProtectionDomain().getCodeSource();
+    java.security.CodeSource src = JavaShell.class.getProtectionDomain().getCodeSource();
     if (src == null || src.getLocation() == null) {
       return java.util.Optional.empty();
     }
@@ -80,7 +80,7 @@ public final class JShellSession implements AutoCloseable {
   }
 
   private static String preload() {
-    try (InputStream in = JShellSession.class.getResourceAsStream(PRELOAD)) {
+    try (InputStream in = JavaShell.class.getResourceAsStream(PRELOAD)) {
       if (in == null) {
         throw new NetbookException(
             "netbook's jar lacks " + PRELOAD + ": rebuild it with mvn package");
