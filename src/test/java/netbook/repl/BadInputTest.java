@@ -10,7 +10,6 @@ import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
 import netbook.engine.NetworkSpec;
 import netbook.engine.docker.DockerEngines;
-import netbook.lab.Lab;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
 import org.junit.jupiter.api.Test;
@@ -123,7 +122,6 @@ class BadInputTest {
           new Session(
               engine,
               new SessionConfig("bad", true, ProcessHandle.current().pid(), "", null, null));
-      Lab.bind(s);
       try (Workspace rs = f.with(s)) {
         rs.begin();
         ScriptRunner r = new ScriptRunner(rs, f.writer, false);

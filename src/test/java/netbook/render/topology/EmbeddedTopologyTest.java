@@ -21,11 +21,12 @@ class EmbeddedTopologyTest {
 
   @Test
   void chapterStepsOnTheEmbeddedEngine() {
-    try (Engine engine = DockerEngines.embedded(OptionalLong.of(42))) {
-      Session session =
-          new Session(
-              engine, new SessionConfig("tseed42", true, 1, "", null, Duration.ofSeconds(10)));
-      Lab.bind(session);
+    Engine engine = DockerEngines.embedded(OptionalLong.of(42));
+    Session session =
+        new Session(
+            engine, new SessionConfig("tseed42", true, 1, "", null, Duration.ofSeconds(10)));
+    Lab.Binding bound = Lab.bind(session);
+    try (engine) {
       Topology empty = Topology.snapshot(engine);
       TopologyChanges changes = new TopologyChanges(engine);
       run("ubuntu", name("container_1"));
@@ -62,6 +63,8 @@ class EmbeddedTopologyTest {
       session.cleanup();
       assertThat(changes.next(engine).lines())
           .contains("- container_1 left bridge (removed)", "- network my_bridge");
+    } finally {
+      bound.close();
     }
   }
 }
