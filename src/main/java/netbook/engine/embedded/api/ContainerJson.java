@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import netbook.engine.PortBinding;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.EndpointState;
+import netbook.engine.embedded.model.ImageCatalog;
+import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.NetworkState;
 
 /** Containers as Docker's JSON: GET /containers/json and GET /containers/{id}/json. */
 final class ContainerJson {
@@ -20,42 +26,42 @@ final class ContainerJson {
 
   ObjectNode inspect(ContainerState c) {
     ObjectNode o = DockerJson.object();
-    o.put("Id", c.id);
-    o.put("Created", DockerJson.time(c.created));
+    o.put("Id", c.id());
+    o.put("Created", DockerJson.time(c.created()));
     List<String> command = c.command();
     o.put("Path", command.isEmpty() ? "" : command.get(0));
     o.set(
         "Args",
         DockerJson.strings(command.isEmpty() ? List.of() : command.subList(1, command.size())));
     ObjectNode state = o.putObject("State");
-    state.put("Status", c.status);
+    state.put("Status", c.status());
     state.put("Running", c.running());
     state.put("Paused", false);
     state.put("Restarting", false);
     state.put("OOMKilled", false);
     state.put("Dead", false);
-    state.put("Pid", c.pid);
-    state.put("ExitCode", c.exitCode);
+    state.put("Pid", c.pid());
+    state.put("ExitCode", c.exitCode());
     state.put("Error", "");
-    state.put("StartedAt", DockerJson.time(c.startedAt));
-    state.put("FinishedAt", DockerJson.time(c.finishedAt));
-    o.put("Image", c.image.id());
-    String dir = "/var/lib/docker/containers/" + c.id;
+    state.put("StartedAt", DockerJson.time(c.startedAt()));
+    state.put("FinishedAt", DockerJson.time(c.finishedAt()));
+    o.put("Image", c.image().id());
+    String dir = "/var/lib/docker/containers/" + c.id();
     o.put("ResolvConfPath", dir + "/resolv.conf");
     o.put("HostnamePath", dir + "/hostname");
     o.put("HostsPath", dir + "/hosts");
-    o.put("LogPath", dir + "/" + c.id + "-json.log");
-    o.put("Name", "/" + c.name);
+    o.put("LogPath", dir + "/" + c.id() + "-json.log");
+    o.put("Name", "/" + c.name());
     o.put("RestartCount", 0);
     o.put("Driver", "overlay2");
     o.put("Platform", "linux");
     o.put("MountLabel", "");
     o.put("ProcessLabel", "");
     o.put("AppArmorProfile", "");
-    if (c.execIds.isEmpty()) {
+    if (c.execIds().isEmpty()) {
       o.putNull("ExecIDs");
     } else {
-      o.set("ExecIDs", DockerJson.strings(c.execIds));
+      o.set("ExecIDs", DockerJson.strings(c.execIds()));
     }
     o.set("HostConfig", hostConfig(c));
     o.putArray("Mounts");
@@ -71,12 +77,12 @@ final class ContainerJson {
     ObjectNode log = h.putObject("LogConfig");
     log.put("Type", "json-file");
     log.putObject("Config");
-    h.put("NetworkMode", c.networkMode);
-    if (c.portBindings.isEmpty()) {
+    h.put("NetworkMode", c.config().networkMode());
+    if (c.portBindings().isEmpty()) {
       h.putNull("PortBindings");
     } else {
       ObjectNode bindings = h.putObject("PortBindings");
-      for (PortBinding p : c.portBindings) {
+      for (PortBinding p : c.portBindings()) {
         String key = p.containerPort() + "/" + p.protocol();
         ArrayNode list = bindings.get(key) instanceof ArrayNode a ? a : bindings.putArray(key);
         ObjectNode b = list.addObject();
@@ -87,16 +93,16 @@ final class ContainerJson {
     ObjectNode restart = h.putObject("RestartPolicy");
     restart.put("Name", "");
     restart.put("MaximumRetryCount", 0);
-    h.put("AutoRemove", c.autoRemove);
+    h.put("AutoRemove", c.config().autoRemove());
     h.put("VolumeDriver", "");
     h.putNull("VolumesFrom");
     h.putNull("CapAdd");
     h.putNull("CapDrop");
     h.put("CgroupnsMode", "host");
-    if (c.dns.isEmpty()) {
+    if (c.config().dns().isEmpty()) {
       h.putNull("Dns");
     } else {
-      h.set("Dns", DockerJson.strings(c.dns));
+      h.set("Dns", DockerJson.strings(c.config().dns()));
     }
     h.putNull("DnsOptions");
     h.putNull("DnsSearch");
@@ -118,7 +124,7 @@ final class ContainerJson {
     h.putArray("ConsoleSize").add(0).add(0);
     h.put("Isolation", "");
     // Docker echoes what the client sent (the CLI sends [], {} and "no" where Go's zero is null)
-    c.requestedHostConfig
+    c.requestedHostConfig()
         .properties()
         .forEach(
             e -> {
@@ -131,17 +137,17 @@ final class ContainerJson {
 
   private Set<String> exposed(ContainerState c) {
     Set<String> ports = new LinkedHashSet<>();
-    if (c.image.web()) {
+    if (c.image().web()) {
       ports.add("80/tcp");
     }
-    c.portBindings.forEach(p -> ports.add(p.containerPort() + "/" + p.protocol()));
+    c.portBindings().forEach(p -> ports.add(p.containerPort() + "/" + p.protocol()));
     return ports;
   }
 
   private ObjectNode config(ContainerState c) {
     ObjectNode o = DockerJson.object();
-    o.put("Hostname", c.hostname);
-    o.put("Domainname", c.domainname);
+    o.put("Hostname", c.config().hostname());
+    o.put("Domainname", c.config().domainname());
     o.put("User", "");
     o.put("AttachStdin", false);
     o.put("AttachStdout", false);
@@ -151,28 +157,28 @@ final class ContainerJson {
       ObjectNode e = o.putObject("ExposedPorts");
       exposed.forEach(e::putObject);
     }
-    o.put("Tty", c.tty);
-    o.put("OpenStdin", c.openStdin);
+    o.put("Tty", c.tty());
+    o.put("OpenStdin", c.openStdin());
     o.put("StdinOnce", false);
-    o.set("Env", DockerJson.strings(c.env));
-    o.set("Cmd", DockerJson.strings(c.cmd));
-    o.put("Image", c.imageRef);
+    o.set("Env", DockerJson.strings(c.config().env()));
+    o.set("Cmd", DockerJson.strings(c.cmd()));
+    o.put("Image", c.config().imageRef());
     o.putNull("Volumes");
     o.put("WorkingDir", "");
-    if (c.entrypoint == null) {
+    if (c.entrypoint() == null) {
       o.putNull("Entrypoint");
     } else {
-      o.set("Entrypoint", DockerJson.strings(c.entrypoint));
+      o.set("Entrypoint", DockerJson.strings(c.entrypoint()));
     }
     o.putNull("OnBuild");
-    o.set("Labels", DockerJson.strings(c.labels));
+    o.set("Labels", DockerJson.strings(c.config().labels()));
     return o;
   }
 
   private ObjectNode networkSettings(ContainerState c) {
     ObjectNode o = DockerJson.object();
     o.put("Bridge", "");
-    String sandbox = c.running() ? ImageCatalog.sha256("sandbox" + c.id + c.startedAt) : "";
+    String sandbox = c.running() ? ImageCatalog.sha256("sandbox" + c.id() + c.startedAt()) : "";
     o.put("SandboxID", sandbox);
     o.put("HairpinMode", false);
     o.put("LinkLocalIPv6Address", "");
@@ -183,61 +189,61 @@ final class ContainerJson {
     o.putNull("SecondaryIPAddresses");
     o.putNull("SecondaryIPv6Addresses");
     EndpointState bridge = null;
-    for (Map.Entry<String, EndpointState> e : c.endpoints.entrySet()) {
+    for (Map.Entry<String, EndpointState> e : c.endpoints().entrySet()) {
       NetworkState n = model.networkById(e.getKey());
       if (n != null && n.isDefaultBridge()) {
         bridge = e.getValue();
       }
     }
-    boolean active = bridge != null && bridge.active;
-    o.put("EndpointID", active ? bridge.endpointId : "");
+    boolean active = bridge != null && bridge.active();
+    o.put("EndpointID", active ? bridge.endpointId() : "");
     o.put(
         "Gateway",
         active
             ? Ipv4.format(
-                model.networks.values().stream()
+                model.networks().stream()
                     .filter(NetworkState::isDefaultBridge)
                     .findFirst()
                     .orElseThrow()
-                    .gateway)
+                    .gateway())
             : "");
     o.put("GlobalIPv6Address", "");
     o.put("GlobalIPv6PrefixLen", 0);
     o.put("IPAddress", active ? bridge.ipv4() : "");
     o.put("IPPrefixLen", active ? DockerModel.DEFAULT_BRIDGE.prefix() : 0);
     o.put("IPv6Gateway", "");
-    o.put("MacAddress", active ? bridge.mac : "");
+    o.put("MacAddress", active ? bridge.mac() : "");
     o.set("Networks", networks(c));
     return o;
   }
 
   ObjectNode networks(ContainerState c) {
     ObjectNode nets = DockerJson.object();
-    for (Map.Entry<String, EndpointState> e : c.endpoints.entrySet()) {
+    for (Map.Entry<String, EndpointState> e : c.endpoints().entrySet()) {
       NetworkState n = model.networkById(e.getKey());
       EndpointState ep = e.getValue();
-      ObjectNode x = nets.putObject(n == null ? e.getKey() : n.name);
-      if (ep.requestedIpv4.isEmpty()) {
+      ObjectNode x = nets.putObject(n == null ? e.getKey() : n.name());
+      if (ep.requestedIpv4().isEmpty()) {
         x.putNull("IPAMConfig");
       } else {
-        x.putObject("IPAMConfig").put("IPv4Address", ep.requestedIpv4);
+        x.putObject("IPAMConfig").put("IPv4Address", ep.requestedIpv4());
       }
       x.putNull("Links");
-      if (ep.aliases.isEmpty()) {
+      if (ep.aliases().isEmpty()) {
         x.putNull("Aliases");
       } else {
-        x.set("Aliases", DockerJson.strings(ep.aliases));
+        x.set("Aliases", DockerJson.strings(ep.aliases()));
       }
-      boolean withAddress = ep.active && ep.address != 0 && n != null;
-      x.put("NetworkID", ep.active && n != null ? n.id : "");
-      x.put("EndpointID", ep.endpointId);
-      x.put("Gateway", withAddress ? Ipv4.format(n.gateway) : "");
+      boolean withAddress = ep.active() && ep.address() != 0 && n != null;
+      x.put("NetworkID", ep.active() && n != null ? n.id() : "");
+      x.put("EndpointID", ep.endpointId());
+      x.put("Gateway", withAddress ? Ipv4.format(n.gateway()) : "");
       x.put("IPAddress", withAddress ? ep.ipv4() : "");
-      x.put("IPPrefixLen", withAddress ? n.subnet.prefix() : 0);
+      x.put("IPPrefixLen", withAddress ? n.subnet().prefix() : 0);
       x.put("IPv6Gateway", "");
       x.put("GlobalIPv6Address", "");
       x.put("GlobalIPv6PrefixLen", 0);
-      x.put("MacAddress", ep.mac);
+      x.put("MacAddress", ep.mac());
       x.putNull("DriverOpts");
     }
     return DockerJson.sorted(nets);
@@ -251,7 +257,7 @@ final class ContainerJson {
     for (String port : exposed(c)) {
       o.putNull(port);
     }
-    for (PortBinding p : c.boundPorts) {
+    for (PortBinding p : c.boundPorts()) {
       String key = p.containerPort() + "/" + p.protocol();
       ArrayNode list = o.get(key) instanceof ArrayNode a ? a : o.putArray(key);
       String ip = p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp();
@@ -266,15 +272,15 @@ final class ContainerJson {
   /** One row of GET /containers/json. */
   ObjectNode summary(ContainerState c) {
     ObjectNode o = DockerJson.object();
-    o.put("Id", c.id);
-    o.putArray("Names").add("/" + c.name);
-    o.put("Image", c.imageRef);
-    o.put("ImageID", c.image.id());
+    o.put("Id", c.id());
+    o.putArray("Names").add("/" + c.name());
+    o.put("Image", c.config().imageRef());
+    o.put("ImageID", c.image().id());
     o.put("Command", String.join(" ", c.command()));
-    o.put("Created", c.created.getEpochSecond());
+    o.put("Created", c.created().getEpochSecond());
     ArrayNode ports = o.putArray("Ports");
     if (c.running()) {
-      for (PortBinding p : c.boundPorts) {
+      for (PortBinding p : c.boundPorts()) {
         String ip = p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp();
         ports
             .addObject()
@@ -291,14 +297,14 @@ final class ContainerJson {
               .put("Type", p.protocol());
         }
       }
-      if (c.image.web() && c.boundPorts.stream().noneMatch(p -> p.containerPort() == 80)) {
+      if (c.image().web() && c.boundPorts().stream().noneMatch(p -> p.containerPort() == 80)) {
         ports.addObject().put("PrivatePort", 80).put("Type", "tcp");
       }
     }
-    o.set("Labels", DockerJson.strings(c.labels));
-    o.put("State", c.status);
-    o.put("Status", status(c, model.ids.peek()));
-    o.putObject("HostConfig").put("NetworkMode", c.networkMode);
+    o.set("Labels", DockerJson.strings(c.config().labels()));
+    o.put("State", c.status());
+    o.put("Status", status(c, model.ids().peek()));
+    o.putObject("HostConfig").put("NetworkMode", c.config().networkMode());
     o.putObject("NetworkSettings").set("Networks", networks(c));
     o.putArray("Mounts");
     return o;
@@ -306,10 +312,10 @@ final class ContainerJson {
 
   /** The human status line of docker ps: Up 3 seconds, Exited (0) 2 minutes ago, Created. */
   static String status(ContainerState c, Instant now) {
-    return switch (c.status) {
-      case "running" -> "Up " + human(Duration.between(c.startedAt, now));
+    return switch (c.status()) {
+      case "running" -> "Up " + human(Duration.between(c.startedAt(), now));
       case "exited" ->
-          "Exited (" + c.exitCode + ") " + human(Duration.between(c.finishedAt, now)) + " ago";
+          "Exited (" + c.exitCode() + ") " + human(Duration.between(c.finishedAt(), now)) + " ago";
       default -> "Created";
     };
   }

@@ -4,9 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import netbook.engine.PortBinding;
+import netbook.engine.embedded.busybox.Busybox;
+import netbook.engine.embedded.model.ApiException;
+import netbook.engine.embedded.model.ContainerConfig;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.CreateRequest;
+import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.EndpointSpec;
+import netbook.engine.embedded.model.ExecSpec;
+import netbook.engine.embedded.model.ExecState;
+import netbook.engine.embedded.model.NetworkState;
 
 /** /containers: create, start, stop, kill, restart, remove, list, inspect, logs, wait, exec. */
 final class ContainerRoutes {
@@ -49,7 +60,7 @@ final class ContainerRoutes {
       case "POST kill":
         if (!c.running()) {
           throw ApiException.conflict(
-              "Cannot kill container: " + seg.get(1) + ": Container " + c.id + " is not running");
+              "Cannot kill container: " + seg.get(1) + ": Container " + c.id() + " is not running");
         }
         model.exit(c, 137);
         return ApiResponse.empty(204);
@@ -77,7 +88,7 @@ final class ContainerRoutes {
    * ignore it (137).
    */
   private static int stopCode(ContainerState c) {
-    return c.image.web() && c.cmd.equals(c.image.cmd()) ? 0 : 137;
+    return c.image().web() && c.cmd().equals(c.image().cmd()) ? 0 : 137;
   }
 
   private ApiResponse create(String name, JsonNode body) {
@@ -120,29 +131,26 @@ final class ContainerRoutes {
       aliases = a == null ? List.of() : a;
       ipv4 = DockerJson.text(DockerJson.child(e.getValue(), "IPAMConfig"), "IPv4Address");
     }
-    Map<String, String> labels = DockerJson.map(body, "Labels");
-    CreateRequest r =
-        new CreateRequest(
-            name,
-            DockerJson.text(body, "Image"),
-            DockerJson.list(body, "Entrypoint"),
-            DockerJson.list(body, "Cmd"),
-            DockerJson.list(body, "Env"),
-            labels,
-            DockerJson.text(body, "Hostname"),
-            DockerJson.text(body, "Domainname"),
-            body.path("Tty").asBoolean(false),
-            body.path("OpenStdin").asBoolean(false),
-            mode,
-            ports,
-            DockerJson.list(host, "Dns"),
-            host.path("AutoRemove").asBoolean(false),
-            aliases,
-            ipv4);
-    ContainerState c = model.createContainer(r);
-    c.requestedHostConfig = host;
+    ContainerConfig config =
+        ContainerConfig.builder(DockerJson.text(body, "Image"))
+            .entrypoint(DockerJson.list(body, "Entrypoint"))
+            .cmd(DockerJson.list(body, "Cmd"))
+            .env(DockerJson.list(body, "Env"))
+            .labels(DockerJson.map(body, "Labels"))
+            .hostname(DockerJson.text(body, "Hostname"))
+            .domainname(DockerJson.text(body, "Domainname"))
+            .tty(body.path("Tty").asBoolean(false))
+            .openStdin(body.path("OpenStdin").asBoolean(false))
+            .networkMode(mode)
+            .portBindings(ports)
+            .dns(DockerJson.list(host, "Dns"))
+            .autoRemove(host.path("AutoRemove").asBoolean(false))
+            .requestedHostConfig(host)
+            .build();
+    ContainerState c =
+        model.createContainer(new CreateRequest(name, config, new EndpointSpec(aliases, ipv4)));
     ObjectNode out = DockerJson.object();
-    out.put("Id", c.id);
+    out.put("Id", c.id());
     out.putArray("Warnings");
     return ApiResponse.json(201, DockerJson.write(out));
   }
@@ -154,24 +162,24 @@ final class ContainerRoutes {
   }
 
   private ApiResponse list(boolean all, Filters f) {
-    List<ContainerState> rows = new ArrayList<>(model.containers.values());
-    java.util.Collections.reverse(rows);
+    List<ContainerState> rows = new ArrayList<>(model.containers());
+    Collections.reverse(rows);
     ArrayNode out = DockerJson.array();
     for (ContainerState c : rows) {
       boolean ok =
           (all || c.running() || !f.get("status").isEmpty())
-              && f.labels(c.labels)
-              && f.any("name", v -> c.name.contains(v.startsWith("/") ? v.substring(1) : v))
-              && f.any("id", v -> c.id.startsWith(v))
-              && f.any("status", v -> v.equals(c.status))
+              && f.labels(c.config().labels())
+              && f.any("name", v -> c.name().contains(v.startsWith("/") ? v.substring(1) : v))
+              && f.any("id", v -> c.id().startsWith(v))
+              && f.any("status", v -> v.equals(c.status()))
               && f.any(
                   "network",
                   v ->
-                      c.endpoints.keySet().stream()
+                      c.endpoints().keySet().stream()
                           .anyMatch(
                               id -> {
                                 NetworkState n = model.networkById(id);
-                                return n != null && (n.name.equals(v) || n.id.startsWith(v));
+                                return n != null && (n.name().equals(v) || n.id().startsWith(v));
                               }));
       if (ok) {
         out.add(json.summary(c));
@@ -186,10 +194,10 @@ final class ContainerRoutes {
     if (!out && !err) {
       throw ApiException.badRequest("Bad parameters: you must choose at least one stream");
     }
-    StreamFrames frames = new StreamFrames(c.tty);
-    for (ContainerState.LogEntry e : c.logs) {
+    StreamFrames frames = new StreamFrames(c.tty());
+    for (ContainerState.LogEntry e : c.logs()) {
       if (e.stream() == StreamFrames.STDOUT ? out : err) {
-        frames.add(c.tty ? StreamFrames.STDOUT : e.stream(), e.text());
+        frames.add(c.tty() ? StreamFrames.STDOUT : e.stream(), e.text());
       }
     }
     return new ApiResponse(200, ApiResponse.RAW_STREAM, frames.bytes(), Map.of());
@@ -199,35 +207,26 @@ final class ContainerRoutes {
     if (c.running()) {
       throw ApiException.serverError(
           "the embedded engine cannot wait for a running container ("
-              + c.name
+              + c.name()
               + "): stop it first");
     }
     ObjectNode out = DockerJson.object();
-    out.put("StatusCode", c.exitCode);
+    out.put("StatusCode", c.exitCode());
     out.putNull("Error");
     return ApiResponse.json(200, DockerJson.write(out));
   }
 
   private ApiResponse execCreate(ContainerState c, JsonNode body) {
-    if (!c.running()) {
-      throw ApiException.conflict("Container " + c.id + " is not running");
-    }
-    List<String> cmd = DockerJson.list(body, "Cmd");
-    if (cmd == null || cmd.isEmpty()) {
-      throw ApiException.badRequest("No exec command specified");
-    }
     ExecState e =
-        new ExecState(
-            model.newId(),
-            c.id,
-            cmd,
-            body.path("Tty").asBoolean(false),
-            body.path("AttachStdout").asBoolean(false),
-            body.path("AttachStderr").asBoolean(false));
-    model.execs.put(e.id, e);
-    c.execIds.add(e.id);
+        model.createExec(
+            c,
+            new ExecSpec(
+                DockerJson.list(body, "Cmd"),
+                body.path("Tty").asBoolean(false),
+                body.path("AttachStdout").asBoolean(false),
+                body.path("AttachStderr").asBoolean(false)));
     ObjectNode out = DockerJson.object();
-    out.put("Id", e.id);
+    out.put("Id", e.id());
     return ApiResponse.json(201, DockerJson.write(out));
   }
 }

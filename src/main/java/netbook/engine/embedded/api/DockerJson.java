@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import netbook.engine.embedded.model.ApiException;
 
 /** The shared Jackson mapper and the small helpers every JSON writer and reader uses. */
 final class DockerJson {
@@ -34,16 +38,16 @@ final class DockerJson {
   /** A JSON object of strings with its keys sorted, as Go's encoding/json writes maps. */
   static ObjectNode strings(Map<String, String> map) {
     ObjectNode n = object();
-    new java.util.TreeMap<>(map).forEach(n::put);
+    new TreeMap<>(map).forEach(n::put);
     return n;
   }
 
   /** The object with its members sorted by key (Go writes every map that way). */
   static ObjectNode sorted(ObjectNode o) {
     ObjectNode n = object();
-    new java.util.TreeMap<>(
+    new TreeMap<>(
             o.properties().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
         .forEach(n::set);
     return n;
   }
@@ -68,7 +72,7 @@ final class DockerJson {
     }
     try {
       return MAPPER.readTree(body);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw ApiException.badRequest("invalid JSON: " + e.getMessage());
     }
   }

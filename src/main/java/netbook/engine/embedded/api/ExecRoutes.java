@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import netbook.engine.embedded.busybox.Busybox;
+import netbook.engine.embedded.busybox.ShellResult;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.ExecState;
 
 /** /exec/{id}/start and /exec/{id}/json (exec instances are created under /containers). */
 final class ExecRoutes {
@@ -30,26 +35,18 @@ final class ExecRoutes {
   }
 
   private ApiResponse start(ExecState e, JsonNode body) {
-    if (e.started) {
-      throw ApiException.conflict("Error: Exec command " + e.id + " has already run");
-    }
-    ContainerState c = model.containers.get(e.containerId);
-    if (c == null || !c.running()) {
-      throw ApiException.conflict("Container " + e.containerId + " is not running");
-    }
-    boolean tty = body.path("Tty").asBoolean(e.tty);
-    e.started = true;
-    e.pid = model.nextPid();
-    ShellResult r = busybox.exec(c, e.cmd);
-    e.exitCode = r.exitCode();
+    ContainerState c = model.startExec(e);
+    boolean tty = body.path("Tty").asBoolean(e.tty());
+    ShellResult r = busybox.exec(c, e.cmd());
+    model.execExited(e, r.exitCode());
     if (body.path("Detach").asBoolean(false)) {
       return ApiResponse.empty(200);
     }
     StreamFrames frames = new StreamFrames(tty);
-    if (e.attachStdout) {
+    if (e.attachStdout()) {
       frames.add(StreamFrames.STDOUT, r.stdout());
     }
-    if (e.attachStderr) {
+    if (e.attachStderr()) {
       frames.add(tty ? StreamFrames.STDOUT : StreamFrames.STDERR, r.stderr());
     }
     return new ApiResponse(200, ApiResponse.RAW_STREAM, frames.bytes(), Map.of());
@@ -57,25 +54,25 @@ final class ExecRoutes {
 
   private static ObjectNode inspect(ExecState e) {
     ObjectNode o = DockerJson.object();
-    o.put("ID", e.id);
+    o.put("ID", e.id());
     o.put("Running", false);
-    if (e.exitCode == null) {
+    if (e.exitCode() == null) {
       o.putNull("ExitCode");
     } else {
-      o.put("ExitCode", e.exitCode);
+      o.put("ExitCode", e.exitCode());
     }
     ObjectNode p = o.putObject("ProcessConfig");
-    p.put("tty", e.tty);
-    p.put("entrypoint", e.cmd.get(0));
-    p.set("arguments", DockerJson.strings(e.cmd.subList(1, e.cmd.size())));
+    p.put("tty", e.tty());
+    p.put("entrypoint", e.cmd().get(0));
+    p.set("arguments", DockerJson.strings(e.cmd().subList(1, e.cmd().size())));
     p.put("privileged", false);
     o.put("OpenStdin", false);
-    o.put("OpenStderr", e.attachStderr);
-    o.put("OpenStdout", e.attachStdout);
+    o.put("OpenStderr", e.attachStderr());
+    o.put("OpenStdout", e.attachStdout());
     o.put("CanRemove", false);
-    o.put("ContainerID", e.containerId);
+    o.put("ContainerID", e.containerId());
     o.put("DetachKeys", "");
-    o.put("Pid", e.pid);
+    o.put("Pid", e.pid());
     return o;
   }
 }

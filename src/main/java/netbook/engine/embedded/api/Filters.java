@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The {@code filters} query parameter: JSON of filter names to values, in either of Docker's two
@@ -41,7 +42,7 @@ record Filters(Map<String, List<String>> values) {
   }
 
   /** True when the filter is absent, or any of its values passes the test. */
-  boolean any(String name, java.util.function.Predicate<String> test) {
+  boolean any(String name, Predicate<String> test) {
     List<String> v = get(name);
     return v.isEmpty() || v.stream().anyMatch(test);
   }

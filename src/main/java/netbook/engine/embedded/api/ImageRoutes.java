@@ -2,8 +2,12 @@ package netbook.engine.embedded.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.ImageCatalog;
+import netbook.engine.embedded.model.ImageRecord;
 
 /** /images: list, inspect, create (an instant pull of the known names), remove. */
 final class ImageRoutes {
@@ -17,7 +21,7 @@ final class ImageRoutes {
     String m = req.method();
     if (seg.size() == 2 && seg.get(1).equals("json") && m.equals("GET")) {
       ArrayNode out = DockerJson.array();
-      model.images.all().forEach(i -> out.add(summary(i)));
+      model.images().forEach(i -> out.add(summary(i)));
       return ApiResponse.json(200, DockerJson.write(out));
     }
     if (seg.size() == 2 && seg.get(1).equals("create") && m.equals("POST")) {
@@ -29,23 +33,11 @@ final class ImageRoutes {
     String name = String.join("/", seg.subList(1, seg.size()));
     if (m.equals("GET") && name.endsWith("/json")) {
       String ref = name.substring(0, name.length() - "/json".length());
-      ImageRecord i = find(ref);
+      ImageRecord i = model.image(ref);
       return ApiResponse.json(200, DockerJson.write(inspect(i)));
     }
     if (m.equals("DELETE") && !name.isEmpty()) {
-      ImageRecord i = find(name);
-      for (ContainerState c : model.containers.values()) {
-        if (c.image.equals(i) && !ContainerRoutes.truthy(req.query().get("force"))) {
-          throw ApiException.conflict(
-              "conflict: unable to remove repository reference \""
-                  + name
-                  + "\" (must force) - container "
-                  + c.shortId()
-                  + " is using its referenced image "
-                  + i.id().substring(7, 19));
-        }
-      }
-      model.images.remove(i);
+      ImageRecord i = model.removeImage(name, ContainerRoutes.truthy(req.query().get("force")));
       ArrayNode out = DockerJson.array();
       out.addObject().put("Untagged", i.reference());
       out.addObject().put("Deleted", i.id());
@@ -54,19 +46,9 @@ final class ImageRoutes {
     return null;
   }
 
-  private ImageRecord find(String ref) {
-    return model
-        .images
-        .find(ref)
-        .orElseThrow(
-            () ->
-                ApiException.notFound(
-                    "no such image: " + ref + ": No such image: " + ImageCatalog.normalize(ref)));
-  }
-
   private ApiResponse pull(String ref) {
-    boolean had = model.images.find(ref).isPresent();
-    ImageRecord i = model.images.pull(ref);
+    boolean had = model.findImage(ref).isPresent();
+    ImageRecord i = model.pullImage(ref);
     String repo = i.repository().contains("/") ? i.repository() : "library/" + i.repository();
     StringBuilder sb = new StringBuilder();
     sb.append(
@@ -85,10 +67,7 @@ final class ImageRoutes {
     sb.append(DockerJson.write(DockerJson.object().put("status", status + i.reference())))
         .append("\r\n");
     return new ApiResponse(
-        200,
-        ApiResponse.JSON,
-        sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        Map.of());
+        200, ApiResponse.JSON, sb.toString().getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
   private static ObjectNode summary(ImageRecord i) {
@@ -116,7 +95,7 @@ final class ImageRoutes {
     o.put("Parent", "");
     o.put("Comment", "");
     o.put("Created", DockerJson.time(i.created()));
-    o.put("DockerVersion", EmbeddedDockerApi.SERVER_VERSION);
+    o.put("DockerVersion", ApiRouter.SERVER_VERSION);
     o.put("Author", "");
     ObjectNode config = o.putObject("Config");
     config.put("Hostname", "");

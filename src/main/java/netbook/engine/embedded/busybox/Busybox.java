@@ -2,6 +2,10 @@ package netbook.engine.embedded.busybox;
 
 import java.util.List;
 import java.util.Set;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.Namespaces;
+import netbook.engine.embedded.model.NetworkPaths;
 
 /**
  * Runs commands in a container the way busybox would: {@code sh -c} scripts, {@code ping}, {@code
@@ -9,7 +13,7 @@ import java.util.Set;
  * {@code wget}, {@code echo}, {@code true}, {@code false}, {@code sleep} and {@code exit}, with
  * busybox's exact output. Anything else is not found.
  */
-final class Busybox {
+public final class Busybox {
   private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
   private static final Set<String> BARE_PROGRAMS = Set.of("sleep", "cat");
 
@@ -19,7 +23,7 @@ final class Busybox {
   private final NslookupCommand nslookup;
   private final WgetCommand wget;
 
-  Busybox(DockerModel model, Namespaces namespaces, NetworkPaths paths) {
+  public Busybox(DockerModel model, Namespaces namespaces, NetworkPaths paths) {
     this.namespaces = namespaces;
     this.ping = new PingCommand(model, namespaces, paths);
     this.interfaces = new InterfaceCommands(namespaces);
@@ -28,13 +32,13 @@ final class Busybox {
   }
 
   /** Runs a process as exec or as a container's command does: argv[0] is looked up in PATH. */
-  ShellResult exec(ContainerState c, List<String> argv) {
+  public ShellResult exec(ContainerState c, List<String> argv) {
     if (argv.isEmpty()) {
       return ShellResult.ok("");
     }
     String program = basename(argv.get(0));
     ShellResult r;
-    if (c.image.bare() && !BARE_PROGRAMS.contains(program)) {
+    if (c.image().bare() && !BARE_PROGRAMS.contains(program)) {
       r = null;
     } else if (SHELLS.contains(program)) {
       return shell(c, program, argv.subList(1, argv.size()));
@@ -162,7 +166,7 @@ final class Busybox {
     return slash < 0 ? path : path.substring(slash + 1);
   }
 
-  static int parseInt(String text, int fallback) {
+  public static int parseInt(String text, int fallback) {
     try {
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {

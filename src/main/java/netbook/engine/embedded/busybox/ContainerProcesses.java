@@ -2,6 +2,10 @@ package netbook.engine.embedded.busybox;
 
 import java.util.List;
 import java.util.Set;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.ImageRecord;
+import netbook.engine.embedded.model.WebPages;
 
 /**
  * Plays a container's main command when it starts. Servers (the web images' own command), shells
@@ -9,22 +13,22 @@ import java.util.Set;
  * or sleep keep running until stopped; any other command runs once through {@link Busybox}, its
  * output goes to the container's log, and the container exits with its exit code.
  */
-final class ContainerProcesses implements DockerModel.ContainerLifecycle {
+public final class ContainerProcesses implements DockerModel.ContainerLifecycle {
   private static final Set<String> SERVERS = Set.of("nginx", "httpd", "top", "nc", "cat");
 
   private final DockerModel model;
   private final Busybox busybox;
 
-  ContainerProcesses(DockerModel model, Busybox busybox) {
+  public ContainerProcesses(DockerModel model, Busybox busybox) {
     this.model = model;
     this.busybox = busybox;
   }
 
   @Override
   public void started(ContainerState c) {
-    if (c.image.web() && c.cmd.equals(c.image.cmd()) && c.entrypoint == null) {
-      if (c.image.kind() == ImageRecord.Kind.NGINX) {
-        c.logs.add(new ContainerState.LogEntry(1, WebPages.STARTUP_LOG));
+    if (c.image().web() && c.cmd().equals(c.image().cmd()) && c.entrypoint() == null) {
+      if (c.image().kind() == ImageRecord.Kind.NGINX) {
+        c.log(1, WebPages.STARTUP_LOG);
       }
       return;
     }
@@ -34,10 +38,10 @@ final class ContainerProcesses implements DockerModel.ContainerLifecycle {
     }
     ShellResult r = busybox.exec(c, argv);
     if (!r.stdout().isEmpty()) {
-      c.logs.add(new ContainerState.LogEntry(1, r.stdout()));
+      c.log(1, r.stdout());
     }
     if (!r.stderr().isEmpty()) {
-      c.logs.add(new ContainerState.LogEntry(2, r.stderr()));
+      c.log(2, r.stderr());
     }
     model.exit(c, r.exitCode());
   }
@@ -51,7 +55,7 @@ final class ContainerProcesses implements DockerModel.ContainerLifecycle {
     return switch (program) {
       case "sh", "ash", "bash", "dash" ->
           args.isEmpty() || !args.get(0).equals("-c")
-              ? c != null && (c.tty || c.openStdin)
+              ? c != null && (c.tty() || c.openStdin())
               : args.size() > 1 && loops(args.get(1));
       case "sleep" -> args.isEmpty() || !args.get(0).equals("0");
       case "tail" -> args.contains("-f") || args.contains("-F");

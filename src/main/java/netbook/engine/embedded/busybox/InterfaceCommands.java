@@ -3,6 +3,10 @@ package netbook.engine.embedded.busybox;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Namespaces;
+import netbook.engine.embedded.model.NetInterface;
 
 /** busybox {@code ip addr|link|route} and {@code ifconfig}, over a namespace's interfaces. */
 final class InterfaceCommands {

@@ -1,6 +1,10 @@
 package netbook.engine.embedded.busybox;
 
 import java.util.List;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Namespaces;
+import netbook.engine.embedded.model.NetworkPaths;
 
 /**
  * busybox {@code nslookup NAME}: asks the namespace's first name server. The embedded DNS

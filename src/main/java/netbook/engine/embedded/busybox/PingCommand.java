@@ -2,6 +2,11 @@ package netbook.engine.embedded.busybox;
 
 import java.util.ArrayList;
 import java.util.List;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Namespaces;
+import netbook.engine.embedded.model.NetworkPaths;
 
 /**
  * busybox {@code ping [-c N] [-w S] [-W S] [-s SIZE] [-q] HOST}: replies with made-up but plausible
@@ -94,7 +99,7 @@ final class PingCommand {
     List<Integer> times = new ArrayList<>();
     if (reached) {
       for (int seq = 0; seq < packets; seq++) {
-        int micros = seq == 0 ? model.ids.between(90, 900) : model.ids.between(50, 200);
+        int micros = seq == 0 ? model.ids().between(90, 900) : model.ids().between(50, 200);
         times.add(micros);
         if (!quiet) {
           out.append(size + 8)

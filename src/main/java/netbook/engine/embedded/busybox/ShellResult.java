@@ -1,7 +1,7 @@
 package netbook.engine.embedded.busybox;
 
 /** What an emulated command printed on stdout and stderr, and its exit code. */
-record ShellResult(String stdout, String stderr, int exitCode) {
+public record ShellResult(String stdout, String stderr, int exitCode) {
 
   static ShellResult ok(String stdout) {
     return new ShellResult(stdout, "", 0);

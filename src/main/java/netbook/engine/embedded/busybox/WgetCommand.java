@@ -5,6 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.ImageRecord;
+import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Namespaces;
+import netbook.engine.embedded.model.NetworkPaths;
+import netbook.engine.embedded.model.WebPages;
 
 /**
  * busybox {@code wget [-q] [-O FILE] URL} over plain http: the web containers (nginx, netbook/web)
@@ -87,7 +94,7 @@ final class WgetCommand {
           .append(port)
           .append(")\n");
     }
-    String page = WebPages.welcome(server.get().image);
+    String page = WebPages.welcome(server.get().image());
     boolean found = WebPages.isIndex(path);
     logRequest(
         server.get(), source(c, address), path, found ? 200 : 404, found ? page.length() : 153);
@@ -113,8 +120,8 @@ final class WgetCommand {
   /** The address a request from this container to {@code address} comes from. */
   private int source(ContainerState from, int address) {
     return namespaces.endpoints(from).stream()
-        .filter(x -> x.getKey().subnet.contains(address))
-        .map(x -> x.getValue().address)
+        .filter(x -> x.getKey().subnet().contains(address))
+        .map(x -> x.getValue().address())
         .findFirst()
         .orElse(Ipv4.isLoopback(address) ? Ipv4.parse("127.0.0.1") : DockerModel.HOST_GATEWAY);
   }
@@ -122,31 +129,29 @@ final class WgetCommand {
   /** What the web server logs per request: busybox httpd -v on stderr, nginx's access log. */
   private void logRequest(ContainerState server, int client, String path, int status, int size) {
     String ip = Ipv4.format(client);
-    if (server.image.kind() == ImageRecord.Kind.LAB_WEB) {
-      server.logs.add(
-          new ContainerState.LogEntry(
-              2,
-              "[::ffff:"
-                  + ip
-                  + "]:"
-                  + model.ids.between(32768, 60999)
-                  + ": response:"
-                  + status
-                  + "\n"));
+    if (server.image().kind() == ImageRecord.Kind.LAB_WEB) {
+      server.log(
+          2,
+          "[::ffff:"
+              + ip
+              + "]:"
+              + model.ids().between(32768, 60999)
+              + ": response:"
+              + status
+              + "\n");
     } else {
-      server.logs.add(
-          new ContainerState.LogEntry(
-              1,
-              ip
-                  + " - - ["
-                  + NGINX_TIME.format(model.ids.peek())
-                  + "] \"GET "
-                  + path
-                  + " HTTP/1.1\" "
-                  + status
-                  + " "
-                  + size
-                  + " \"-\" \"Wget\" \"-\"\n"));
+      server.log(
+          1,
+          ip
+              + " - - ["
+              + NGINX_TIME.format(model.ids().peek())
+              + "] \"GET "
+              + path
+              + " HTTP/1.1\" "
+              + status
+              + " "
+              + size
+              + " \"-\" \"Wget\" \"-\"\n");
     }
   }
 
@@ -155,7 +160,7 @@ final class WgetCommand {
     Optional<ContainerState> holder = paths.target(from, address);
     if (holder.isPresent()) {
       ContainerState t = holder.get();
-      return port == 80 && t.running() && t.image.web() && isWebCommand(t)
+      return port == 80 && t.running() && t.image().web() && isWebCommand(t)
           ? holder
           : Optional.empty();
     }
@@ -163,15 +168,15 @@ final class WgetCommand {
       return port != 80
           ? Optional.empty()
           : model.sharing(from.namespace()).stream()
-              .filter(x -> x.running() && x.image.web() && isWebCommand(x))
+              .filter(x -> x.running() && x.image().web() && isWebCommand(x))
               .findFirst();
     }
     if (model.holder(address).isEmpty()) {
-      return model.containers.values().stream()
-          .filter(x -> x.running() && x.image.web() && isWebCommand(x))
+      return model.containers().stream()
+          .filter(x -> x.running() && x.image().web() && isWebCommand(x))
           .filter(
               x ->
-                  x.boundPorts.stream()
+                  x.boundPorts().stream()
                       .anyMatch(b -> b.containerPort() == 80 && b.hostPort() == port))
           .findFirst();
     }
@@ -179,6 +184,6 @@ final class WgetCommand {
   }
 
   private static boolean isWebCommand(ContainerState c) {
-    return c.cmd.equals(c.image.cmd()) && c.entrypoint == null;
+    return c.cmd().equals(c.image().cmd()) && c.entrypoint() == null;
   }
 }

@@ -1,7 +1,7 @@
 package netbook.engine.embedded.model;
 
 /** An error the Engine API answers with: an HTTP status and Docker's own message. */
-final class ApiException extends RuntimeException {
+public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
@@ -11,35 +11,35 @@ final class ApiException extends RuntimeException {
     this.status = status;
   }
 
-  int status() {
+  public int status() {
     return status;
   }
 
-  static ApiException notFound(String message) {
+  public static ApiException notFound(String message) {
     return new ApiException(404, message);
   }
 
-  static ApiException conflict(String message) {
+  public static ApiException conflict(String message) {
     return new ApiException(409, message);
   }
 
-  static ApiException badRequest(String message) {
+  public static ApiException badRequest(String message) {
     return new ApiException(400, message);
   }
 
-  static ApiException forbidden(String message) {
+  public static ApiException forbidden(String message) {
     return new ApiException(403, message);
   }
 
-  static ApiException serverError(String message) {
+  public static ApiException serverError(String message) {
     return new ApiException(500, message);
   }
 
-  static ApiException noSuchContainer(String ref) {
+  public static ApiException noSuchContainer(String ref) {
     return notFound("No such container: " + ref);
   }
 
-  static ApiException networkNotFound(String ref) {
+  public static ApiException networkNotFound(String ref) {
     return notFound("network " + ref + " not found");
   }
 }

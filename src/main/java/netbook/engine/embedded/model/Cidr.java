@@ -1,16 +1,16 @@
 package netbook.engine.embedded.model;
 
 /** An IPv4 network in CIDR form; {@code base} is the network address. */
-record Cidr(int base, int prefix) {
+public record Cidr(int base, int prefix) {
 
-  Cidr {
+  public Cidr {
     if (prefix < 0 || prefix > 32) {
       throw new IllegalArgumentException("invalid prefix length " + prefix);
     }
     base = base & mask(prefix);
   }
 
-  static Cidr parse(String text) {
+  public static Cidr parse(String text) {
     int slash = text.indexOf('/');
     if (slash < 0) {
       throw new IllegalArgumentException("invalid CIDR address: " + text);
@@ -31,31 +31,31 @@ record Cidr(int base, int prefix) {
     return prefix == 0 ? 0 : -1 << (32 - prefix);
   }
 
-  int mask() {
+  public int mask() {
     return mask(prefix);
   }
 
-  int broadcast() {
+  public int broadcast() {
     return base | ~mask();
   }
 
-  long size() {
+  public long size() {
     return 1L << (32 - prefix);
   }
 
-  boolean contains(int address) {
+  public boolean contains(int address) {
     return (address & mask()) == base;
   }
 
-  boolean contains(Cidr other) {
+  public boolean contains(Cidr other) {
     return other.prefix >= prefix && contains(other.base);
   }
 
-  boolean overlaps(Cidr other) {
+  public boolean overlaps(Cidr other) {
     return contains(other.base) || other.contains(base);
   }
 
-  String maskDotted() {
+  public String maskDotted() {
     return Ipv4.format(mask());
   }
 

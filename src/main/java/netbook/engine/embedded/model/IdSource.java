@@ -12,7 +12,7 @@ import java.util.Random;
  * reproducible and the clock starts at a fixed instant and moves one second per event; unseeded,
  * IDs are random like Docker's and the clock is the real one.
  */
-final class IdSource {
+public final class IdSource {
   static final Instant SEEDED_EPOCH = Instant.parse("2024-01-01T12:00:00Z");
 
   private final Random random;
@@ -58,7 +58,7 @@ final class IdSource {
   }
 
   /** A uniformly random int in [from, to). */
-  int between(int from, int to) {
+  public int between(int from, int to) {
     return from + random.nextInt(to - from);
   }
 
@@ -73,7 +73,7 @@ final class IdSource {
   }
 
   /** The current time without advancing the seeded clock. */
-  Instant peek() {
+  public Instant peek() {
     return clock != null ? clock.instant() : fake;
   }
 }

@@ -15,44 +15,43 @@ import java.util.Optional;
  * The images the embedded engine can "pull" (instantly, without a registry), and those it holds.
  * Image ids are derived from the reference, so they are the same in every run.
  */
-final class ImageCatalog {
+public final class ImageCatalog {
   static final String PATH_ENV =
       "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-  private record Known(long size, List<String> cmd, List<String> env, ImageRecord.Kind kind) {}
-
   private static final List<String> BIN_PATH = List.of("PATH=/bin");
 
-  private static final Map<String, Known> KNOWN =
+  private static final Map<String, ImageRecord.Contents> KNOWN =
       Map.of(
           "ubuntu",
-              new Known(
+              new ImageRecord.Contents(
                   77_862_149L, List.of("/bin/bash"), List.of(PATH_ENV), ImageRecord.Kind.TOOLBOX),
           "alpine",
-              new Known(
+              new ImageRecord.Contents(
                   7_794_070L, List.of("/bin/sh"), List.of(PATH_ENV), ImageRecord.Kind.TOOLBOX),
           "busybox",
-              new Known(4_261_550L, List.of("sh"), List.of(PATH_ENV), ImageRecord.Kind.TOOLBOX),
+              new ImageRecord.Contents(
+                  4_261_550L, List.of("sh"), List.of(PATH_ENV), ImageRecord.Kind.TOOLBOX),
           "nginx",
-              new Known(
+              new ImageRecord.Contents(
                   187_694_648L,
                   List.of("nginx", "-g", "daemon off;"),
                   List.of(PATH_ENV),
                   ImageRecord.Kind.NGINX),
           "netbook/toolbox",
-              new Known(
+              new ImageRecord.Contents(
                   1_985_472L,
                   List.of("sh"),
                   List.of("PATH=/bin", "PS1=\\u@\\h:\\w# "),
                   ImageRecord.Kind.TOOLBOX),
           "netbook/web",
-              new Known(
+              new ImageRecord.Contents(
                   1_985_472L,
                   List.of("httpd", "-f", "-v", "-p", "80", "-h", "/www"),
                   BIN_PATH,
                   ImageRecord.Kind.LAB_WEB),
           "netbook/bare",
-              new Known(
+              new ImageRecord.Contents(
                   1_985_472L, List.of("sleep", "2147483647"), BIN_PATH, ImageRecord.Kind.BARE));
 
   private final Map<String, ImageRecord> present = new LinkedHashMap<>();
@@ -88,7 +87,7 @@ final class ImageCatalog {
 
   ImageRecord pull(String ref) {
     String[] rt = split(ref);
-    Known k = KNOWN.get(rt[0]);
+    ImageRecord.Contents k = KNOWN.get(rt[0]);
     if (k == null) {
       throw ApiException.notFound(
           "pull access denied for "
@@ -100,14 +99,7 @@ final class ImageCatalog {
         rt[0] + ":" + rt[1],
         key ->
             new ImageRecord(
-                rt[0],
-                rt[1],
-                "sha256:" + sha256(key),
-                k.size(),
-                Instant.parse("2024-01-01T00:00:00Z"),
-                k.cmd(),
-                k.env(),
-                k.kind()));
+                rt[0], rt[1], "sha256:" + sha256(key), Instant.parse("2024-01-01T00:00:00Z"), k));
   }
 
   Optional<ImageRecord> find(String ref) {
@@ -134,7 +126,7 @@ final class ImageCatalog {
     return present.values().remove(image);
   }
 
-  static String sha256(String text) {
+  public static String sha256(String text) {
     try {
       return HexFormat.of()
           .formatHex(

@@ -1,10 +1,10 @@
 package netbook.engine.embedded.model;
 
 /** IPv4 addresses as ints, and their dotted form. */
-final class Ipv4 {
+public final class Ipv4 {
   private Ipv4() {}
 
-  static int parse(String dotted) {
+  public static int parse(String dotted) {
     String[] parts = dotted.trim().split("\\.", -1);
     if (parts.length != 4) {
       throw new IllegalArgumentException("invalid IPv4 address: " + dotted);
@@ -23,7 +23,7 @@ final class Ipv4 {
     return value;
   }
 
-  static boolean isAddress(String s) {
+  public static boolean isAddress(String s) {
     try {
       parse(s);
       return true;
@@ -32,7 +32,7 @@ final class Ipv4 {
     }
   }
 
-  static String format(int address) {
+  public static String format(int address) {
     return ((address >>> 24) & 0xff)
         + "."
         + ((address >>> 16) & 0xff)
@@ -42,7 +42,7 @@ final class Ipv4 {
         + (address & 0xff);
   }
 
-  static boolean isLoopback(int address) {
+  public static boolean isLoopback(int address) {
     return (address >>> 24) == 127;
   }
 }

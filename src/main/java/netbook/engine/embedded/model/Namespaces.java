@@ -3,6 +3,7 @@ package netbook.engine.embedded.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import netbook.engine.HostInterface;
 
@@ -11,38 +12,38 @@ import netbook.engine.HostInterface;
  * /etc/resolv.conf), and what the engine's host sees: lo, eth0, docker0, the br- bridges and one
  * veth per running endpoint.
  */
-final class Namespaces {
+public final class Namespaces {
   static final Cidr LOOPBACK = Cidr.parse("127.0.0.0/8");
-  static final String EMBEDDED_DNS = "127.0.0.11";
+  public static final String EMBEDDED_DNS = "127.0.0.11";
 
   private final DockerModel model;
 
-  Namespaces(DockerModel model) {
+  public Namespaces(DockerModel model) {
     this.model = model;
   }
 
   /** The active endpoints with an address, in interface order, of the namespace of {@code c}. */
-  List<Map.Entry<NetworkState, EndpointState>> endpoints(ContainerState c) {
+  public List<Map.Entry<NetworkState, EndpointState>> endpoints(ContainerState c) {
     ContainerState ns = c.namespace();
     List<Map.Entry<NetworkState, EndpointState>> out = new ArrayList<>();
     if (!ns.running()) {
       return out;
     }
-    for (Map.Entry<String, EndpointState> e : ns.endpoints.entrySet()) {
+    for (Map.Entry<String, EndpointState> e : ns.endpoints().entrySet()) {
       NetworkState n = model.networkById(e.getKey());
-      if (n != null && e.getValue().active && e.getValue().address != 0) {
+      if (n != null && e.getValue().active() && e.getValue().address() != 0) {
         out.add(Map.entry(n, e.getValue()));
       }
     }
-    out.sort(Comparator.comparingInt(x -> x.getValue().ifIndex));
+    out.sort(Comparator.comparingInt(x -> x.getValue().ifIndex()));
     return out;
   }
 
-  boolean hostMode(ContainerState c) {
+  public boolean hostMode(ContainerState c) {
     return c.namespace().hostMode();
   }
 
-  List<NetInterface> interfaces(ContainerState c) {
+  public List<NetInterface> interfaces(ContainerState c) {
     if (hostMode(c)) {
       return hostInterfaces();
     }
@@ -51,94 +52,51 @@ final class Namespaces {
     for (Map.Entry<NetworkState, EndpointState> x : endpoints(c)) {
       EndpointState e = x.getValue();
       out.add(
-          new NetInterface(
-              e.ifIndex,
-              e.ifName,
-              e.vethIndex,
-              NetInterface.Kind.ETHER,
-              e.mac,
-              x.getKey().subnet,
-              e.address,
-              true,
-              "",
-              1500,
-              null,
-              e.packets,
-              e.bytes));
+          NetInterface.builder(e.ifIndex(), e.ifName(), NetInterface.Kind.ETHER, e.mac())
+              .peer(e.vethIndex())
+              .ipv4(x.getKey().subnet(), e.address())
+              .traffic(e.packets(), e.bytes())
+              .build());
     }
     return out;
   }
 
   private static NetInterface loopback(boolean withIpv6) {
-    return new NetInterface(
-        1,
-        "lo",
-        0,
-        NetInterface.Kind.LOOPBACK,
-        "00:00:00:00:00:00",
-        LOOPBACK,
-        Ipv4.parse("127.0.0.1"),
-        true,
-        "",
-        65536,
-        withIpv6 ? "::1/128" : null,
-        0,
-        0);
+    return NetInterface.builder(1, "lo", NetInterface.Kind.LOOPBACK, "00:00:00:00:00:00")
+        .ipv4(LOOPBACK, Ipv4.parse("127.0.0.1"))
+        .mtu(65536)
+        .linkLocal6(withIpv6 ? "::1/128" : null)
+        .build();
   }
 
   /** The host's interfaces in index order. */
-  List<NetInterface> hostInterfaces() {
+  public List<NetInterface> hostInterfaces() {
     List<NetInterface> out = new ArrayList<>();
     out.add(loopback(true));
     out.add(
-        new NetInterface(
-            2,
-            "eth0",
-            0,
-            NetInterface.Kind.ETHER,
-            DockerModel.HOST_MAC,
-            DockerModel.HOST_LAN,
-            DockerModel.HOST_ADDRESS,
-            true,
-            "",
-            1500,
-            Macs.linkLocal(DockerModel.HOST_MAC),
-            0,
-            0));
-    for (NetworkState n : model.networks.values()) {
-      if (n.isBridge() && n.subnet != null) {
+        NetInterface.builder(2, "eth0", NetInterface.Kind.ETHER, DockerModel.HOST_MAC)
+            .ipv4(DockerModel.HOST_LAN, DockerModel.HOST_ADDRESS)
+            .linkLocal6(Macs.linkLocal(DockerModel.HOST_MAC))
+            .build());
+    for (NetworkState n : model.networks()) {
+      if (n.isBridge() && n.subnet() != null) {
         out.add(
-            new NetInterface(
-                n.bridgeIndex,
-                n.bridgeName,
-                0,
-                NetInterface.Kind.BRIDGE,
-                n.bridgeMac,
-                n.subnet,
-                n.gateway,
-                !n.endpoints.isEmpty(),
-                "",
-                1500,
-                Macs.linkLocal(n.bridgeMac),
-                0,
-                0));
-        for (EndpointState e : n.endpoints.values()) {
-          if (e.active && e.address != 0) {
+            NetInterface.builder(
+                    n.bridgeIndex(), n.bridgeName(), NetInterface.Kind.BRIDGE, n.bridgeMac())
+                .ipv4(n.subnet(), n.gateway())
+                .carrier(n.hasEndpoints())
+                .linkLocal6(Macs.linkLocal(n.bridgeMac()))
+                .build());
+        for (EndpointState e : n.endpoints()) {
+          if (e.active() && e.address() != 0) {
             out.add(
-                new NetInterface(
-                    e.vethIndex,
-                    e.vethName,
-                    e.ifIndex,
-                    NetInterface.Kind.VETH,
-                    e.vethMac,
-                    null,
-                    0,
-                    true,
-                    n.bridgeName,
-                    1500,
-                    Macs.linkLocal(e.vethMac),
-                    e.packets,
-                    e.bytes));
+                NetInterface.builder(
+                        e.vethIndex(), e.vethName(), NetInterface.Kind.VETH, e.vethMac())
+                    .peer(e.ifIndex())
+                    .master(n.bridgeName())
+                    .linkLocal6(Macs.linkLocal(e.vethMac()))
+                    .traffic(e.packets(), e.bytes())
+                    .build());
           }
         }
       }
@@ -148,7 +106,7 @@ final class Namespaces {
   }
 
   /** The host side as the engine port's records. */
-  List<HostInterface> hostView() {
+  public List<HostInterface> hostView() {
     List<HostInterface> out = new ArrayList<>();
     for (NetInterface i : hostInterfaces()) {
       List<String> addresses = new ArrayList<>();
@@ -157,10 +115,10 @@ final class Namespaces {
       }
       String container = "";
       if (i.kind() == NetInterface.Kind.VETH) {
-        for (NetworkState n : model.networks.values()) {
-          for (Map.Entry<String, EndpointState> e : n.endpoints.entrySet()) {
-            if (e.getValue().vethIndex == i.index()) {
-              container = model.containers.get(e.getKey()).name;
+        for (NetworkState n : model.networks()) {
+          for (String containerId : n.attachedContainerIds()) {
+            if (n.endpointOf(containerId).orElseThrow().vethIndex() == i.index()) {
+              container = model.containerById(containerId).orElseThrow().name();
             }
           }
         }
@@ -169,7 +127,7 @@ final class Namespaces {
           new HostInterface(
               i.index(),
               i.name(),
-              i.kind().name().toLowerCase(java.util.Locale.ROOT),
+              i.kind().name().toLowerCase(Locale.ROOT),
               i.mac(),
               addresses,
               i.carrier(),
@@ -181,19 +139,19 @@ final class Namespaces {
   }
 
   /** The gateway of the default route, or 0 when the namespace has none. */
-  int defaultGateway(ContainerState c) {
+  public int defaultGateway(ContainerState c) {
     if (hostMode(c)) {
       return DockerModel.HOST_GATEWAY;
     }
     for (Map.Entry<NetworkState, EndpointState> x : endpoints(c)) {
-      if (!x.getKey().internal) {
-        return x.getKey().gateway;
+      if (!x.getKey().internal()) {
+        return x.getKey().gateway();
       }
     }
     return 0;
   }
 
-  String routes(ContainerState c) {
+  public String routes(ContainerState c) {
     StringBuilder sb = new StringBuilder();
     if (hostMode(c)) {
       sb.append("default via ")
@@ -214,19 +172,19 @@ final class Namespaces {
     }
     List<Map.Entry<NetworkState, EndpointState>> eps = endpoints(c);
     for (Map.Entry<NetworkState, EndpointState> x : eps) {
-      if (!x.getKey().internal) {
+      if (!x.getKey().internal()) {
         sb.append("default via ")
-            .append(Ipv4.format(x.getKey().gateway))
+            .append(Ipv4.format(x.getKey().gateway()))
             .append(" dev ")
-            .append(x.getValue().ifName)
+            .append(x.getValue().ifName())
             .append(" \n");
         break;
       }
     }
     for (Map.Entry<NetworkState, EndpointState> x : eps) {
-      sb.append(x.getKey().subnet)
+      sb.append(x.getKey().subnet())
           .append(" dev ")
-          .append(x.getValue().ifName)
+          .append(x.getValue().ifName())
           .append(" scope link  src ")
           .append(x.getValue().ipv4())
           .append(" \n");
@@ -234,10 +192,10 @@ final class Namespaces {
     return sb.toString();
   }
 
-  String hostsFile(ContainerState c) {
+  public String hostsFile(ContainerState c) {
     if (hostMode(c)) {
       return "127.0.0.1\tlocalhost\n127.0.1.1\t"
-          + model.options.hostName()
+          + model.options().hostName()
           + "\n"
           + "::1\tlocalhost ip6-localhost ip6-loopback\n"
           + "ff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
@@ -255,29 +213,29 @@ final class Namespaces {
   }
 
   private static String hostLine(ContainerState ns) {
-    return ns.domainname.isEmpty()
-        ? ns.hostname
-        : ns.hostname + "." + ns.domainname + " " + ns.hostname;
+    return ns.config().domainname().isEmpty()
+        ? ns.config().hostname()
+        : ns.config().hostname() + "." + ns.config().domainname() + " " + ns.config().hostname();
   }
 
   /** Whether the namespace uses Docker's embedded DNS (attached to a user-defined network). */
-  boolean embeddedDns(ContainerState c) {
+  public boolean embeddedDns(ContainerState c) {
     return !hostMode(c) && endpoints(c).stream().anyMatch(x -> x.getKey().isUserDefined());
   }
 
   /** The name servers the namespace's /etc/resolv.conf lists. */
-  List<String> nameservers(ContainerState c) {
+  public List<String> nameservers(ContainerState c) {
     if (embeddedDns(c)) {
       return List.of(EMBEDDED_DNS);
     }
     ContainerState ns = c.namespace();
-    if (!hostMode(c) && !ns.dns.isEmpty()) {
-      return ns.dns;
+    if (!hostMode(c) && !ns.config().dns().isEmpty()) {
+      return ns.config().dns();
     }
-    return List.of(model.options.upstreamDns());
+    return List.of(model.options().upstreamDns());
   }
 
-  String resolvConf(ContainerState c) {
+  public String resolvConf(ContainerState c) {
     StringBuilder sb = new StringBuilder();
     for (String ns : nameservers(c)) {
       sb.append("nameserver ").append(ns).append('\n');
@@ -288,7 +246,7 @@ final class Namespaces {
     return sb.toString();
   }
 
-  String hostname(ContainerState c) {
-    return c.namespace().hostname;
+  public String hostname(ContainerState c) {
+    return c.namespace().config().hostname();
   }
 }

@@ -12,17 +12,17 @@ import java.util.Optional;
  * IDs) or the upstream server (which, like a host without internet, never answers); packets reach
  * only addresses on a network the container shares, the host's bridges and the host itself.
  */
-final class NetworkPaths {
+public final class NetworkPaths {
   private final DockerModel model;
   private final Namespaces namespaces;
 
-  NetworkPaths(DockerModel model, Namespaces namespaces) {
+  public NetworkPaths(DockerModel model, Namespaces namespaces) {
     this.model = model;
     this.namespaces = namespaces;
   }
 
   /** What getaddrinfo in the container answers: addresses, or empty when the name is unknown. */
-  List<Integer> resolve(ContainerState from, String name) {
+  public List<Integer> resolve(ContainerState from, String name) {
     if (Ipv4.isAddress(name)) {
       return List.of(Ipv4.parse(name));
     }
@@ -48,7 +48,7 @@ final class NetworkPaths {
   }
 
   /** What the embedded DNS answers (empty on the default bridge, where there is none). */
-  List<Integer> dns(ContainerState from, String name) {
+  public List<Integer> dns(ContainerState from, String name) {
     List<Integer> out = new ArrayList<>();
     if (!namespaces.embeddedDns(from)) {
       return out;
@@ -59,16 +59,17 @@ final class NetworkPaths {
       if (!n.isUserDefined()) {
         continue;
       }
-      for (Map.Entry<String, EndpointState> e : n.endpoints.entrySet()) {
-        ContainerState c = model.containers.get(e.getKey());
-        if (c == null || !e.getValue().active) {
+      for (String containerId : n.attachedContainerIds()) {
+        ContainerState c = model.containerById(containerId).orElse(null);
+        EndpointState e = n.endpointOf(containerId).orElseThrow();
+        if (c == null || !e.active()) {
           continue;
         }
         boolean match =
-            c.name.equalsIgnoreCase(wanted)
-                || e.getValue().aliases.stream().anyMatch(a -> a.equalsIgnoreCase(wanted));
-        if (match && !out.contains(e.getValue().address)) {
-          out.add(e.getValue().address);
+            c.name().equalsIgnoreCase(wanted)
+                || e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(wanted));
+        if (match && !out.contains(e.address())) {
+          out.add(e.address());
         }
       }
     }
@@ -80,7 +81,7 @@ final class NetworkPaths {
   }
 
   /** Whether the namespace has any route towards the address (else: Network is unreachable). */
-  boolean routable(ContainerState from, int address) {
+  public boolean routable(ContainerState from, int address) {
     if (Ipv4.isLoopback(address)) {
       return true;
     }
@@ -90,17 +91,17 @@ final class NetworkPaths {
     if (namespaces.defaultGateway(from) != 0) {
       return true;
     }
-    return namespaces.endpoints(from).stream().anyMatch(x -> x.getKey().subnet.contains(address));
+    return namespaces.endpoints(from).stream().anyMatch(x -> x.getKey().subnet().contains(address));
   }
 
   /** Whether a packet from the container reaches the address and comes back. */
-  boolean reaches(ContainerState from, int address) {
+  public boolean reaches(ContainerState from, int address) {
     if (Ipv4.isLoopback(address) || !routable(from, address)) {
       return Ipv4.isLoopback(address);
     }
     List<Map.Entry<NetworkState, EndpointState>> mine = namespaces.endpoints(from);
     boolean host = namespaces.hostMode(from);
-    if (mine.stream().anyMatch(x -> x.getValue().address == address)) {
+    if (mine.stream().anyMatch(x -> x.getValue().address() == address)) {
       return true;
     }
     Optional<ContainerState> holder = model.holder(address);
@@ -109,8 +110,8 @@ final class NetworkPaths {
         return true;
       }
       for (Map.Entry<NetworkState, EndpointState> x : mine) {
-        EndpointState theirs = x.getKey().endpoints.get(holder.get().namespace().id);
-        if (theirs != null && theirs.active && theirs.address == address) {
+        EndpointState theirs = x.getKey().endpointOf(holder.get().namespace().id()).orElse(null);
+        if (theirs != null && theirs.active() && theirs.address() == address) {
           return true;
         }
       }
@@ -119,18 +120,18 @@ final class NetworkPaths {
     boolean hostAddress =
         address == DockerModel.HOST_ADDRESS
             || address == DockerModel.HOST_GATEWAY
-            || model.networks.values().stream()
-                .anyMatch(n -> n.subnet != null && n.gateway == address);
+            || model.networks().stream()
+                .anyMatch(n -> n.subnet() != null && n.gateway() == address);
     if (hostAddress) {
       return host
           || namespaces.defaultGateway(from) != 0
-          || mine.stream().anyMatch(x -> x.getKey().gateway == address);
+          || mine.stream().anyMatch(x -> x.getKey().gateway() == address);
     }
     return false;
   }
 
   /** The container serving the address on a shared network (for wget), if reachable. */
-  Optional<ContainerState> target(ContainerState from, int address) {
+  public Optional<ContainerState> target(ContainerState from, int address) {
     if (!reaches(from, address)) {
       return Optional.empty();
     }
@@ -138,11 +139,10 @@ final class NetworkPaths {
   }
 
   /** Counts a round trip on both ends' interfaces (what ifconfig's counters show). */
-  void count(ContainerState from, int address, int packets, int size) {
+  public void count(ContainerState from, int address, int packets, int size) {
     for (Map.Entry<NetworkState, EndpointState> x : namespaces.endpoints(from)) {
-      if (x.getKey().subnet.contains(address) || x.getKey().gateway == address) {
-        x.getValue().packets += packets;
-        x.getValue().bytes += (long) packets * size;
+      if (x.getKey().subnet().contains(address) || x.getKey().gateway() == address) {
+        x.getValue().count(packets, (long) packets * size);
         return;
       }
     }

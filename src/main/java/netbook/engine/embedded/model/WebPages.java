@@ -1,12 +1,12 @@
 package netbook.engine.embedded.model;
 
 /** What the web images (nginx, netbook/web) answer: nginx's own welcome and error pages. */
-final class WebPages {
+public final class WebPages {
   private WebPages() {}
 
-  static final String SERVER = "nginx/1.25.3";
+  public static final String SERVER = "nginx/1.25.3";
 
-  static final String WELCOME =
+  public static final String WELCOME =
       """
       <!DOCTYPE html>
       <html>
@@ -34,7 +34,7 @@ final class WebPages {
       """;
 
   /** The page of netbook's lab web image (busybox httpd standing in for nginx). */
-  static final String LAB_WELCOME =
+  public static final String LAB_WELCOME =
       """
       <!DOCTYPE html>
       <html>
@@ -50,11 +50,11 @@ final class WebPages {
       """;
 
   /** The welcome page the image's server answers with. */
-  static String welcome(ImageRecord image) {
+  public static String welcome(ImageRecord image) {
     return image.kind() == ImageRecord.Kind.NGINX ? WELCOME : LAB_WELCOME;
   }
 
-  static final String NOT_FOUND =
+  public static final String NOT_FOUND =
       """
       <html>
       <head><title>404 Not Found</title></head>
@@ -66,12 +66,12 @@ final class WebPages {
       """;
 
   /** Whether a request path is the welcome page. */
-  static boolean isIndex(String path) {
+  public static boolean isIndex(String path) {
     return path.isEmpty() || path.equals("/") || path.equals("/index.html");
   }
 
   /** The lines nginx's entrypoint logs at start, as {@code docker logs} shows them. */
-  static final String STARTUP_LOG =
+  public static final String STARTUP_LOG =
       """
       /docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
       /docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/

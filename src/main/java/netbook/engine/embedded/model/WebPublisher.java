@@ -35,14 +35,14 @@ final class WebPublisher {
 
   /** Books (and for web containers serves) a published port; returns the actual host port. */
   int publish(ContainerState c, PortBinding p, IntPredicate inUse) {
-    boolean web = serve && c.image.web() && p.containerPort() == 80 && "tcp".equals(p.protocol());
+    boolean web = serve && c.image().web() && p.containerPort() == 80 && "tcp".equals(p.protocol());
     int port = p.hostPort();
     if (port > 0 && inUse.test(port)) {
       throw ApiException.serverError(
           "driver failed programming external connectivity on endpoint "
-              + c.name
+              + c.name()
               + " ("
-              + c.id
+              + c.id()
               + "): Bind for 0.0.0.0:"
               + port
               + " failed: port is already allocated");
@@ -58,17 +58,17 @@ final class WebPublisher {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
-      server.createContext("/", exchange -> answer(exchange, WebPages.welcome(c.image)));
+      server.createContext("/", exchange -> answer(exchange, WebPages.welcome(c.image())));
       server.setExecutor(executor());
       server.start();
-      servers.computeIfAbsent(c.id, k -> new ArrayList<>()).add(server);
+      servers.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(server);
       return server.getAddress().getPort();
     } catch (IOException e) {
       throw ApiException.serverError(
           "driver failed programming external connectivity on endpoint "
-              + c.name
+              + c.name()
               + " ("
-              + c.id
+              + c.id()
               + "): Error starting userland proxy: listen tcp4 0.0.0.0:"
               + port
               + ": bind: address already in use");
@@ -76,7 +76,7 @@ final class WebPublisher {
   }
 
   void unpublish(ContainerState c) {
-    List<HttpServer> list = servers.remove(c.id);
+    List<HttpServer> list = servers.remove(c.id());
     if (list != null) {
       list.forEach(s -> s.stop(0));
     }

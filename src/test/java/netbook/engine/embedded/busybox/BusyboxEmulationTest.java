@@ -2,6 +2,7 @@ package netbook.engine.embedded.busybox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import netbook.engine.embedded.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

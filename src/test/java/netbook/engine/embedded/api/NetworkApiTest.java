@@ -1,10 +1,11 @@
-package netbook.engine.embedded;
+package netbook.engine.embedded.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import netbook.engine.embedded.TestApi;
 import org.junit.jupiter.api.Test;
 
 /** The /networks endpoints: Docker's JSON, IPAM order, and Docker's errors. */

@@ -1,9 +1,12 @@
-package netbook.engine.embedded;
+package netbook.engine.embedded.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import netbook.engine.embedded.EmbeddedDockerApi;
+import netbook.engine.embedded.TestApi;
+import netbook.engine.embedded.model.EmbeddedOptions;
 import org.junit.jupiter.api.Test;
 
 /** /containers, /exec and /images: lifecycle, inspect shapes, exec framing, Docker's errors. */

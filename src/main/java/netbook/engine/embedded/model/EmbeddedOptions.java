@@ -1,4 +1,4 @@
-package netbook.engine.embedded;
+package netbook.engine.embedded.model;
 
 import java.util.List;
 import java.util.OptionalLong;
