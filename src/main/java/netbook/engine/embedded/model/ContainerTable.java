@@ -1,5 +1,6 @@
 package netbook.engine.embedded.model;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -112,6 +113,30 @@ final class ContainerTable {
         .portBindings(r.portBindings() == null ? List.of() : r.portBindings())
         .dns(r.dns() == null ? List.of() : r.dns())
         .build();
+  }
+
+  /** A stand-in process on the engine's host, to run commands in the host's namespace. */
+  static ContainerState hostShell(String hostName, Instant bootTime) {
+    ImageRecord none =
+        new ImageRecord(
+            "host",
+            "latest",
+            "sha256:" + "0".repeat(64),
+            bootTime,
+            new ImageRecord.Contents(0, List.of("sh"), List.of(), ImageRecord.Kind.TOOLBOX));
+    ContainerConfig config =
+        ContainerConfig.builder("host")
+            .image(none)
+            .cmd(List.of("sh"))
+            .env(List.of())
+            .labels(Map.of())
+            .hostname(hostName)
+            .domainname("")
+            .networkMode("host")
+            .portBindings(List.of())
+            .dns(List.of())
+            .build();
+    return new ContainerState("0".repeat(64), hostName, bootTime, config).markRunning();
   }
 
   void add(ContainerState c) {

@@ -2,9 +2,7 @@ package netbook.engine.embedded.model;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import netbook.engine.PortBinding;
@@ -30,7 +28,7 @@ public final class DockerModel {
   private final NetworkTable networks;
   private final ContainerTable containers;
   private final Wiring wiring;
-  private final Map<String, ExecState> execs = new LinkedHashMap<>();
+  private final ExecTable execs;
   private final Instant bootTime;
   private final WebPublisher publisher;
   private int nextIfIndex = 4;
@@ -48,6 +46,7 @@ public final class DockerModel {
     this.networks = new NetworkTable(ids, () -> nextIfIndex++);
     this.containers = new ContainerTable(ids);
     this.wiring = new Wiring(ids, networks, () -> nextIfIndex++);
+    this.execs = new ExecTable(ids);
     for (String image : options.preloadedImages()) {
       images.pull(image);
     }
@@ -92,12 +91,7 @@ public final class DockerModel {
 
   /** An image by reference or id prefix, or Docker's "no such image". */
   public ImageRecord image(String ref) {
-    return images
-        .find(ref)
-        .orElseThrow(
-            () ->
-                ApiException.notFound(
-                    "no such image: " + ref + ": No such image: " + ImageCatalog.normalize(ref)));
+    return images.get(ref);
   }
 
   /** Removes an image; without force, fails when a container uses it. */
@@ -128,10 +122,6 @@ public final class DockerModel {
   /** A network by full id, exact name, or unique id prefix, as Docker resolves it. */
   public NetworkState network(String ref) {
     return networks.network(ref);
-  }
-
-  public Optional<NetworkState> findNetwork(String ref) {
-    return networks.find(ref);
   }
 
   /** A network by its full id, or null. */
@@ -277,7 +267,7 @@ public final class DockerModel {
 
   private void forget(ContainerState c) {
     containers.remove(c);
-    execs.values().removeIf(x -> x.containerId().equals(c.id()));
+    execs.forget(c);
   }
 
   /** Every container whose network namespace is {@code ns}: itself and container:ID joiners. */
@@ -300,63 +290,24 @@ public final class DockerModel {
 
   /** A stand-in process on the engine's host, to run commands in the host's namespace. */
   public ContainerState hostShell() {
-    ImageRecord none =
-        new ImageRecord(
-            "host",
-            "latest",
-            "sha256:" + "0".repeat(64),
-            bootTime,
-            new ImageRecord.Contents(0, List.of("sh"), List.of(), ImageRecord.Kind.TOOLBOX));
-    ContainerConfig config =
-        ContainerConfig.builder("host")
-            .image(none)
-            .cmd(List.of("sh"))
-            .env(List.of())
-            .labels(Map.of())
-            .hostname(options.hostName())
-            .domainname("")
-            .networkMode("host")
-            .portBindings(List.of())
-            .dns(List.of())
-            .build();
-    return new ContainerState("0".repeat(64), options.hostName(), bootTime, config).markRunning();
+    return ContainerTable.hostShell(options.hostName(), bootTime);
   }
 
   // ---- exec instances
 
   /** A new exec instance in a running container. */
   public ExecState createExec(ContainerState c, ExecSpec spec) {
-    if (!c.running()) {
-      throw ApiException.conflict("Container " + c.id() + " is not running");
-    }
-    if (spec.cmd() == null || spec.cmd().isEmpty()) {
-      throw ApiException.badRequest("No exec command specified");
-    }
-    ExecState e = new ExecState(ids.id64(), c.id(), spec);
-    execs.put(e.id(), e);
-    c.addExec(e.id());
-    return e;
+    return execs.create(c, spec);
   }
 
   public ExecState exec(String id) {
-    ExecState e = execs.get(id);
-    if (e == null) {
-      throw ApiException.notFound("No such exec instance: " + id);
-    }
-    return e;
+    return execs.get(id);
   }
 
   /** Marks an exec instance started (it runs once) and returns the container it runs in. */
   public ContainerState startExec(ExecState e) {
-    if (e.started()) {
-      throw ApiException.conflict("Error: Exec command " + e.id() + " has already run");
-    }
     ContainerState c = containers.byId(e.containerId()).orElse(null);
-    if (c == null || !c.running()) {
-      throw ApiException.conflict("Container " + e.containerId() + " is not running");
-    }
-    e.start(nextPid++);
-    return c;
+    return execs.start(e, c, () -> nextPid++);
   }
 
   public void execExited(ExecState e, int exitCode) {

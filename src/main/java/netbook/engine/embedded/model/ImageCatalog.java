@@ -118,6 +118,15 @@ public final class ImageCatalog {
     return Optional.empty();
   }
 
+  /** An image by reference or id prefix, or Docker's "no such image". */
+  ImageRecord get(String ref) {
+    return find(ref)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "no such image: " + ref + ": No such image: " + normalize(ref)));
+  }
+
   List<ImageRecord> all() {
     return new ArrayList<>(present.values());
   }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
@@ -104,14 +103,6 @@ final class NetworkTable {
               + " matches found based on ID prefix)");
     }
     throw ApiException.networkNotFound(ref);
-  }
-
-  Optional<NetworkState> find(String ref) {
-    try {
-      return Optional.of(network(ref));
-    } catch (ApiException e) {
-      return Optional.empty();
-    }
   }
 
   NetworkState create(NetworkSpec spec) {
