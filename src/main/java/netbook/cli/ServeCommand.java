@@ -3,8 +3,8 @@ package netbook.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import netbook.engine.embedded.EmbeddedDockerApi;
-import netbook.engine.embedded.EmbeddedOptions;
 import netbook.engine.embedded.EmbeddedServer;
+import netbook.engine.embedded.model.EmbeddedOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

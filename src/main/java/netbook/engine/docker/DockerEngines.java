@@ -8,7 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import netbook.engine.EngineException;
 import netbook.engine.embedded.EmbeddedDockerApi;
-import netbook.engine.embedded.EmbeddedOptions;
+import netbook.engine.embedded.model.EmbeddedOptions;
 
 /** Opens the docker-java adapter on a real daemon. */
 public final class DockerEngines {

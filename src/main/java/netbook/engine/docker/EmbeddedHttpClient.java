@@ -8,9 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import netbook.engine.embedded.ApiRequest;
-import netbook.engine.embedded.ApiResponse;
 import netbook.engine.embedded.EmbeddedDockerApi;
+import netbook.engine.embedded.api.ApiRequest;
+import netbook.engine.embedded.api.ApiResponse;
 
 /**
  * A docker-java transport that hands each request to an in-process {@link EmbeddedDockerApi}

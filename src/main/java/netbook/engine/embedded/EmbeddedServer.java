@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import netbook.engine.embedded.api.ApiRequest;
+import netbook.engine.embedded.api.ApiResponse;
 
 /**
  * Serves an {@link EmbeddedDockerApi} over HTTP on the loopback interface only, so the real {@code

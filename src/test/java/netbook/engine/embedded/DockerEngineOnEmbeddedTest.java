@@ -19,6 +19,8 @@ import netbook.engine.ExecResult;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
 import netbook.engine.docker.DockerEngines;
+import netbook.engine.embedded.api.ApiRequest;
+import netbook.engine.embedded.model.EmbeddedOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

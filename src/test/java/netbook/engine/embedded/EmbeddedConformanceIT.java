@@ -16,6 +16,7 @@ import netbook.engine.Engine;
 import netbook.engine.ExecResult;
 import netbook.engine.NetworkSpec;
 import netbook.engine.docker.DockerEngines;
+import netbook.engine.embedded.model.EmbeddedOptions;
 import netbook.testing.RealDocker;
 import org.junit.jupiter.api.Test;
 

@@ -19,6 +19,7 @@ import netbook.NetbookException;
 import netbook.engine.Engine;
 import netbook.engine.HostInterface;
 import netbook.engine.docker.DockerEngines;
+import netbook.engine.embedded.model.EmbeddedOptions;
 import netbook.lab.Container;
 import netbook.lab.HttpResult;
 import netbook.lab.Lab;

@@ -9,14 +9,17 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import netbook.engine.embedded.api.ApiRequest;
+import netbook.engine.embedded.api.ApiResponse;
+import netbook.engine.embedded.model.EmbeddedOptions;
 
 /** A seeded embedded engine and short-hands for the API calls tests make. */
-final class TestApi {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class TestApi {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
-  final EmbeddedDockerApi api;
+  public final EmbeddedDockerApi api;
 
-  TestApi() {
+  public TestApi() {
     this(
         EmbeddedOptions.seeded(7)
             .withServePublishedPorts(false)
@@ -24,23 +27,23 @@ final class TestApi {
                 List.of("netbook/toolbox", "netbook/web", "netbook/bare", "nginx")));
   }
 
-  TestApi(EmbeddedOptions options) {
+  public TestApi(EmbeddedOptions options) {
     this.api = new EmbeddedDockerApi(options);
   }
 
-  ApiResponse get(String target) {
+  public ApiResponse get(String target) {
     return api.handle(ApiRequest.get(target));
   }
 
-  ApiResponse post(String target, String json) {
+  public ApiResponse post(String target, String json) {
     return api.handle(ApiRequest.post(target, json));
   }
 
-  ApiResponse delete(String target) {
+  public ApiResponse delete(String target) {
     return api.handle(ApiRequest.delete(target));
   }
 
-  static JsonNode json(ApiResponse r) {
+  public static JsonNode json(ApiResponse r) {
     try {
       return JSON.readTree(r.body());
     } catch (IOException e) {
@@ -49,19 +52,19 @@ final class TestApi {
   }
 
   /** Expects a 2xx answer and returns its JSON. */
-  JsonNode ok(ApiResponse r) {
+  public JsonNode ok(ApiResponse r) {
     assertThat(r.status()).as(r.toString()).isBetween(200, 299);
     return r.body().length == 0 ? JSON.createObjectNode() : json(r);
   }
 
-  String createNetwork(String name) {
+  public String createNetwork(String name) {
     return ok(post("/v1.41/networks/create", "{\"Name\":\"" + name + "\",\"CheckDuplicate\":true}"))
         .get("Id")
         .asText();
   }
 
   /** Creates and starts a container running {@code sleep 600} on the given network mode. */
-  String run(String name, String image, String networkMode, String... aliases) {
+  public String run(String name, String image, String networkMode, String... aliases) {
     StringBuilder body = new StringBuilder("{\"Image\":\"" + image + "\"");
     if (!image.contains("web") && !image.equals("nginx")) {
       body.append(",\"Cmd\":[\"sleep\",\"600\"]");
@@ -80,11 +83,11 @@ final class TestApi {
     return id;
   }
 
-  JsonNode inspect(String container) {
+  public JsonNode inspect(String container) {
     return ok(get("/containers/" + container + "/json"));
   }
 
-  String ip(String container, String network) {
+  public String ip(String container, String network) {
     return inspect(container)
         .path("NetworkSettings")
         .path("Networks")
@@ -94,13 +97,13 @@ final class TestApi {
   }
 
   /** What exec start returned, decoded from Docker's frames. */
-  record Output(String stdout, String stderr, int exitCode) {
-    String all() {
+  public record Output(String stdout, String stderr, int exitCode) {
+    public String all() {
       return stdout + stderr;
     }
   }
 
-  Output exec(String container, String... cmd) {
+  public Output exec(String container, String... cmd) {
     String body = "{\"AttachStdout\":true,\"AttachStderr\":true,\"Cmd\":" + array(cmd) + "}";
     String id = ok(post("/containers/" + container + "/exec", body)).get("Id").asText();
     ApiResponse r = post("/exec/" + id + "/start", "{\"Detach\":false,\"Tty\":false}");
@@ -122,7 +125,7 @@ final class TestApi {
     return new Output(out.toString(), err.toString(), code);
   }
 
-  static String array(String... items) {
+  public static String array(String... items) {
     try {
       return JSON.writeValueAsString(items);
     } catch (IOException e) {

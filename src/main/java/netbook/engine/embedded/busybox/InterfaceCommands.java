@@ -1,0 +1,206 @@
+package netbook.engine.embedded.busybox;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import netbook.engine.embedded.model.ContainerState;
+import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Namespaces;
+import netbook.engine.embedded.model.NetInterface;
+
+/** busybox {@code ip addr|link|route} and {@code ifconfig}, over a namespace's interfaces. */
+final class InterfaceCommands {
+  private final Namespaces namespaces;
+
+  InterfaceCommands(Namespaces namespaces) {
+    this.namespaces = namespaces;
+  }
+
+  ShellResult ip(ContainerState c, List<String> args) {
+    List<String> rest = args.stream().filter(a -> !a.equals("-4")).toList();
+    if (rest.isEmpty()) {
+      return ShellResult.fail(
+          "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n"
+              + "Usage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n",
+          1);
+    }
+    String object = rest.get(0);
+    List<String> tail = rest.subList(1, rest.size());
+    if ("address".startsWith(object)) {
+      return addresses(c, tail, true);
+    }
+    if ("link".startsWith(object)) {
+      return addresses(c, tail, false);
+    }
+    if ("route".startsWith(object)) {
+      return ShellResult.ok(namespaces.routes(c));
+    }
+    return ShellResult.fail("ip: unknown object '" + object + "'\n", 1);
+  }
+
+  private ShellResult addresses(ContainerState c, List<String> args, boolean withAddresses) {
+    String device = null;
+    for (String a : args) {
+      if (!a.equals("show") && !a.equals("list") && !a.equals("dev")) {
+        device = a;
+      }
+    }
+    List<NetInterface> all = namespaces.interfaces(c);
+    StringBuilder sb = new StringBuilder();
+    boolean found = device == null;
+    for (NetInterface i : all) {
+      if (device != null && !device.equals(i.name())) {
+        continue;
+      }
+      found = true;
+      appendIp(sb, i, withAddresses);
+    }
+    if (!found) {
+      return ShellResult.fail("ip: can't find device '" + device + "'\n", 1);
+    }
+    return ShellResult.ok(sb.toString());
+  }
+
+  private static void appendIp(StringBuilder sb, NetInterface i, boolean withAddresses) {
+    sb.append(i.index()).append(": ").append(i.name());
+    if (i.peer() > 0) {
+      sb.append("@if").append(i.peer());
+    }
+    sb.append(": <").append(flags(i)).append("> mtu ").append(i.mtu()).append(" qdisc ");
+    boolean hostEth = i.kind() == NetInterface.Kind.ETHER && i.linkLocal6() != null;
+    sb.append(hostEth ? "fq_codel" : "noqueue").append(' ');
+    if (!i.master().isEmpty()) {
+      sb.append("master ").append(i.master()).append(' ');
+    }
+    if (i.kind() == NetInterface.Kind.LOOPBACK || hostEth) {
+      sb.append("qlen 1000");
+    }
+    sb.append('\n');
+    if (i.kind() == NetInterface.Kind.LOOPBACK) {
+      sb.append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
+    } else {
+      sb.append("    link/ether ").append(i.mac()).append(" brd ff:ff:ff:ff:ff:ff\n");
+    }
+    if (!withAddresses) {
+      return;
+    }
+    if (i.hasIpv4()) {
+      sb.append("    inet ").append(Ipv4.format(i.address())).append('/').append(i.net().prefix());
+      if (i.kind() == NetInterface.Kind.LOOPBACK) {
+        sb.append(" scope host lo\n");
+      } else {
+        sb.append(" brd ")
+            .append(Ipv4.format(i.net().broadcast()))
+            .append(" scope global ")
+            .append(i.name())
+            .append('\n');
+      }
+      sb.append("       valid_lft forever preferred_lft forever\n");
+    }
+    if (i.linkLocal6() != null) {
+      sb.append("    inet6 ")
+          .append(i.linkLocal6())
+          .append(i.kind() == NetInterface.Kind.LOOPBACK ? " scope host \n" : " scope link \n");
+      sb.append("       valid_lft forever preferred_lft forever\n");
+    }
+  }
+
+  private static String flags(NetInterface i) {
+    return switch (i.kind()) {
+      case LOOPBACK -> "LOOPBACK,UP,LOWER_UP";
+      case BRIDGE ->
+          i.carrier() ? "BROADCAST,MULTICAST,UP,LOWER_UP" : "NO-CARRIER,BROADCAST,MULTICAST,UP";
+      case VETH -> "BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN";
+      case ETHER ->
+          i.linkLocal6() != null
+              ? "BROADCAST,MULTICAST,UP,LOWER_UP"
+              : "BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN";
+    };
+  }
+
+  ShellResult ifconfig(ContainerState c, List<String> args) {
+    List<NetInterface> all =
+        namespaces.interfaces(c).stream().sorted(Comparator.comparing(NetInterface::name)).toList();
+    String device = args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    StringBuilder sb = new StringBuilder();
+    for (NetInterface i : all) {
+      if (device != null && !device.equals(i.name())) {
+        continue;
+      }
+      appendIfconfig(sb, i);
+    }
+    if (device != null && sb.length() == 0) {
+      return ShellResult.fail(
+          "ifconfig: " + device + ": error fetching interface information: Device not found\n", 1);
+    }
+    return ShellResult.ok(sb.toString());
+  }
+
+  private static void appendIfconfig(StringBuilder sb, NetInterface i) {
+    boolean lo = i.kind() == NetInterface.Kind.LOOPBACK;
+    sb.append(String.format(Locale.ROOT, "%-9s ", i.name()));
+    if (lo) {
+      sb.append("Link encap:Local Loopback  \n");
+    } else {
+      sb.append("Link encap:Ethernet  HWaddr ")
+          .append(i.mac().toUpperCase(Locale.ROOT))
+          .append("  \n");
+    }
+    if (i.hasIpv4()) {
+      sb.append("          inet addr:").append(Ipv4.format(i.address()));
+      if (!lo) {
+        sb.append("  Bcast:").append(Ipv4.format(i.net().broadcast()));
+      }
+      sb.append("  Mask:").append(i.net().maskDotted()).append('\n');
+    }
+    if (i.linkLocal6() != null) {
+      sb.append("          inet6 addr: ")
+          .append(i.linkLocal6())
+          .append(lo ? " Scope:Host\n" : " Scope:Link\n");
+    }
+    if (lo) {
+      sb.append("          UP LOOPBACK RUNNING  MTU:65536  Metric:1\n");
+    } else {
+      sb.append(
+              i.carrier()
+                  ? "          UP BROADCAST RUNNING MULTICAST  MTU:"
+                  : "          UP BROADCAST MULTICAST  MTU:")
+          .append(i.mtu())
+          .append("  Metric:1\n");
+    }
+    long p = i.packets();
+    long b = i.bytes();
+    sb.append("          RX packets:").append(p).append(" errors:0 dropped:0 overruns:0 frame:0\n");
+    sb.append("          TX packets:")
+        .append(p)
+        .append(" errors:0 dropped:0 overruns:0 carrier:0\n");
+    sb.append("          collisions:0 txqueuelen:")
+        .append(lo || i.linkLocal6() != null && i.kind() == NetInterface.Kind.ETHER ? 1000 : 0)
+        .append(" \n");
+    sb.append("          RX bytes:")
+        .append(b)
+        .append(' ')
+        .append(scaled(b))
+        .append("  TX bytes:")
+        .append(b)
+        .append(' ')
+        .append(scaled(b))
+        .append("\n\n");
+  }
+
+  /** busybox's print_bytes_scaled: (1.5 KiB), (518.0 B). */
+  static String scaled(long value) {
+    long intPart = value;
+    long frac = 0;
+    String[] ext = {"", "Ki", "Mi", "Gi", "Ti"};
+    int e = 0;
+    for (int i = 0; i < 4; i++) {
+      if (intPart >= 1024) {
+        frac = ((intPart & 1023) * 10) / 1024;
+        intPart /= 1024;
+        e++;
+      }
+    }
+    return "(" + intPart + "." + frac + " " + ext[e] + "B)";
+  }
+}

@@ -1,0 +1,323 @@
+package netbook.engine.embedded.model;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import netbook.engine.PortBinding;
+
+/**
+ * The state of the embedded engine: networks ({@link NetworkTable}), containers ({@link
+ * ContainerTable}), their endpoints ({@link Wiring}), exec instances and images, and the container
+ * lifecycle. Every change goes through this class's methods, so the invariants (addresses in use,
+ * active endpoints of running containers, published ports) live in this package. Errors carry
+ * Docker's statuses and messages. Not thread-safe by itself: the engine serializes every request on
+ * it.
+ */
+public final class DockerModel {
+  public static final Cidr DEFAULT_BRIDGE = NetworkTable.DEFAULT_BRIDGE;
+  public static final Cidr HOST_LAN = Cidr.parse("10.0.2.0/24");
+  public static final int HOST_ADDRESS = Ipv4.parse("10.0.2.15");
+  public static final int HOST_GATEWAY = Ipv4.parse("10.0.2.2");
+  public static final String HOST_MAC = "52:54:00:12:34:56";
+
+  private final EmbeddedOptions options;
+  private final IdSource ids;
+  private final ImageCatalog images = new ImageCatalog();
+  private final NetworkTable networks;
+  private final ContainerTable containers;
+  private final Wiring wiring;
+  private final ExecTable execs;
+  private final Instant bootTime;
+  private final WebPublisher publisher;
+  private int nextIfIndex = 4;
+  private int nextPid = 1200;
+  private ContainerLifecycle lifecycle;
+
+  public DockerModel(EmbeddedOptions options) {
+    this.options = options;
+    this.ids =
+        options.seed().isPresent()
+            ? IdSource.seeded(options.seed().getAsLong())
+            : IdSource.random();
+    this.publisher = new WebPublisher(options.servePublishedPorts());
+    this.bootTime = ids.now();
+    this.networks = new NetworkTable(ids, () -> nextIfIndex++);
+    this.containers = new ContainerTable(ids);
+    this.wiring = new Wiring(ids, networks, () -> nextIfIndex++);
+    this.execs = new ExecTable(ids);
+    for (String image : options.preloadedImages()) {
+      images.pull(image);
+    }
+  }
+
+  /** Hooks run when a container starts (its main command is played). */
+  public interface ContainerLifecycle {
+    void started(ContainerState c);
+  }
+
+  public void lifecycle(ContainerLifecycle value) {
+    this.lifecycle = value;
+  }
+
+  public EmbeddedOptions options() {
+    return options;
+  }
+
+  /** IDs, made-up timings and the clock. */
+  public IdSource ids() {
+    return ids;
+  }
+
+  public Instant bootTime() {
+    return bootTime;
+  }
+
+  // ---- images
+
+  public Collection<ImageRecord> images() {
+    return images.all();
+  }
+
+  public Optional<ImageRecord> findImage(String ref) {
+    return images.find(ref);
+  }
+
+  /** Pulls a known image instantly (any tag), or fails as a registry without it does. */
+  public ImageRecord pullImage(String ref) {
+    return images.pull(ref);
+  }
+
+  /** An image by reference or id prefix, or Docker's "no such image". */
+  public ImageRecord image(String ref) {
+    return images.get(ref);
+  }
+
+  /** Removes an image; without force, fails when a container uses it. */
+  public ImageRecord removeImage(String ref, boolean force) {
+    ImageRecord i = image(ref);
+    for (ContainerState c : containers.all()) {
+      if (c.image().equals(i) && !force) {
+        throw ApiException.conflict(
+            "conflict: unable to remove repository reference \""
+                + ref
+                + "\" (must force) - container "
+                + c.shortId()
+                + " is using its referenced image "
+                + i.id().substring(7, 19));
+      }
+    }
+    images.remove(i);
+    return i;
+  }
+
+  // ---- networks
+
+  /** The networks in creation order. */
+  public Collection<NetworkState> networks() {
+    return networks.all();
+  }
+
+  /** A network by full id, exact name, or unique id prefix, as Docker resolves it. */
+  public NetworkState network(String ref) {
+    return networks.network(ref);
+  }
+
+  /** A network by its full id, or null. */
+  public NetworkState networkById(String id) {
+    return networks.byId(id);
+  }
+
+  public NetworkState createNetwork(NetworkSpec spec) {
+    return networks.create(spec);
+  }
+
+  public void removeNetwork(String ref) {
+    networks.remove(ref);
+  }
+
+  /** Removes the unused user-defined networks the filter accepts; returns their names. */
+  public List<String> pruneNetworks(Predicate<NetworkState> filter) {
+    return networks.prune(filter);
+  }
+
+  public void connect(String networkRef, String containerRef, EndpointSpec endpoint) {
+    NetworkState n = network(networkRef);
+    wiring.connect(n, container(containerRef), endpoint);
+  }
+
+  public void disconnect(String networkRef, String containerRef) {
+    NetworkState n = network(networkRef);
+    wiring.disconnect(n, container(containerRef));
+  }
+
+  // ---- containers
+
+  /** The containers in creation order. */
+  public Collection<ContainerState> containers() {
+    return containers.all();
+  }
+
+  /** A container by full id, name (with or without the leading slash), or unique id prefix. */
+  public ContainerState container(String ref) {
+    return containers.container(ref);
+  }
+
+  public Optional<ContainerState> containerById(String id) {
+    return containers.byId(id);
+  }
+
+  public ContainerState createContainer(CreateRequest r) {
+    String name = containers.checkedName(r.name());
+    ContainerConfig requested = r.config();
+    ImageRecord image =
+        images
+            .find(requested.imageRef())
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "No such image: " + ImageCatalog.normalize(requested.imageRef())));
+    String mode =
+        requested.networkMode() == null || requested.networkMode().isEmpty()
+            ? "default"
+            : requested.networkMode();
+    NetworkState network = null;
+    ContainerState owner = null;
+    if (mode.startsWith("container:")) {
+      owner = container(mode.substring("container:".length()));
+    } else if (!mode.equals("host") && !mode.equals("none")) {
+      network = network(mode.equals("default") ? "bridge" : mode);
+    }
+    String id = ids.id64();
+    if (name.isEmpty()) {
+      name = containers.generatedName();
+    }
+    ContainerConfig config = ContainerTable.resolve(requested, image, id, mode, options.hostName());
+    ContainerState c = new ContainerState(id, name, ids.now(), config, owner);
+    if (network != null) {
+      c.configure(network.id(), wiring.configure(network, c, r.endpoint()));
+    } else if (owner == null) {
+      NetworkState special = network(mode);
+      c.configure(special.id(), Wiring.plain(special));
+    }
+    containers.add(c);
+    return c;
+  }
+
+  /** Starts a container; false when it already ran (Docker answers 304). */
+  public boolean start(ContainerState c) {
+    if (c.running()) {
+      return false;
+    }
+    Optional<ContainerState> owner = c.namespaceOwner();
+    if (owner.isPresent() && !owner.get().running()) {
+      throw ApiException.conflict(
+          "cannot join network of a non running container: " + owner.get().id());
+    }
+    for (String netId : c.endpoints().keySet()) {
+      if (networks.byId(netId) == null) {
+        throw ApiException.notFound("network " + netId + " not found");
+      }
+    }
+    c.clearBoundPorts();
+    for (PortBinding p : c.portBindings()) {
+      int port = publisher.publish(c, p, this::portInUse);
+      c.bind(new PortBinding(p.hostIp(), port, p.containerPort(), p.protocol()));
+    }
+    wiring.activateAll(c);
+    c.started(nextPid++, ids.now());
+    if (lifecycle != null) {
+      lifecycle.started(c);
+    }
+    return true;
+  }
+
+  private boolean portInUse(int port) {
+    return containers.all().stream()
+        .filter(ContainerState::running)
+        .flatMap(x -> x.boundPorts().stream())
+        .anyMatch(b -> b.hostPort() == port);
+  }
+
+  /** The container's main process ends with this code (stop, kill, or its command finished). */
+  public void exit(ContainerState c, int exitCode) {
+    if (!c.running()) {
+      return;
+    }
+    wiring.deactivateAll(c);
+    publisher.unpublish(c);
+    c.exited(exitCode, ids.now());
+    if (c.config().autoRemove()) {
+      forget(c);
+    }
+  }
+
+  public void remove(ContainerState c, boolean force) {
+    if (c.running() && !force) {
+      throw ApiException.conflict(
+          "You cannot remove a running container "
+              + c.id()
+              + ". Stop the container before"
+              + " attempting removal or force remove");
+    }
+    exit(c, 137);
+    forget(c);
+  }
+
+  private void forget(ContainerState c) {
+    containers.remove(c);
+    execs.forget(c);
+  }
+
+  /** Every container whose network namespace is {@code ns}: itself and container:ID joiners. */
+  public List<ContainerState> sharing(ContainerState ns) {
+    return containers.sharing(ns);
+  }
+
+  /** The running container holding this address on a network, if any. */
+  public Optional<ContainerState> holder(int address) {
+    for (NetworkState n : networks.all()) {
+      for (String containerId : n.attachedContainerIds()) {
+        EndpointState e = n.endpointOf(containerId).orElseThrow();
+        if (e.active() && e.address() == address) {
+          return containers.byId(containerId);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A stand-in process on the engine's host, to run commands in the host's namespace. */
+  public ContainerState hostShell() {
+    return ContainerTable.hostShell(options.hostName(), bootTime);
+  }
+
+  // ---- exec instances
+
+  /** A new exec instance in a running container. */
+  public ExecState createExec(ContainerState c, ExecSpec spec) {
+    return execs.create(c, spec);
+  }
+
+  public ExecState exec(String id) {
+    return execs.get(id);
+  }
+
+  /** Marks an exec instance started (it runs once) and returns the container it runs in. */
+  public ContainerState startExec(ExecState e) {
+    ContainerState c = containers.byId(e.containerId()).orElse(null);
+    return execs.start(e, c, () -> nextPid++);
+  }
+
+  public void execExited(ExecState e, int exitCode) {
+    e.exited(exitCode);
+  }
+
+  /** Stops the loopback servers of published ports. */
+  public void close() {
+    for (ContainerState c : containers.all()) {
+      publisher.unpublish(c);
+    }
+  }
+}

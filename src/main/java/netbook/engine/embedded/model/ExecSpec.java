@@ -1,0 +1,10 @@
+package netbook.engine.embedded.model;
+
+import java.util.List;
+
+/** What an exec runs, and whether it has a TTY and which streams it attaches. */
+public record ExecSpec(List<String> cmd, boolean tty, boolean attachStdout, boolean attachStderr) {
+  public ExecSpec {
+    cmd = cmd == null ? null : List.copyOf(cmd);
+  }
+}

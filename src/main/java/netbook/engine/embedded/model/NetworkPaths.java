@@ -1,0 +1,150 @@
+package netbook.engine.embedded.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Name resolution and reachability as a container experiences them: /etc/hosts first, then the
+ * embedded DNS (127.0.0.11, user-defined networks only: container names, network aliases, short
+ * IDs) or the upstream server (which, like a host without internet, never answers); packets reach
+ * only addresses on a network the container shares, the host's bridges and the host itself.
+ */
+public final class NetworkPaths {
+  private final DockerModel model;
+  private final Namespaces namespaces;
+
+  public NetworkPaths(DockerModel model, Namespaces namespaces) {
+    this.model = model;
+    this.namespaces = namespaces;
+  }
+
+  /** What getaddrinfo in the container answers: addresses, or empty when the name is unknown. */
+  public List<Integer> resolve(ContainerState from, String name) {
+    if (Ipv4.isAddress(name)) {
+      return List.of(Ipv4.parse(name));
+    }
+    List<Integer> hosts = fromHostsFile(from, name);
+    if (!hosts.isEmpty()) {
+      return hosts;
+    }
+    return dns(from, name);
+  }
+
+  private List<Integer> fromHostsFile(ContainerState from, String name) {
+    for (String line : namespaces.hostsFile(from).split("\n")) {
+      String[] parts = line.split("\\s+");
+      if (parts.length >= 2 && Ipv4.isAddress(parts[0])) {
+        for (int i = 1; i < parts.length; i++) {
+          if (parts[i].equalsIgnoreCase(name)) {
+            return List.of(Ipv4.parse(parts[0]));
+          }
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** What the embedded DNS answers (empty on the default bridge, where there is none). */
+  public List<Integer> dns(ContainerState from, String name) {
+    List<Integer> out = new ArrayList<>();
+    if (!namespaces.embeddedDns(from)) {
+      return out;
+    }
+    String wanted = stripDot(name).toLowerCase(Locale.ROOT);
+    for (Map.Entry<NetworkState, EndpointState> mine : namespaces.endpoints(from)) {
+      NetworkState n = mine.getKey();
+      if (!n.isUserDefined()) {
+        continue;
+      }
+      for (String containerId : n.attachedContainerIds()) {
+        ContainerState c = model.containerById(containerId).orElse(null);
+        EndpointState e = n.endpointOf(containerId).orElseThrow();
+        if (c == null || !e.active()) {
+          continue;
+        }
+        boolean match =
+            c.name().equalsIgnoreCase(wanted)
+                || e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(wanted));
+        if (match && !out.contains(e.address())) {
+          out.add(e.address());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String stripDot(String name) {
+    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+  }
+
+  /** Whether the namespace has any route towards the address (else: Network is unreachable). */
+  public boolean routable(ContainerState from, int address) {
+    if (Ipv4.isLoopback(address)) {
+      return true;
+    }
+    if (namespaces.hostMode(from)) {
+      return true;
+    }
+    if (namespaces.defaultGateway(from) != 0) {
+      return true;
+    }
+    return namespaces.endpoints(from).stream().anyMatch(x -> x.getKey().subnet().contains(address));
+  }
+
+  /** Whether a packet from the container reaches the address and comes back. */
+  public boolean reaches(ContainerState from, int address) {
+    if (Ipv4.isLoopback(address) || !routable(from, address)) {
+      return Ipv4.isLoopback(address);
+    }
+    List<Map.Entry<NetworkState, EndpointState>> mine = namespaces.endpoints(from);
+    boolean host = namespaces.hostMode(from);
+    if (mine.stream().anyMatch(x -> x.getValue().address() == address)) {
+      return true;
+    }
+    Optional<ContainerState> holder = model.holder(address);
+    if (holder.isPresent()) {
+      if (host) {
+        return true;
+      }
+      for (Map.Entry<NetworkState, EndpointState> x : mine) {
+        EndpointState theirs = x.getKey().endpointOf(holder.get().namespace().id()).orElse(null);
+        if (theirs != null && theirs.active() && theirs.address() == address) {
+          return true;
+        }
+      }
+      return false;
+    }
+    boolean hostAddress =
+        address == DockerModel.HOST_ADDRESS
+            || address == DockerModel.HOST_GATEWAY
+            || model.networks().stream()
+                .anyMatch(n -> n.subnet() != null && n.gateway() == address);
+    if (hostAddress) {
+      return host
+          || namespaces.defaultGateway(from) != 0
+          || mine.stream().anyMatch(x -> x.getKey().gateway() == address);
+    }
+    return false;
+  }
+
+  /** The container serving the address on a shared network (for wget), if reachable. */
+  public Optional<ContainerState> target(ContainerState from, int address) {
+    if (!reaches(from, address)) {
+      return Optional.empty();
+    }
+    return model.holder(address);
+  }
+
+  /** Counts a round trip on both ends' interfaces (what ifconfig's counters show). */
+  public void count(ContainerState from, int address, int packets, int size) {
+    for (Map.Entry<NetworkState, EndpointState> x : namespaces.endpoints(from)) {
+      if (x.getKey().subnet().contains(address) || x.getKey().gateway() == address) {
+        x.getValue().count(packets, (long) packets * size);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package netbook.engine.embedded.model;
+
+import java.util.Map;
+
+/**
+ * What POST /networks/create asks for, already read out of Docker's JSON. Empty strings mean "not
+ * given" (driver: bridge; subnet: the next of Docker's default pools); {@code ipamOptions} is null
+ * when the request sent none. Build one with {@link #builder(String)}.
+ */
+public record NetworkSpec(
+    String name,
+    String driver,
+    Ipam ipam,
+    boolean internal,
+    boolean attachable,
+    Map<String, String> labels,
+    Map<String, String> options) {
+
+  /** The IPAM part: the first pool's subnet, gateway and IP range, and the IPAM options. */
+  public record Ipam(String subnet, String gateway, String ipRange, Map<String, String> options) {
+    static final Ipam NONE = new Ipam("", "", "", null);
+
+    public Ipam {
+      subnet = subnet == null ? "" : subnet;
+      gateway = gateway == null ? "" : gateway;
+      ipRange = ipRange == null ? "" : ipRange;
+    }
+  }
+
+  public NetworkSpec {
+    driver = driver == null || driver.isEmpty() ? "bridge" : driver;
+    ipam = ipam == null ? Ipam.NONE : ipam;
+    labels = labels == null ? Map.of() : labels;
+    options = options == null ? Map.of() : options;
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** The parts of a network request, named. */
+  public static final class Builder {
+    private final String name;
+    private String driver = "";
+    private Ipam ipam = Ipam.NONE;
+    private boolean internal;
+    private boolean attachable;
+    private Map<String, String> labels = Map.of();
+    private Map<String, String> options = Map.of();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    public Builder driver(String value) {
+      this.driver = value;
+      return this;
+    }
+
+    public Builder ipam(Ipam value) {
+      this.ipam = value;
+      return this;
+    }
+
+    public Builder internal(boolean value) {
+      this.internal = value;
+      return this;
+    }
+
+    public Builder attachable(boolean value) {
+      this.attachable = value;
+      return this;
+    }
+
+    public Builder labels(Map<String, String> value) {
+      this.labels = value;
+      return this;
+    }
+
+    public Builder options(Map<String, String> value) {
+      this.options = value;
+      return this;
+    }
+
+    public NetworkSpec build() {
+      return new NetworkSpec(name, driver, ipam, internal, attachable, labels, options);
+    }
+  }
+}
