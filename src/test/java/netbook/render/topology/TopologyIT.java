@@ -13,14 +13,15 @@ import netbook.lab.Container;
 import netbook.lab.Network;
 import netbook.lab.Session;
 import netbook.testing.RealDocker;
+import netbook.testing.RequiresDocker;
 import org.junit.jupiter.api.Test;
 
 /** The chapter's user-defined network step on the real engine, drawn. */
+@RequiresDocker
 class TopologyIT {
 
   @Test
-  void myBridgeIsDrawnBesideDocker0WithTheAddressesInspectReports() throws Exception {
-    Engine engine = RealDocker.engine();
+  void myBridgeIsDrawnBesideDocker0WithTheAddressesInspectReports(Engine engine) throws Exception {
     Session session = RealDocker.session(engine);
     try {
       Topology before = Topology.snapshot(engine);
@@ -59,7 +60,6 @@ class TopologyIT {
       Files.writeString(Path.of("target/topology-it/my-bridge.txt"), drawing);
     } finally {
       session.cleanup();
-      engine.close();
     }
   }
 }
