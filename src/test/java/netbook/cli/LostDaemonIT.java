@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import netbook.engine.docker.FakeDaemon;
+import netbook.testing.ProcessSignals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +87,7 @@ class LostDaemonIT {
 
   @Test
   void aSecondCtrlCDuringTheCleanupOfATerminationExitsAtOnce() throws Exception {
+    ProcessSignals.requireSigintDelivered();
     Path out = tmp.resolve("out2.txt");
     try (FakeDaemon d = new FakeDaemon()) {
       Process p = launch(d, out);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import netbook.engine.Engine;
+import netbook.testing.ProcessSignals;
 import netbook.testing.RealDocker;
 import netbook.testing.RequiresDocker;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,7 @@ class ProcessLifecycleIT {
 
   @Test
   void sigintStopsTheRunningCellOfARunAndTheNotebookGoesOn() throws Exception {
+    ProcessSignals.requireSigintDelivered();
     File nb = tmp.resolve("sleepy.md").toFile();
     Files.writeString(
         nb.toPath(),
