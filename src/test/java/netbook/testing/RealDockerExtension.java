@@ -7,7 +7,6 @@ import netbook.engine.EngineException;
 import netbook.engine.docker.DockerEngines;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -19,12 +18,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * it fails with one clear line. Used through {@link RequiresDocker}; tests that need Docker for
  * only one of their engines call {@link #connect()} where they need it.
  *
- * <p>Whether a daemon answers is asked once per test run; each {@link Engine} parameter then gets a
- * connection of its own, which the extension closes when the test (or the class, for a
- * {@code @BeforeAll} method) ends.
+ * <p>Whether a daemon answers is asked once per test run, and decided before each test (so that
+ * without a daemon every test of an annotated class counts as skipped, one by one). Each {@link
+ * Engine} parameter of a test or {@code @BeforeEach} method then gets a connection of its own,
+ * which the extension closes when the test ends. (Not for {@code @BeforeAll} methods: they run
+ * before the decision, so a missing daemon would fail them.)
  */
-public final class RealDockerExtension
-    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class RealDockerExtension implements BeforeEachCallback, ParameterResolver {
   /** The environment variable that turns a missing daemon (or lab image) into a failure. */
   public static final String REQUIRE_DOCKER = "NETBOOK_REQUIRE_DOCKER";
 
@@ -34,11 +34,6 @@ public final class RealDockerExtension
 
   /** Whether a daemon answered the first time this run asked: empty when it did, else why not. */
   private record Probe(Optional<String> problem) {}
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    requireDaemon(context);
-  }
 
   @Override
   public void beforeEach(ExtensionContext context) {
@@ -53,7 +48,7 @@ public final class RealDockerExtension
   @Override
   public Engine resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Engine engine = connect();
-    // closed with the context: the test's, or the class's for a @BeforeAll method
+    // closed with the test's context, after its @AfterEach methods
     context.getStore(NS).put(new Object(), engine);
     return engine;
   }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The test (or every test of the class) needs the real Docker daemon: without one it is skipped, or
  * fails when NETBOOK_REQUIRE_DOCKER=1 (as CI sets). An {@link netbook.engine.Engine} parameter of a
- * test, lifecycle method or constructor gets a connection of its own, closed when that test (or
- * class, for {@code @BeforeAll}) ends. See {@link RealDockerExtension}.
+ * test or {@code @BeforeEach} method gets a connection of its own, closed when the test ends. See
+ * {@link RealDockerExtension}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
