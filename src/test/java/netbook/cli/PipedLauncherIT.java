@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import netbook.testing.RealDocker;
+import netbook.testing.RequiresDocker;
 import org.junit.jupiter.api.Test;
 
 /** bin/netbook as a script runs it: Java lines on stdin, the real engine, exit codes. */
+@RequiresDocker
 class PipedLauncherIT {
   private static final Path LAUNCHER = Path.of("bin/netbook").toAbsolutePath();
 
@@ -33,7 +34,6 @@ class PipedLauncherIT {
 
   @Test
   void theOneLinerPingsByNameOnAUserDefinedNetwork() throws Exception {
-    RealDocker.engine().close();
     String s = UUID.randomUUID().toString().substring(0, 6);
     Run r =
         launch(
@@ -61,7 +61,6 @@ class PipedLauncherIT {
 
   @Test
   void aFailingSnippetIsOneLineAndANonZeroExit() throws Exception {
-    RealDocker.engine().close();
     Run r = launch("container(\"no_such_container_" + UUID.randomUUID() + "\")\n1 + 1\n");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.output())

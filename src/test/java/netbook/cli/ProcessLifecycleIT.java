@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import netbook.engine.Engine;
+import netbook.testing.ProcessSignals;
 import netbook.testing.RealDocker;
+import netbook.testing.RequiresDocker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,91 +87,91 @@ class ProcessLifecycleIT {
   }
 
   @Test
-  void aKilledSessionIsReapedByTheNextStartAndALiveOneKeepsItsOwn() throws Exception {
+  @RequiresDocker
+  void aKilledSessionIsReapedByTheNextStartAndALiveOneKeepsItsOwn(Engine e) throws Exception {
     String crash = RealDocker.unique("crash");
     String live = RealDocker.unique("live");
-    try (Engine e = RealDocker.engine()) {
-      try {
-        Launched a = launch("--engine", "docker");
-        Launched b = launch("--engine", "docker");
-        a.send("run(\"ubuntu\", name(\"" + crash + "\"))");
-        b.send("run(\"ubuntu\", name(\"" + live + "\"))");
-        await(
-            "both containers",
-            Duration.ofSeconds(120),
-            () -> e.findContainer(crash).isPresent() && e.findContainer(live).isPresent());
-        signal("KILL", a.process());
-        a.exit(Duration.ofSeconds(20));
-        assertThat(e.findContainer(crash)).as("left by the killed session").isPresent();
+    try {
+      Launched a = launch("--engine", "docker");
+      Launched b = launch("--engine", "docker");
+      a.send("run(\"ubuntu\", name(\"" + crash + "\"))");
+      b.send("run(\"ubuntu\", name(\"" + live + "\"))");
+      await(
+          "both containers",
+          Duration.ofSeconds(120),
+          () -> e.findContainer(crash).isPresent() && e.findContainer(live).isPresent());
+      signal("KILL", a.process());
+      a.exit(Duration.ofSeconds(20));
+      assertThat(e.findContainer(crash)).as("left by the killed session").isPresent();
 
-        Launched c = launch("--engine", "docker");
-        c.process().getOutputStream().write("1 + 1\n".getBytes(StandardCharsets.UTF_8));
-        c.process().getOutputStream().close();
-        assertThat(c.exit(Duration.ofSeconds(120))).as(c.text()).isZero();
-        assertThat(c.text())
-            .containsPattern(
-                "netbook: removed \\d+ containers? \\([^)]*"
-                    + crash
-                    + "[^)]*\\) and \\d+ networks?.* left by crashed sessions \\(pid [0-9, ]*"
-                    + a.process().pid())
-            .containsPattern("(?m)^2$"); // (the reaper's line comes when the engine opens)
-        assertThat(e.findContainer(crash)).isEmpty();
-        assertThat(e.findContainer(live)).as("the live session's container").isPresent();
+      Launched c = launch("--engine", "docker");
+      c.process().getOutputStream().write("1 + 1\n".getBytes(StandardCharsets.UTF_8));
+      c.process().getOutputStream().close();
+      assertThat(c.exit(Duration.ofSeconds(120))).as(c.text()).isZero();
+      assertThat(c.text())
+          .containsPattern(
+              "netbook: removed \\d+ containers? \\([^)]*"
+                  + crash
+                  + "[^)]*\\) and \\d+ networks?.* left by crashed sessions \\(pid [0-9, ]*"
+                  + a.process().pid())
+          .containsPattern("(?m)^2$"); // (the reaper's line comes when the engine opens)
+      assertThat(e.findContainer(crash)).isEmpty();
+      assertThat(e.findContainer(live)).as("the live session's container").isPresent();
 
-        // end of input: the live session removes its own and exits
-        b.process().getOutputStream().close();
-        assertThat(b.exit(Duration.ofSeconds(60))).as(b.text()).isZero();
-        assertThat(b.text()).contains("removed 1 container (" + live + ")");
-        assertThat(e.findContainer(live)).isEmpty();
-      } finally {
-        killStarted();
-        for (String n : List.of(crash, live)) {
-          e.findContainer(n).ifPresent(c -> e.removeContainer(c.id(), true));
-        }
+      // end of input: the live session removes its own and exits
+      b.process().getOutputStream().close();
+      assertThat(b.exit(Duration.ofSeconds(60))).as(b.text()).isZero();
+      assertThat(b.text()).contains("removed 1 container (" + live + ")");
+      assertThat(e.findContainer(live)).isEmpty();
+    } finally {
+      killStarted();
+      for (String n : List.of(crash, live)) {
+        e.findContainer(n).ifPresent(c -> e.removeContainer(c.id(), true));
       }
     }
   }
 
   @Test
-  void sigtermCleansUpAndExits() throws Exception {
+  @RequiresDocker
+  void sigtermCleansUpAndExits(Engine e) throws Exception {
     String name = RealDocker.unique("term");
-    try (Engine e = RealDocker.engine()) {
-      try {
-        Launched d = launch("--engine", "docker");
-        d.send("run(\"ubuntu\", name(\"" + name + "\"))");
-        await("the container", Duration.ofSeconds(120), () -> e.findContainer(name).isPresent());
-        signal("TERM", d.process());
-        d.exit(Duration.ofSeconds(20));
-        assertThat(d.text()).contains("netbook: terminated; removed 1 container (" + name + ")");
-        assertThat(e.findContainer(name)).isEmpty();
-      } finally {
-        killStarted();
-        e.findContainer(name).ifPresent(c -> e.removeContainer(c.id(), true));
-      }
+    try {
+      Launched d = launch("--engine", "docker");
+      d.send("run(\"ubuntu\", name(\"" + name + "\"))");
+      await("the container", Duration.ofSeconds(120), () -> e.findContainer(name).isPresent());
+      signal("TERM", d.process());
+      d.exit(Duration.ofSeconds(20));
+      assertThat(d.text()).contains("netbook: terminated; removed 1 container (" + name + ")");
+      assertThat(e.findContainer(name)).isEmpty();
+    } finally {
+      killStarted();
+      e.findContainer(name).ifPresent(c -> e.removeContainer(c.id(), true));
     }
   }
 
   @Test
   void sigintStopsTheRunningCellOfARunAndTheNotebookGoesOn() throws Exception {
+    ProcessSignals.requireSigintDelivered();
     File nb = tmp.resolve("sleepy.md").toFile();
     Files.writeString(
         nb.toPath(),
-        "# Sleepy\n\n```java\nThread.sleep(120_000);\n```\n\n```java\n"
+        "# Sleepy\n\n```java\nSystem.out.println(\"sleeping\");\nThread.sleep(120_000);\n```\n\n"
+            + "```java\n"
             + "System.out.println(\"after \" + (20 + 22));\n```\n",
         StandardCharsets.UTF_8);
     try {
       Launched r = launch("run", "--engine", "embedded", nb.toString());
+      // the cell's own output line (its source shows "sleeping" only in quotes): the cell runs
       await(
           "the sleeping cell",
           Duration.ofSeconds(120),
           () -> {
             try {
-              return r.text().contains("Thread.sleep(120_000);");
+              return r.text().contains("\nsleeping\n");
             } catch (IOException x) {
               return false;
             }
           });
-      Thread.sleep(1500);
       signal("INT", r.process());
       int code = r.exit(Duration.ofSeconds(60));
       assertThat(r.text())

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import netbook.engine.Engine;
 import netbook.engine.docker.TestEngines;
 import netbook.lab.Session;
+import netbook.testing.RealDockerExtension;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,7 +62,8 @@ class ChapterTranscriptIT {
 
   static Stream<Named<Supplier<Engine>>> engines() {
     return Stream.of(
-        Named.of("docker", LiveEngines::docker), Named.of("embedded", TestEngines::embedded));
+        Named.of("docker", RealDockerExtension::connect),
+        Named.of("embedded", TestEngines::embedded));
   }
 
   @ParameterizedTest

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import netbook.engine.Engine;
 import netbook.engine.docker.TestEngines;
 import netbook.lab.Session;
+import netbook.testing.RealDockerExtension;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OtherAuthorTranscriptIT {
   static Stream<Named<Supplier<Engine>>> engines() {
     return Stream.of(
-        Named.of("docker", LiveEngines::docker), Named.of("embedded", TestEngines::embedded));
+        Named.of("docker", RealDockerExtension::connect),
+        Named.of("embedded", TestEngines::embedded));
   }
 
   @ParameterizedTest

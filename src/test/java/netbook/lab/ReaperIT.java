@@ -8,10 +8,11 @@ import java.util.UUID;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
 import netbook.engine.NetworkSpec;
-import netbook.testing.RealDocker;
+import netbook.testing.RequiresDocker;
 import org.junit.jupiter.api.Test;
 
 /** Crash reaping on the real engine: orphans go, live sessions and foreign things stay. */
+@RequiresDocker
 class ReaperIT {
   private static final String HOST = "reaper-it-" + UUID.randomUUID().toString().substring(0, 6);
 
@@ -35,31 +36,28 @@ class ReaperIT {
   }
 
   @Test
-  void removesWhatDeadSessionsOfThisHostLeftAndNothingElse() throws Exception {
+  void removesWhatDeadSessionsOfThisHostLeftAndNothingElse(Engine e) throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     long deadPid = gone.pid();
     long livePid = ProcessHandle.current().pid();
     String s = UUID.randomUUID().toString().substring(0, 6);
-    try (Engine e = RealDocker.engine()) {
-      String orphan = container(e, "orphan_" + s, labels("dead" + s, deadPid, HOST));
-      e.createNetwork(NetworkSpec.bridge("orphan_net_" + s, labels("dead" + s, deadPid, HOST)));
-      String live = container(e, "live_" + s, labels("live" + s, livePid, HOST));
-      String elsewhere =
-          container(e, "elsewhere_" + s, labels("far" + s, deadPid, HOST + "-other"));
-      String foreign = container(e, "foreign_" + s, Map.of());
-      try {
-        CleanupReport r = new Reaper(e, HOST, pid -> ProcessHandle.of(pid).isPresent()).reap();
-        assertThat(r.containers()).containsExactly("orphan_" + s);
-        assertThat(r.networks()).containsExactly("orphan_net_" + s);
-        assertThat(e.findContainer(orphan)).isEmpty();
-        assertThat(e.findContainer(live)).isPresent();
-        assertThat(e.findContainer(elsewhere)).isPresent();
-        assertThat(e.findContainer(foreign)).isPresent();
-      } finally {
-        for (String id : List.of(live, elsewhere, foreign)) {
-          e.removeContainer(id, true);
-        }
+    String orphan = container(e, "orphan_" + s, labels("dead" + s, deadPid, HOST));
+    e.createNetwork(NetworkSpec.bridge("orphan_net_" + s, labels("dead" + s, deadPid, HOST)));
+    String live = container(e, "live_" + s, labels("live" + s, livePid, HOST));
+    String elsewhere = container(e, "elsewhere_" + s, labels("far" + s, deadPid, HOST + "-other"));
+    String foreign = container(e, "foreign_" + s, Map.of());
+    try {
+      CleanupReport r = new Reaper(e, HOST, pid -> ProcessHandle.of(pid).isPresent()).reap();
+      assertThat(r.containers()).containsExactly("orphan_" + s);
+      assertThat(r.networks()).containsExactly("orphan_net_" + s);
+      assertThat(e.findContainer(orphan)).isEmpty();
+      assertThat(e.findContainer(live)).isPresent();
+      assertThat(e.findContainer(elsewhere)).isPresent();
+      assertThat(e.findContainer(foreign)).isPresent();
+    } finally {
+      for (String id : List.of(live, elsewhere, foreign)) {
+        e.removeContainer(id, true);
       }
     }
   }

@@ -2,36 +2,23 @@ package netbook.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.NetworkSpec;
-import netbook.engine.docker.DockerEngines;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
-import org.junit.jupiter.api.Assumptions;
+import netbook.testing.RequiresDocker;
 import org.junit.jupiter.api.Test;
 
 /**
  * record → check → edited check on the real Docker daemon, and reaping an aborted run's leftovers.
  */
+@RequiresDocker
 class NotebookDockerIT {
 
-  private static Engine engine() {
-    try {
-      return DockerEngines.connect(null, Duration.ofSeconds(5));
-    } catch (EngineException e) {
-      if ("1".equals(System.getenv("NETBOOK_REQUIRE_DOCKER"))) {
-        throw e;
-      }
-      Assumptions.abort("no Docker daemon: " + e.getMessage());
-      return null;
-    }
-  }
-
   @Test
-  void recordCheckAndReap() {
+  void recordCheckAndReap(Engine engine) {
     String id = "nbit" + Long.toHexString(System.nanoTime() & 0xfffffff);
     String name = "it-" + id;
     String md =
@@ -51,8 +38,7 @@ class NotebookDockerIT {
         ```
         """
             .formatted(id);
-    try (Engine engine = engine();
-        Harness h = new Harness()) {
+    try (Harness h = new Harness()) {
       // what an aborted run of the same notebook left behind: a dead pid
       Map<String, String> stale =
           Map.of(

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import netbook.engine.Engine;
 import netbook.lab.Session;
+import netbook.testing.RequiresDocker;
 import org.jline.reader.Candidate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The REPL's engine-facing parts on the real daemon: live names, :commands, cleanup. */
+@RequiresDocker
 class ReplDockerIT {
   Engine engine;
   Session session;
@@ -23,8 +25,8 @@ class ReplDockerIT {
   final String p = DockerFixture.prefix();
 
   @BeforeEach
-  void start() {
-    engine = DockerFixture.engine();
+  void start(Engine docker) {
+    engine = docker;
     session = DockerFixture.session(engine);
     fixture = new ShellFixture();
     repl = fixture.with(session);

@@ -40,6 +40,11 @@ public final class FakeDaemon implements AutoCloseable {
     t.start();
   }
 
+  /** How many requests reached it so far (answered or not). */
+  public int requestCount() {
+    return requests.size();
+  }
+
   public String host() {
     return "tcp://127.0.0.1:" + server.getLocalPort();
   }

@@ -1,8 +1,6 @@
 package netbook.engine.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +15,8 @@ import netbook.engine.ExecResult;
 import netbook.engine.NetworkSpec;
 import netbook.engine.docker.DockerEngines;
 import netbook.engine.embedded.model.EmbeddedOptions;
-import netbook.testing.RealDocker;
+import netbook.testing.RealDockerExtension;
+import netbook.testing.RequiresDocker;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,76 +26,55 @@ import org.junit.jupiter.api.Test;
  * netbook.conformance.image (default netbook/toolbox:latest, which bin/lab-images builds); without
  * it the test is skipped unless NETBOOK_REQUIRE_DOCKER=1.
  */
+@RequiresDocker
 class EmbeddedConformanceIT {
   private static final Duration T = Duration.ofSeconds(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void theChaptersScenarioGivesTheSameMaskedTranscriptOnBothEngines() {
-    Engine real = RealDocker.engine();
+  void theChaptersScenarioGivesTheSameMaskedTranscriptOnBothEngines(Engine real) {
     String image = System.getProperty("netbook.conformance.image", "netbook/toolbox:latest");
+    RealDockerExtension.requireImages(real, image);
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    List<String> onDocker = scenario(real, image, suffix);
+    Engine embedded =
+        DockerEngines.embedded(
+            new EmbeddedDockerApi(
+                EmbeddedOptions.defaults().withPreloadedImages(List.of("netbook/toolbox"))));
+    List<String> onEmbedded;
     try {
-      if (real.findImage(image).isEmpty()) {
-        if ("1".equals(System.getenv("NETBOOK_REQUIRE_DOCKER"))) {
-          fail("image " + image + " is missing: run bin/lab-images");
-        }
-        assumeTrue(false, "image " + image + " is missing: run bin/lab-images");
-      }
-      String suffix = UUID.randomUUID().toString().substring(0, 6);
-      List<String> onDocker = scenario(real, image, suffix);
-      Engine embedded =
-          DockerEngines.embedded(
-              new EmbeddedDockerApi(
-                  EmbeddedOptions.defaults().withPreloadedImages(List.of("netbook/toolbox"))));
-      List<String> onEmbedded;
-      try {
-        onEmbedded = scenario(embedded, "netbook/toolbox:latest", suffix);
-      } finally {
-        embedded.close();
-      }
-      for (int i = 0; i < onDocker.size(); i++) {
-        assertThat(onEmbedded.get(i)).as("step %d", i + 1).isEqualTo(onDocker.get(i));
-      }
-      assertThat(onEmbedded).hasSameSizeAs(onDocker);
+      onEmbedded = scenario(embedded, "netbook/toolbox:latest", suffix);
     } finally {
-      real.close();
+      embedded.close();
     }
+    for (int i = 0; i < onDocker.size(); i++) {
+      assertThat(onEmbedded.get(i)).as("step %d", i + 1).isEqualTo(onDocker.get(i));
+    }
+    assertThat(onEmbedded).hasSameSizeAs(onDocker);
   }
 
   @Test
-  void webPagesAndTheNoneAndContainerNetworkModesGiveTheSameMaskedTranscript() {
-    Engine real = RealDocker.engine();
+  void webPagesAndTheNoneAndContainerNetworkModesGiveTheSameMaskedTranscript(Engine real) {
     String toolbox = System.getProperty("netbook.conformance.image", "netbook/toolbox:latest");
     String web = System.getProperty("netbook.conformance.web", "netbook/web:latest");
+    RealDockerExtension.requireImages(real, toolbox, web);
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    List<String> onDocker = webScenario(real, toolbox, web, suffix);
+    Engine embedded =
+        DockerEngines.embedded(
+            new EmbeddedDockerApi(
+                EmbeddedOptions.defaults()
+                    .withPreloadedImages(List.of("netbook/toolbox", "netbook/web"))));
+    List<String> onEmbedded;
     try {
-      for (String image : List.of(toolbox, web)) {
-        if (real.findImage(image).isEmpty()) {
-          if ("1".equals(System.getenv("NETBOOK_REQUIRE_DOCKER"))) {
-            fail("image " + image + " is missing: run bin/lab-images");
-          }
-          assumeTrue(false, "image " + image + " is missing: run bin/lab-images");
-        }
-      }
-      String suffix = UUID.randomUUID().toString().substring(0, 6);
-      List<String> onDocker = webScenario(real, toolbox, web, suffix);
-      Engine embedded =
-          DockerEngines.embedded(
-              new EmbeddedDockerApi(
-                  EmbeddedOptions.defaults()
-                      .withPreloadedImages(List.of("netbook/toolbox", "netbook/web"))));
-      List<String> onEmbedded;
-      try {
-        onEmbedded = webScenario(embedded, "netbook/toolbox:latest", "netbook/web:latest", suffix);
-      } finally {
-        embedded.close();
-      }
-      for (int i = 0; i < onDocker.size(); i++) {
-        assertThat(onEmbedded.get(i)).as("step %d", i + 1).isEqualTo(onDocker.get(i));
-      }
-      assertThat(onEmbedded).hasSameSizeAs(onDocker);
+      onEmbedded = webScenario(embedded, "netbook/toolbox:latest", "netbook/web:latest", suffix);
     } finally {
-      real.close();
+      embedded.close();
     }
+    for (int i = 0; i < onDocker.size(); i++) {
+      assertThat(onEmbedded.get(i)).as("step %d", i + 1).isEqualTo(onDocker.get(i));
+    }
+    assertThat(onEmbedded).hasSameSizeAs(onDocker);
   }
 
   private static List<String> webScenario(

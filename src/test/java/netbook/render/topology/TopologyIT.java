@@ -10,18 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import netbook.engine.Engine;
 import netbook.lab.Container;
+import netbook.lab.Lab;
 import netbook.lab.Network;
 import netbook.lab.Session;
 import netbook.testing.RealDocker;
+import netbook.testing.RequiresDocker;
 import org.junit.jupiter.api.Test;
 
 /** The chapter's user-defined network step on the real engine, drawn. */
+@RequiresDocker
 class TopologyIT {
 
   @Test
-  void myBridgeIsDrawnBesideDocker0WithTheAddressesInspectReports() throws Exception {
-    Engine engine = RealDocker.engine();
+  void myBridgeIsDrawnBesideDocker0WithTheAddressesInspectReports(Engine engine) throws Exception {
     Session session = RealDocker.session(engine);
+    Lab.Binding bound = Lab.bind(session);
     try {
       Topology before = Topology.snapshot(engine);
       String bridge = unique("my_bridge");
@@ -59,7 +62,7 @@ class TopologyIT {
       Files.writeString(Path.of("target/topology-it/my-bridge.txt"), drawing);
     } finally {
       session.cleanup();
-      engine.close();
+      bound.close();
     }
   }
 }
