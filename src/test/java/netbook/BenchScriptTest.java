@@ -2,6 +2,7 @@ package netbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,7 @@ class BenchScriptTest {
       assertThat(Files.isRegularFile(Path.of(script))).as(script).isTrue();
       Process p = new ProcessBuilder("bash", "-n", script).redirectErrorStream(true).start();
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      String out =
-          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.exitValue()).as(script + ": " + out).isZero();
     }
   }

@@ -1,5 +1,7 @@
 package netbook.cli;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import netbook.engine.embedded.EmbeddedDockerApi;
@@ -37,8 +39,7 @@ final class ServeCommand implements Callable<Integer> {
     EmbeddedOptions o =
         EmbeddedOptions.defaults()
             .withPreloadedImages(
-                java.util.List.of(
-                    "netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
+                List.of("netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
     if (seed != null) {
       o = o.withSeed(seed);
     }
@@ -46,7 +47,7 @@ final class ServeCommand implements Callable<Integer> {
     EmbeddedServer server;
     try {
       server = EmbeddedServer.start(api, port);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new netbook.NetbookException(
           "cannot serve on 127.0.0.1:"
               + port

@@ -1,6 +1,8 @@
 package netbook.cli;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * What the environment says (read once, in {@link Main}): NETBOOK_ENGINE, NETBOOK_OFFLINE,
@@ -16,9 +18,9 @@ record Settings(
     boolean tlsVerify,
     boolean noColor,
     String dockerContext,
-    java.nio.file.Path dockerConfig,
+    Path dockerConfig,
     String benchMarks,
-    java.util.OptionalLong seed) {
+    OptionalLong seed) {
 
   static Settings from(Map<String, String> env) {
     return new Settings(
@@ -35,20 +37,20 @@ record Settings(
   }
 
   /** DOCKER_CONFIG, else ~/.docker, as the docker CLI finds its config and contexts. */
-  private static java.nio.file.Path dockerConfig(Map<String, String> env) {
+  private static Path dockerConfig(Map<String, String> env) {
     String dir = env.get("DOCKER_CONFIG");
     if (dir != null && !dir.isBlank()) {
-      return java.nio.file.Path.of(dir);
+      return Path.of(dir);
     }
-    return java.nio.file.Path.of(System.getProperty("user.home"), ".docker");
+    return Path.of(System.getProperty("user.home"), ".docker");
   }
 
-  private static java.util.OptionalLong seed(String v) {
+  private static OptionalLong seed(String v) {
     if (v == null || v.isBlank()) {
-      return java.util.OptionalLong.empty();
+      return OptionalLong.empty();
     }
     try {
-      return java.util.OptionalLong.of(Long.parseLong(v.strip()));
+      return OptionalLong.of(Long.parseLong(v.strip()));
     } catch (NumberFormatException e) {
       throw new netbook.NetbookException(
           "NETBOOK_SEED=" + v + " is not a whole number: use e.g. NETBOOK_SEED=42");

@@ -3,10 +3,10 @@ package netbook.console;
 import netbook.lab.Lab;
 
 /**
- * The docker command line in JShell, preloaded with {@code import static netbook.console.Docker.*}:
- * {@code docker("network ls")}, {@code docker("run -dit --name a ubuntu")}, and {@code replay("$
- * docker network ls")} for a whole transcript. Both work on the current {@link Lab#session()}
- * through its one {@link DockerConsole}.
+ * The docker command line in JShell, preloaded with {@code import static Docker.*}: {@code
+ * docker("network ls")}, {@code docker("run -dit --name a ubuntu")}, and {@code replay("$ docker
+ * network ls")} for a whole transcript. Both work on the current {@link Lab#session()} through its
+ * one {@link DockerConsole}.
  */
 public final class Docker {
   private Docker() {}

@@ -1,5 +1,6 @@
 package netbook.console;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -306,7 +307,7 @@ public final class TranscriptRunner {
     console.detach();
     p.live = "";
     if (viaAttach && console.session().owns(c.labels())) {
-      console.session().engine().stop(c.id(), java.time.Duration.ofSeconds(1));
+      console.session().engine().stop(c.id(), Duration.ofSeconds(1));
       p.notes.add("exit ended " + c.name() + "'s main shell: the container stopped, as in Docker");
     }
   }

@@ -1,6 +1,7 @@
 package netbook.lab;
 
 import java.util.List;
+import java.util.Optional;
 import netbook.engine.HostInterface;
 
 /**
@@ -22,7 +23,7 @@ public record HostView(List<HostInterface> interfaces) {
   }
 
   /** The interface of that name, if the host has it. */
-  public java.util.Optional<HostInterface> get(String name) {
+  public Optional<HostInterface> get(String name) {
     return interfaces.stream().filter(i -> i.name().equals(name)).findFirst();
   }
 

@@ -1,5 +1,7 @@
 package netbook.notebook;
 
+import java.util.Locale;
+
 /**
  * How one cell went: its verdict, its output, the one line saying why it failed or was skipped (""
  * when it passed), and the diff against the recorded output ("" when none).
@@ -26,7 +28,7 @@ public record CellResult(Cell cell, Verdict verdict, String output, String messa
     return "cell "
         + cell.index()
         + " "
-        + verdict.name().toLowerCase(java.util.Locale.ROOT)
+        + verdict.name().toLowerCase(Locale.ROOT)
         + (message.isEmpty() ? "" : ": " + message);
   }
 }

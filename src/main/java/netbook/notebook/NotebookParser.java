@@ -1,6 +1,7 @@
 package netbook.notebook;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
@@ -84,7 +86,7 @@ public final class NotebookParser {
 
   private static int firstBadUtf8(byte[] b) {
     ByteBuffer in = ByteBuffer.wrap(b);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length + 1);
+    CharBuffer out = CharBuffer.allocate(b.length + 1);
     StandardCharsets.UTF_8
         .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -352,7 +354,7 @@ public final class NotebookParser {
               }
 
               @Override
-              public void visit(org.commonmark.node.Code c) {
+              public void visit(Code c) {
                 sb.append(c.getLiteral());
               }
             });

@@ -9,6 +9,7 @@ import netbook.render.MarkdownRenderer;
 import netbook.shell.JavaShell;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.UserInterruptException;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
@@ -167,7 +168,7 @@ public final class StepRunner {
   private String edit(String source) {
     String buffer = source.endsWith("\n") ? source.substring(0, source.length() - 1) : source;
     try {
-      return reader.readLine("edit> ", null, (org.jline.reader.MaskingCallback) null, buffer);
+      return reader.readLine("edit> ", null, (MaskingCallback) null, buffer);
     } catch (UserInterruptException | EndOfFileException e) {
       say("edit cancelled");
       return null;

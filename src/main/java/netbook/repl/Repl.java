@@ -3,6 +3,7 @@ package netbook.repl;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Locale;
 import netbook.NetbookException;
 import netbook.lab.CleanupReport;
 import netbook.shell.JavaShell;
@@ -215,7 +216,7 @@ public final class Repl {
   private boolean ask(String question) {
     LineReader r = LineReaderBuilder.builder().terminal(terminal).build();
     try {
-      String a = r.readLine(question).strip().toLowerCase(java.util.Locale.ROOT);
+      String a = r.readLine(question).strip().toLowerCase(Locale.ROOT);
       return a.isEmpty() || a.startsWith("y");
     } catch (UserInterruptException | EndOfFileException e) {
       return false;

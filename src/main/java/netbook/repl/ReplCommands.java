@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import netbook.NetbookException;
+import netbook.engine.Engine;
 import netbook.lab.CleanupReport;
 import netbook.lab.ContainerTable;
 import netbook.lab.NetworkTable;
@@ -17,6 +18,9 @@ import netbook.notebook.CellAttributes;
 import netbook.notebook.Notebook;
 import netbook.notebook.NotebookParser;
 import netbook.notebook.NotebookProblem;
+import netbook.render.topology.Diagram;
+import netbook.render.topology.LiveTopology;
+import netbook.render.topology.Topology;
 import org.jline.utils.AttributedStyle;
 
 /** The REPL's {@code :commands}. */
@@ -94,18 +98,16 @@ public final class ReplCommands {
 
   private void diagram(String arg) throws InterruptedException {
     ResultPrinter p = ev.printer();
-    netbook.engine.Engine engine = ev.session().session().engine();
+    Engine engine = ev.session().session().engine();
     if (arg.isEmpty()) {
-      p.text(netbook.render.topology.LiveTopology.drawing(engine, ev.width(), p.color()));
+      p.text(LiveTopology.drawing(engine, ev.width(), p.color()));
       return;
     }
     String[] a = arg.split("\\s+");
     if (a.length != 2 || !a[0].equals("--svg")) {
       throw new NetbookException("usage: :diagram [--svg FILE.svg]");
     }
-    Path written =
-        netbook.render.topology.Diagram.of(netbook.render.topology.Topology.snapshot(engine))
-            .svg(a[1]);
+    Path written = Diagram.of(Topology.snapshot(engine)).svg(a[1]);
     p.notice("wrote " + written);
   }
 

@@ -1,6 +1,7 @@
 package netbook.repl;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import netbook.shell.EvalResult;
 import netbook.shell.Outcome;
 import org.jline.utils.AttributedString;
@@ -80,7 +81,7 @@ public final class ResultPrinter {
 
   /** A trace under an error, shown only when verbose. */
   public void trace(Throwable t) {
-    java.io.StringWriter sw = new java.io.StringWriter();
+    StringWriter sw = new StringWriter();
     t.printStackTrace(new PrintWriter(sw));
     for (String l : sw.toString().stripTrailing().split("\n")) {
       line(l.stripTrailing(), FAINT);

@@ -1,5 +1,6 @@
 package netbook.repl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import netbook.Marks;
 import netbook.NetbookException;
@@ -198,7 +200,7 @@ public final class Workspace implements AutoCloseable {
   }
 
   /** Runs {@code action} once the engine opening ended, with its error (or empty). */
-  public void whenEngineSettled(java.util.function.Consumer<Optional<String>> action) {
+  public void whenEngineSettled(Consumer<Optional<String>> action) {
     engine.result().whenComplete((s, e) -> action.accept(engineError()));
   }
 
@@ -214,7 +216,7 @@ public final class Workspace implements AutoCloseable {
       return List.of();
     }
     Engine e = s.get().engine();
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (ContainerInfo c : e.containers(true)) {
       if (s.get().owns(c.labels()) && !"helper".equals(c.labels().get(Session.LABEL_ROLE))) {
         names.add("container " + c.name());

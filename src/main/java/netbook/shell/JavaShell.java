@@ -2,12 +2,15 @@ package netbook.shell;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -67,15 +71,15 @@ public final class JavaShell implements AutoCloseable {
    * signature of the API. At run time snippets still see every class (their loader's parent is the
    * application's). Empty when netbook's location is unknown: javac's default, the class path.
    */
-  static java.util.Optional<String> ownClassPath() {
-    java.security.CodeSource src = JavaShell.class.getProtectionDomain().getCodeSource();
+  static Optional<String> ownClassPath() {
+    CodeSource src = JavaShell.class.getProtectionDomain().getCodeSource();
     if (src == null || src.getLocation() == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
-      return java.util.Optional.of(Path.of(src.getLocation().toURI()).toString());
-    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.of(Path.of(src.getLocation().toURI()).toString());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      return Optional.empty();
     }
   }
 
@@ -223,7 +227,7 @@ public final class JavaShell implements AutoCloseable {
       }
       case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
         String needs =
-            s instanceof jdk.jshell.DeclarationSnippet ds
+            s instanceof DeclarationSnippet ds
                 ? jshell.unresolvedDependencies(ds).collect(Collectors.joining(", "))
                 : "";
         return new Outcome(
@@ -258,8 +262,7 @@ public final class JavaShell implements AutoCloseable {
   }
 
   private static String declared(SnippetEvent e) {
-    if (!(e.snippet() instanceof jdk.jshell.DeclarationSnippet d)
-        || e.snippet() instanceof VarSnippet) {
+    if (!(e.snippet() instanceof DeclarationSnippet d) || e.snippet() instanceof VarSnippet) {
       return "";
     }
     String what =

@@ -1,6 +1,7 @@
 package netbook.shell;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ public final class OutputRouter extends OutputStream {
     if (capture == null || echo) {
       try {
         terminal.write(b);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // the terminal went away; what was captured is still returned
       }
     }
@@ -61,7 +62,7 @@ public final class OutputRouter extends OutputStream {
     if (capture == null || echo) {
       try {
         terminal.write(b, off, len);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         // as above
       }
     }
@@ -71,7 +72,7 @@ public final class OutputRouter extends OutputStream {
   public synchronized void flush() {
     try {
       terminal.flush();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // as above
     }
   }

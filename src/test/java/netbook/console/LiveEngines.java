@@ -8,10 +8,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import netbook.engine.Engine;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
+import netbook.testing.RealDockerExtension;
 
 /**
  * Sessions and names for the console's integration tests (the real daemon comes from {@link
- * netbook.testing.RealDockerExtension}).
+ * RealDockerExtension}).
  */
 final class LiveEngines {
   private LiveEngines() {}

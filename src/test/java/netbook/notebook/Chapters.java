@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import netbook.engine.Engine;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
+import netbook.shell.JavaShell;
 
 /**
  * The chapters in notebooks/, checked the way {@code bin/netbook check} checks them: one offline
@@ -47,7 +48,7 @@ final class Chapters {
       NotebookRunner checker =
           new NotebookRunner(
               session,
-              () -> new netbook.shell.JavaShell(h.router),
+              () -> new JavaShell(h.router),
               s -> ConsoleTranscript.of(s, RunOptions.Mode.CHECK),
               h.out,
               h.renderer,

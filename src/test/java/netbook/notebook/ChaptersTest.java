@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import netbook.engine.Engine;
 import netbook.engine.docker.DockerEngines;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,7 +29,7 @@ class ChaptersTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void thereAreChapters() {
     assertThat(Chapters.files()).hasSizeGreaterThanOrEqualTo(11);
   }

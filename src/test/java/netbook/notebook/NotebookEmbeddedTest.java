@@ -7,6 +7,7 @@ import netbook.engine.Engine;
 import netbook.engine.docker.DockerEngines;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
+import netbook.shell.JavaShell;
 import org.junit.jupiter.api.Test;
 
 /** A Java cell and a console cell on the embedded engine: record, then check passes. */
@@ -44,7 +45,7 @@ class NotebookEmbeddedTest {
       NotebookRunner recorder =
           new NotebookRunner(
               session,
-              () -> new netbook.shell.JavaShell(h.router),
+              () -> new JavaShell(h.router),
               s -> ConsoleTranscript.of(s, RunOptions.Mode.RECORD),
               h.out,
               h.renderer,
@@ -58,7 +59,7 @@ class NotebookEmbeddedTest {
       NotebookRunner checker =
           new NotebookRunner(
               session,
-              () -> new netbook.shell.JavaShell(h.router),
+              () -> new JavaShell(h.router),
               s -> ConsoleTranscript.of(s, RunOptions.Mode.CHECK),
               h.out,
               h.renderer,

@@ -4,11 +4,11 @@ import java.util.UUID;
 import netbook.engine.Engine;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
+import netbook.testing.RequiresDocker;
 
 /**
- * Sessions and names for the REPL's *IT tests on the real daemon (which {@link
- * netbook.testing.RequiresDocker} connects to). Sessions are offline (never pull); names carry a
- * random prefix.
+ * Sessions and names for the REPL's *IT tests on the real daemon (which {@link RequiresDocker}
+ * connects to). Sessions are offline (never pull); names carry a random prefix.
  */
 final class DockerFixture {
   private DockerFixture() {}

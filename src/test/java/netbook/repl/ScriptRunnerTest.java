@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Piped mode: input → exact output, without an engine (Java works; the API says why not). */
 class ScriptRunnerTest {
@@ -111,11 +114,10 @@ class ScriptRunnerTest {
   }
 
   @Test
-  void saveWritesTheAcceptedInputsAsANotebook(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-    java.nio.file.Path file = dir.resolve("s.md");
+  void saveWritesTheAcceptedInputsAsANotebook(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("s.md");
     run("int x = 2\nString bad = 1;\nSystem.out.println(x * 21)\n:save " + file + "\n");
-    assertThat(java.nio.file.Files.readString(file))
+    assertThat(Files.readString(file))
         .isEqualTo(
             "# s\n\n"
                 + "```java\nint x = 2\n```\n\n"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +41,7 @@ class JavaShellTest {
   void snippetsCompileAgainstNetbookAloneYetRunWithTheWholeClassPath() {
     assertThat(JavaShell.ownClassPath())
         .hasValueSatisfying(
-            cp -> assertThat(java.nio.file.Path.of(cp).resolve("netbook/lab/Lab.class")).exists());
+            cp -> assertThat(Path.of(cp).resolve("netbook/lab/Lab.class")).exists());
     // javac sees netbook's classes and the JDK, not the libraries behind them …
     assertThat(shell.eval("org.jline.terminal.Terminal t = null;", null, false).failed()).isTrue();
     // … which are still there for code that runs
@@ -72,7 +73,7 @@ class JavaShellTest {
     assertThat(r.text(false))
         .isEqualTo(
             """
-        error: incompatible types: int cannot be converted to java.lang.String
+        error: incompatible types: int cannot be converted to String
             String s = 42;
                        ^^
         """);

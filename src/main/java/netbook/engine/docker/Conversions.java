@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.NetworkSettings;
 import com.github.dockerjava.api.model.Ports;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Endpoint;
@@ -190,10 +192,7 @@ final class Conversions {
     List<ExposedPort> exposed = new ArrayList<>();
     Ports bindings = new Ports();
     for (PortBinding p : spec.ports()) {
-      ExposedPort ep =
-          new ExposedPort(
-              p.containerPort(),
-              com.github.dockerjava.api.model.InternetProtocol.parse(p.protocol()));
+      ExposedPort ep = new ExposedPort(p.containerPort(), InternetProtocol.parse(p.protocol()));
       exposed.add(ep);
       bindings.bind(
           ep,
@@ -243,7 +242,7 @@ final class Conversions {
   }
 
   /** Runs a docker-java call; its failure as the engine port's exception, naming {@code what}. */
-  static <T> T call(String what, String endpoint, java.util.function.Supplier<T> action) {
+  static <T> T call(String what, String endpoint, Supplier<T> action) {
     try {
       return action.get();
     } catch (EngineException e) {

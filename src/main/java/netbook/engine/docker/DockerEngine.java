@@ -12,6 +12,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -340,7 +341,7 @@ public final class DockerEngine implements Engine {
       }
       return JSON.writer(new DockerJsonPrinter()).writeValueAsString(node);
     } catch (IOException e) {
-      throw Conversions.error("inspect " + what, new java.io.UncheckedIOException(e), endpoint);
+      throw Conversions.error("inspect " + what, new UncheckedIOException(e), endpoint);
     } catch (RuntimeException e) {
       if (e instanceof EngineException ee) {
         throw ee;

@@ -6,6 +6,9 @@ import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import netbook.engine.EngineException;
 import netbook.engine.embedded.EmbeddedDockerApi;
 import netbook.engine.embedded.model.EmbeddedOptions;
@@ -41,7 +44,7 @@ public final class DockerEngines {
    * answers at its own version (works from API 1.41 up).
    */
   public static DockerEngine connect(String dockerHost, Duration timeout) {
-    return connect(dockerHost, java.util.Optional.empty(), timeout);
+    return connect(dockerHost, Optional.empty(), timeout);
   }
 
   /**
@@ -49,7 +52,7 @@ public final class DockerEngines {
    * DOCKER_HOST, as it does in the docker CLI.
    */
   public static DockerEngine connect(
-      String dockerHost, java.util.Optional<DockerContexts.Endpoint> context, Duration timeout) {
+      String dockerHost, Optional<DockerContexts.Endpoint> context, Duration timeout) {
     DockerClientConfig cfg = config(dockerHost, context);
     URI host = cfg.getDockerHost();
     DockerHttpClient http = http(cfg, host, timeout, RESPONSE_TIMEOUT);
@@ -73,8 +76,7 @@ public final class DockerEngines {
   }
 
   /** The client configuration: the context's endpoint and TLS, else DOCKER_HOST and the env. */
-  static DockerClientConfig config(
-      String dockerHost, java.util.Optional<DockerContexts.Endpoint> context) {
+  static DockerClientConfig config(String dockerHost, Optional<DockerContexts.Endpoint> context) {
     DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (context.isPresent()) {
       DockerContexts.Endpoint c = context.get();
@@ -97,13 +99,13 @@ public final class DockerEngines {
    * The warning for where {@link #connect} would go (the context's or DOCKER_HOST's daemon): plain
    * TCP to another machine. Empty when the configuration itself is broken (connect says why).
    */
-  public static java.util.Optional<String> securityWarning(
-      String dockerHost, java.util.Optional<DockerContexts.Endpoint> context) {
+  public static Optional<String> securityWarning(
+      String dockerHost, Optional<DockerContexts.Endpoint> context) {
     DockerClientConfig cfg;
     try {
       cfg = config(dockerHost, context);
     } catch (EngineException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return securityWarning(cfg.getDockerHost().toString(), cfg.getSSLConfig() != null);
   }
@@ -122,12 +124,11 @@ public final class DockerEngines {
   }
 
   /** An embedded engine with the lab images present, seeded when {@code seed} is given. */
-  public static DockerEngine embedded(java.util.OptionalLong seed) {
+  public static DockerEngine embedded(OptionalLong seed) {
     EmbeddedOptions o =
         EmbeddedOptions.defaults()
             .withPreloadedImages(
-                java.util.List.of(
-                    "netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
+                List.of("netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
     if (seed.isPresent()) {
       o = o.withSeed(seed.getAsLong());
     }
@@ -139,15 +140,15 @@ public final class DockerEngines {
    * port controls the engine, and the traffic is readable. Empty for unix sockets, loopback and
    * TLS.
    */
-  public static java.util.Optional<String> securityWarning(String dockerHost, boolean tlsVerify) {
+  public static Optional<String> securityWarning(String dockerHost, boolean tlsVerify) {
     if (dockerHost == null || dockerHost.isBlank()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     URI host = URI.create(dockerHost);
     if (!"tcp".equals(host.getScheme()) || isLoopback(host) || tlsVerify) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(
+    return Optional.of(
         "warning: the Docker engine at "
             + dockerHost
             + " is another machine without TLS:"

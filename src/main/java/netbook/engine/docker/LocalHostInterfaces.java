@@ -2,6 +2,7 @@ package netbook.engine.docker;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.Inet4Address;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -50,7 +51,7 @@ final class LocalHostInterfaces implements HostInterfaces {
     String name = ni.getName();
     List<String> addrs = new ArrayList<>();
     for (InterfaceAddress a : ni.getInterfaceAddresses()) {
-      if (a.getAddress() instanceof java.net.Inet4Address) {
+      if (a.getAddress() instanceof Inet4Address) {
         addrs.add(a.getAddress().getHostAddress() + "/" + a.getNetworkPrefixLength());
       }
     }

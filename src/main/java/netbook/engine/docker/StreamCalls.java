@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.StreamType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -56,8 +57,7 @@ final class StreamCalls {
                 })) {
       await(cb, Duration.ofSeconds(20), "logs of " + container);
     } catch (IOException e) {
-      throw Conversions.error(
-          "logs of " + container, new java.io.UncheckedIOException(e), endpoint);
+      throw Conversions.error("logs of " + container, new UncheckedIOException(e), endpoint);
     } catch (DockerException e) {
       throw Conversions.error("logs of " + container, e, endpoint);
     }
@@ -97,7 +97,7 @@ final class StreamCalls {
                 })) {
       await(cb, timeout, what);
     } catch (IOException e) {
-      throw Conversions.error(what, new java.io.UncheckedIOException(e), endpoint);
+      throw Conversions.error(what, new UncheckedIOException(e), endpoint);
     } catch (DockerException e) {
       throw Conversions.error(what, e, endpoint);
     }
@@ -143,7 +143,7 @@ final class StreamCalls {
       Thread.currentThread().interrupt();
       throw new EngineException(EngineException.TIMEOUT, "pull of " + ref + " was interrupted", e);
     } catch (IOException e) {
-      throw Conversions.error("pull of " + ref, new java.io.UncheckedIOException(e), endpoint);
+      throw Conversions.error("pull of " + ref, new UncheckedIOException(e), endpoint);
     } catch (DockerException e) {
       throw Conversions.error("pull " + ref, e, endpoint);
     }

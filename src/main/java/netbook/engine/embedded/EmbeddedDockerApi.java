@@ -22,8 +22,8 @@ import netbook.engine.embedded.model.NetworkPaths;
  * networking lessons use, answering with Docker's paths, JSON keys, status codes and error
  * messages. {@link #handle(ApiRequest)} is a pure request/response function, safe to call from
  * several threads (requests are serialized). Serve it on loopback with {@link EmbeddedServer}, or
- * hand it to docker-java through {@code netbook.engine.docker.EmbeddedHttpClient}. It wires the
- * model ({@code model/}), the emulated commands ({@code busybox/}) and the routes ({@code api/}).
+ * hand it to docker-java through {@code EmbeddedHttpClient}. It wires the model ({@code model/}),
+ * the emulated commands ({@code busybox/}) and the routes ({@code api/}).
  */
 public final class EmbeddedDockerApi implements AutoCloseable {
   public static final String API_VERSION = ApiRouter.API_VERSION;

@@ -1,5 +1,6 @@
 package netbook.render.topology;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,7 +54,7 @@ public final class GraphText {
   }
 
   private static List<String> hostLines(Topology t) {
-    List<String> lines = new java.util.ArrayList<>();
+    List<String> lines = new ArrayList<>();
     lines.add("host");
     lines.add(t.uplink().toString());
     t.ports().forEach(p -> lines.add(p.toString()));

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
@@ -87,7 +91,7 @@ class EmbeddedConformanceIT {
     TranscriptMask mask = new TranscriptMask();
     List<String> steps = new ArrayList<>();
     try {
-      engine.createNetwork(NetworkSpec.bridge(net, java.util.Map.of()));
+      engine.createNetwork(NetworkSpec.bridge(net, Map.of()));
       engine.start(engine.createContainer(ContainerSpec.builder(web).name(w).network(net).build()));
       String[][] specs = {{a, net}, {none, "none"}, {side, "container:" + a}};
       for (String[] spec : specs) {
@@ -133,7 +137,7 @@ class EmbeddedConformanceIT {
     TranscriptMask mask = new TranscriptMask();
     List<String> steps = new ArrayList<>();
     try {
-      engine.createNetwork(NetworkSpec.bridge(net, java.util.Map.of()));
+      engine.createNetwork(NetworkSpec.bridge(net, Map.of()));
       for (String[] spec : new String[][] {{a, net}, {b, net}, {c, ""}}) {
         String id =
             engine.createContainer(
@@ -190,7 +194,7 @@ class EmbeddedConformanceIT {
       if (node.get("Containers") instanceof ObjectNode containers) {
         // keyed by random container IDs: order the endpoints by container name instead
         ObjectNode byName = JSON.createObjectNode();
-        java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+        TreeMap<String, JsonNode> sorted = new TreeMap<>();
         containers
             .properties()
             .forEach(e -> sorted.put(e.getValue().path("Name").asText(), e.getValue()));
@@ -201,8 +205,8 @@ class EmbeddedConformanceIT {
           .writeValueAsString(node)
           .replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", "<TIME>")
           .replaceAll("\"IPPrefixLen\" : [1-9]\\d*", "\"IPPrefixLen\" : <P>");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

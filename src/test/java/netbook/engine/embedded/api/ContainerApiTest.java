@@ -3,6 +3,7 @@ package netbook.engine.embedded.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import netbook.engine.embedded.EmbeddedDockerApi;
 import netbook.engine.embedded.TestApi;
@@ -123,7 +124,7 @@ class ContainerApiTest {
     assertThat(start.contentType()).isEqualTo("application/vnd.docker.raw-stream");
     byte[] expected = {1, 0, 0, 0, 0, 0, 0, 3, 'h', 'i', '\n', 2, 0, 0, 0, 0, 0, 0, 19};
     assertThat(start.body()).startsWith(expected);
-    assertThat(new String(start.body(), 19, 19, java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(start.body(), 19, 19, StandardCharsets.UTF_8))
         .isEqualTo("sh: foo: not found\n");
     JsonNode inspect = t.ok(t.get("/exec/" + exec + "/json"));
     assertThat(inspect.get("ExitCode").asInt()).isEqualTo(127);

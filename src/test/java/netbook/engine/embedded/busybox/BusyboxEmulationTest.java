@@ -2,6 +2,7 @@ package netbook.engine.embedded.busybox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import netbook.engine.embedded.TestApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,8 +231,7 @@ class BusyboxEmulationTest {
                 i.kind().equals("veth")
                     && i.container().equals("container_d")
                     && i.master().equals("docker0"));
-    assertThat(t.api.runOnHost(java.util.List.of("ip", "route")).stdout())
-        .contains("172.18.0.0/16 dev br-");
+    assertThat(t.api.runOnHost(List.of("ip", "route")).stdout()).contains("172.18.0.0/16 dev br-");
   }
 
   @Test
