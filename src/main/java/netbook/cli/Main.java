@@ -170,9 +170,10 @@ public final class Main implements Callable<Integer> {
 
   /**
    * The commands people start most — {@code netbook} and {@code netbook FILE.md}, with no other
-   * options than --engine, --verbose and --cleanup — are parsed here: picocli would spend a few
-   * hundred milliseconds of a start building its model of every subcommand (its classes predate
-   * class-data sharing, so they load and verify the slow way). Anything else, null: picocli.
+   * options than --engine, --verbose and --cleanup — are parsed here: picocli would spend a
+   * noticeable part of a start building its model of every subcommand (its classes predate
+   * class-data sharing, so they load and verify the slow way; docs/benchmarks.md has the figures).
+   * Anything else, null: picocli.
    */
   static Plain plain(String[] args) {
     Plain p = new Plain();
@@ -252,7 +253,7 @@ public final class Main implements Callable<Integer> {
         return piped(repl);
       }
     }
-    // the prompt first, alone: on 2 cores JShell building beside it would delay it by a third;
+    // the prompt first, alone: on 2 cores JShell building beside it would delay it;
     // JShell starts once the prompt is drawn (a person reads it and types meanwhile), and the
     // engine once JShell is ready
     try (Workspace repl = startRepl()) {

@@ -185,7 +185,7 @@ final class NotebookCommands {
       try (NotebookSetup setup = new NotebookSetup(app, width, color)) {
         MarkdownRenderer renderer = setup.renderer();
         // the first prose is on screen before JShell and the engine start (on 2 cores JShell would
-        // delay it by a third); both are ready, as a rule, before the reader has read it
+        // delay it); both are ready, as a rule, before the reader has read it
         StepRunner.preview(terminal.writer(), renderer, nb, options);
         NotebookRunner runner = setup.open(options, terminal.writer());
         try (JavaShell shell = setup.shell()) {

@@ -2,11 +2,11 @@ package netbook.cli;
 
 /**
  * Initializes, on a thread of its own, classes the main thread is about to need on its way to the
- * first prompt or prose: {@code java.util.logging} (JLine logs through it: its set-up is a tenth of
- * the way), JLine's terminal and reader classes, and commonmark's parsers. On 2 cores the second
- * one is otherwise idle then. Class initialization runs once, under its own lock: if the main
- * thread gets to a class first, the other thread waits for it, so nothing is done twice and nothing
- * changes but the time.
+ * first prompt or prose: {@code java.util.logging} (JLine logs through it, and its set-up is a good
+ * part of the way), JLine's terminal and reader classes, and commonmark's parsers. On 2 cores the
+ * second one is otherwise idle then. Class initialization runs once, under its own lock: if the
+ * main thread gets to a class first, the other thread waits for it, so nothing is done twice and
+ * nothing changes but the time.
  */
 final class Prewarm {
   private static final String[] TERMINAL = {

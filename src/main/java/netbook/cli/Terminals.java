@@ -14,11 +14,11 @@ import org.jline.utils.InfoCmp;
  * The system terminal, opened without the process starts JLine would otherwise make before the
  * prompt: its provider search loads every provider and asks each whether stdout is a terminal (the
  * JNA one runs {@code ldconfig -p}, the exec one {@code test -t 1}), and it runs {@code infocmp -x
- * $TERM} for every terminal type, even the ones it bundles. Each is a fork and exec of 50–200 ms on
- * a busy 2-core machine. So: the native (JNI) provider alone, and only if that fails JLine's whole
- * search (which may end in a dumb terminal); the capabilities of the common types from JLine's
- * bundled set, and tmux's two from the jar (ncurses' terminfo, as {@code infocmp -x} prints it).
- * Other types still ask {@code infocmp}.
+ * $TERM} for every terminal type, even the ones it bundles. Each is a fork and exec, slow on a busy
+ * machine (docs/benchmarks.md). So: the native (JNI) provider alone, and only if that fails JLine's
+ * whole search (which may end in a dumb terminal); the capabilities of the common types from
+ * JLine's bundled set, and tmux's two from the jar (ncurses' terminfo, as {@code infocmp -x} prints
+ * it). Other types still ask {@code infocmp}.
  */
 final class Terminals {
   private static final System.Logger LOG = System.getLogger(Terminals.class.getName());

@@ -46,7 +46,7 @@ public final class Lab {
 
   /**
    * The client of {@link #http}, built on first use: building one loads the JDK's TLS stack and
-   * reads its trust store, about a tenth of a second that a session without http() never needs.
+   * reads its trust store, time that a session without http() never needs.
    */
   private static final class Http {
     static final HttpClient CLIENT =

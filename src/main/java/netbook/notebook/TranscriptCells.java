@@ -3,8 +3,8 @@ package netbook.notebook;
 import java.time.Duration;
 
 /**
- * Runs a console cell (a transcript of {@code $ docker …} lines). The console package's transcript
- * runner implements this; {@link ConsoleTranscript} is the plain fallback over DockerConsole.
+ * Runs a console cell (a transcript of {@code $ docker …} lines): {@link ConsoleTranscript} replays
+ * it through the session's docker console; a test may give a runner of its own.
  */
 @FunctionalInterface
 public interface TranscriptCells {

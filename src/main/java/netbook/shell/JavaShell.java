@@ -67,9 +67,9 @@ public final class JavaShell implements AutoCloseable {
    * What snippets compile against besides the JDK: netbook's own jar (or classes directory), not
    * the whole application class path. javac opens and indexes every entry of its class path on the
    * first snippet, and JShell's completion index walks them all again: the thirty-odd library jars
-   * (docker-java, Jackson, JLine, …) cost about a third of a second of a start and appear in no
-   * signature of the API. At run time snippets still see every class (their loader's parent is the
-   * application's). Empty when netbook's location is unknown: javac's default, the class path.
+   * (docker-java, Jackson, JLine, …) cost a good part of a start and appear in no signature of the
+   * API. At run time snippets still see every class (their loader's parent is the application's).
+   * Empty when netbook's location is unknown: javac's default, the class path.
    */
   static Optional<String> ownClassPath() {
     CodeSource src = JavaShell.class.getProtectionDomain().getCodeSource();
@@ -103,7 +103,7 @@ public final class JavaShell implements AutoCloseable {
     this.scope = scope;
   }
 
-  /** Warms javac up (the first eval costs about a second); safe to call on a background thread. */
+  /** Warms javac up (the first eval is the slowest of all); safe to call on a background thread. */
   public void warmUp() {
     evalQuietly("0");
   }
