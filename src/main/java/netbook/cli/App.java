@@ -1,6 +1,7 @@
 package netbook.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import netbook.Marks;
 import netbook.engine.Engine;
 import netbook.lab.Session;
@@ -15,6 +16,7 @@ import netbook.shell.OutputRouter;
  */
 record App(
     Settings settings,
+    Path home,
     PrintStream out,
     PrintStream err,
     OutputRouter router,
@@ -22,6 +24,11 @@ record App(
     String host,
     Marks marks,
     CommonOptions options) {
+
+  /** Where the REPL keeps its history: ~/.netbook/history. */
+  Path historyFile() {
+    return home.resolve(".netbook").resolve("history");
+  }
 
   boolean verbose() {
     return options.verbose;

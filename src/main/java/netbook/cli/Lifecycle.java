@@ -18,7 +18,6 @@ final class Lifecycle {
   private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
 
   static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(8);
-  static final int INTERRUPTED_EXIT = 130;
 
   private final PrintStream err;
   private volatile Session session;
@@ -69,7 +68,7 @@ final class Lifecycle {
 
   /** Exits with 130 through the shutdown hook (which cleans the session up). */
   static void exitInterrupted() {
-    Runtime.getRuntime().exit(INTERRUPTED_EXIT);
+    Runtime.getRuntime().exit(ExitCode.INTERRUPTED);
   }
 
   /** What a termination stops before it cleans up (the running cell, the rest of the notebook). */
@@ -120,7 +119,7 @@ final class Lifecycle {
       err.println(
           "netbook: interrupted during cleanup: exiting now; the next start removes the rest");
       err.flush();
-      Runtime.getRuntime().halt(INTERRUPTED_EXIT);
+      Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
     }
     onInterrupt.run();
   }

@@ -56,10 +56,6 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class
     })
 public final class Main implements Callable<Integer> {
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 2;
-
   private static final Set<String> SUBCOMMANDS =
       Set.of("run", "check", "record", "serve", "train", "help");
 
@@ -118,6 +114,7 @@ public final class Main implements Callable<Integer> {
     App app =
         new App(
             settings,
+            Path.of(System.getProperty("user.home")),
             realOut,
             realOut,
             router,
@@ -211,7 +208,7 @@ public final class Main implements Callable<Integer> {
       app.options().verbose = p.verbose;
       cleanup = p.cleanup;
       Integer code = call();
-      return code == null ? OK : code;
+      return code == null ? ExitCode.OK : code;
     } catch (Exception ex) {
       return report(ex);
     }
@@ -304,7 +301,7 @@ public final class Main implements Callable<Integer> {
       lifecycle.onInterrupt(null);
     }
     leavePiped(repl, w);
-    return failed == 0 ? OK : FAILED;
+    return failed == 0 ? ExitCode.OK : ExitCode.FAILED;
   }
 
   /** End of input: the session's containers and networks go (a Ctrl-C now exits at once). */
@@ -330,11 +327,6 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** Where the REPL keeps its history: ~/.netbook/history. */
-  static Path historyFile() {
-    return Path.of(System.getProperty("user.home"), ".netbook", "history");
-  }
-
   /** The REPL on the terminal. */
   private int interactive(Terminal terminal, Workspace repl) {
     app.marks().first("terminal");
@@ -347,14 +339,15 @@ public final class Main implements Callable<Integer> {
     boolean color = app.color(false, !Terminal.TYPE_DUMB.equals(terminal.getType()));
     try {
       Repl r =
-          new Repl(terminal, repl, new ReplOptions(historyFile(), color, app.verbose(), cleanup));
+          new Repl(
+              terminal, repl, new ReplOptions(app.historyFile(), color, app.verbose(), cleanup));
       r.run(false);
     } finally {
       if (previous != null) {
         Signals.unregister("INT", previous);
       }
     }
-    return OK;
+    return ExitCode.OK;
   }
 
   /** One line for what went wrong (and the stack trace with --verbose); the exit code. */
@@ -365,7 +358,7 @@ public final class Main implements Callable<Integer> {
       if (app.verbose()) {
         ex.printStackTrace(err);
       }
-      return FAILED;
+      return ExitCode.FAILED;
     }
     err.println("netbook: unexpected " + ex);
     if (app.verbose()) {
@@ -373,7 +366,7 @@ public final class Main implements Callable<Integer> {
     } else {
       err.println("netbook: run again with --verbose for the stack trace");
     }
-    return FAILED;
+    return ExitCode.FAILED;
   }
 
   static String newSessionId() {

@@ -132,7 +132,7 @@ final class NotebookCommands {
     }
     pw.println(NotebookRunner.total(reports));
     pw.flush();
-    return reports.stream().anyMatch(r -> r.failed() > 0) ? Main.FAILED : Main.OK;
+    return reports.stream().anyMatch(r -> r.failed() > 0) ? ExitCode.FAILED : ExitCode.OK;
   }
 
   private static void record(PrintWriter pw, Path file, Notebook nb, FileReport report) {
@@ -203,10 +203,10 @@ final class NotebookCommands {
                   new Repl(
                           terminal,
                           Workspace.of(shell, runner.session(), app::newShell),
-                          new ReplOptions(Main.historyFile(), color, app.verbose(), false))
+                          new ReplOptions(app.historyFile(), color, app.verbose(), false))
                       .run(true);
           FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
-          return r.failed() > 0 ? Main.FAILED : Main.OK;
+          return r.failed() > 0 ? ExitCode.FAILED : ExitCode.OK;
         }
       }
     } catch (IOException e) {

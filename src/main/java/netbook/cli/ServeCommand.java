@@ -76,6 +76,6 @@ final class ServeCommand implements Callable<Integer> {
             "try: DOCKER_HOST=" + server.dockerHost() + " docker network ls     (Ctrl-C stops)");
     app.out().flush();
     stopped.await();
-    return Main.OK;
+    return ExitCode.OK;
   }
 }

@@ -100,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
       // no daemon, or it said no: the archive simply holds less of docker-java
       LOG.log(Level.DEBUG, "training without a Docker daemon", e);
     }
-    return Main.OK;
+    return ExitCode.OK;
   }
 
   private static byte[] resource() throws IOException {

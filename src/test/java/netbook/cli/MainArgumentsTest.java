@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import netbook.Marks;
@@ -23,6 +24,7 @@ class MainArgumentsTest {
   private final App app =
       new App(
           Settings.from(Map.of()),
+          Path.of("/home/learner"),
           out,
           out,
           new OutputRouter(out),
@@ -98,7 +100,7 @@ class MainArgumentsTest {
   @Test
   void aBadEngineIsOneLineAndExitCodeOne() {
     int code = new Main(app).commandLine().execute("run", "--engine", "bogus", "x.md");
-    assertThat(code).isEqualTo(Main.FAILED);
+    assertThat(code).isEqualTo(ExitCode.FAILED);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .isEqualTo("netbook: unknown engine 'bogus': use docker, embedded or auto\n");
   }
