@@ -1,6 +1,7 @@
 package netbook.cli;
 
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.util.Map;
  * what sessions of this host left, since only here can it tell whether their process is gone.
  */
 final class HostName {
+  private static final System.Logger LOG = System.getLogger(HostName.class.getName());
+
   private HostName() {}
 
   static String current(Map<String, String> env) {
@@ -25,6 +28,7 @@ final class HostName {
       }
     } catch (IOException e) {
       // not Linux, or no /proc: try the environment and the resolver
+      LOG.log(Level.DEBUG, "no host name in /proc", e);
     }
     for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
       String h = env.get(var);

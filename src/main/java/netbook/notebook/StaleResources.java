@@ -50,6 +50,7 @@ public final class StaleResources {
           networks.add(n.name());
         } catch (EngineException e) {
           // as above
+          LOG.log(Level.DEBUG, "stale network " + n.name() + " not removed", e);
         }
       }
     }
