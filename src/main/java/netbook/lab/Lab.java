@@ -26,7 +26,7 @@ import netbook.render.topology.Topology;
 
 /**
  * The fluent Docker-networking API a user types, preloaded in the REPL and notebooks with {@code
- * import static Lab.*}:
+ * import static netbook.lab.Lab.*}:
  *
  * <pre>
  * net("my_bridge").run("ubuntu", name("container_b")).ping("container_a")

@@ -31,8 +31,8 @@ final class JavaHighlighter implements Highlighter {
 
   /**
    * The API's entry points, as the preload imports them statically (preload.jsh: {@code import
-   * static Lab.*} and {@code Docker.*}): their public static methods. Read from the classes the
-   * first time they are asked for.
+   * static netbook.lab.Lab.*} and {@code netbook.console.Docker.*}): their public static methods.
+   * Read from the classes the first time they are asked for.
    */
   static Set<String> apiNames() {
     return ApiNames.NAMES;

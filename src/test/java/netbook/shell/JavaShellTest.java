@@ -73,7 +73,7 @@ class JavaShellTest {
     assertThat(r.text(false))
         .isEqualTo(
             """
-        error: incompatible types: int cannot be converted to String
+        error: incompatible types: int cannot be converted to java.lang.String
             String s = 42;
                        ^^
         """);

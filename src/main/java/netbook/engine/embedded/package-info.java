@@ -1,12 +1,13 @@
 /**
  * The embedded engine: an in-process implementation of the Docker Engine API (v1.41, as dockerd
- * 20.10 answers it) for machines without Docker. It is docker-java-free; {@code EmbeddedHttpClient}
- * puts it behind docker-java, and {@link EmbeddedServer} serves it on loopback TCP for the docker
- * CLI.
+ * 20.10 answers it) for machines without Docker. It is docker-java-free; {@code
+ * netbook.engine.docker.EmbeddedHttpClient} puts it behind docker-java, and {@link
+ * netbook.engine.embedded.EmbeddedServer} serves it on loopback TCP for the docker CLI.
  *
- * <p>{@link EmbeddedDockerApi} wires three packages, each depending only on those after it: {@code
- * api} (routes and Docker's JSON), {@code busybox} (the emulated commands) and {@code model}
- * (networks, containers, endpoints and addresses, changed only through {@link DockerModel}).
+ * <p>{@link netbook.engine.embedded.EmbeddedDockerApi} wires three packages, each depending only on
+ * those after it: {@code api} (routes and Docker's JSON), {@code busybox} (the emulated commands)
+ * and {@code model} (networks, containers, endpoints and addresses, changed only through {@link
+ * netbook.engine.embedded.model.DockerModel}).
  *
  * <h2>Endpoints (versioned {@code /v1.NN/…} and unversioned)</h2>
  *
@@ -37,7 +38,8 @@
  *       long-running commands run until stopped; waiting for a running container is refused.
  *   <li>No internet: only containers, the bridges' gateways and the host (10.0.2.15) answer; names
  *       unknown to the embedded DNS time out as with an unreachable upstream ({@code --dns
- *       127.0.0.1}, configurable as {@link EmbeddedOptions#upstreamDns}).
+ *       127.0.0.1}, configurable as {@link
+ *       netbook.engine.embedded.model.EmbeddedOptions#upstreamDns}).
  *   <li>Published ports answer on 127.0.0.1 only (Docker listens on 0.0.0.0 and ::), and only for
  *       the web images' port 80; other published ports are booked but refuse connections.
  *   <li>IPv6, macvlan/overlay drivers, links, volumes, events, swarm; duplicate network names are
@@ -49,6 +51,3 @@
  * </ul>
  */
 package netbook.engine.embedded;
-
-import netbook.engine.embedded.model.DockerModel;
-import netbook.engine.embedded.model.EmbeddedOptions;
