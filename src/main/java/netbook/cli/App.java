@@ -1,12 +1,18 @@
 package netbook.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import netbook.Marks;
 import netbook.engine.Engine;
+import netbook.engine.PullProgress;
 import netbook.lab.Session;
+import netbook.render.PullProgressPrinter;
 import netbook.shell.JavaShell;
 import netbook.shell.OutputRouter;
+import org.jline.terminal.Terminal;
 
 /**
  * The services a command works with, made once by {@link Main} (the composition root) and handed to
@@ -46,12 +52,34 @@ record App(
 
   /**
    * A new session on the engine, after the crash reaper; a termination of the process cleans it up
-   * (unless {@code keep}).
+   * (unless {@code keep}). Its pulls show their progress as lines on stderr.
    */
   Session openSession(Engine engine, boolean keep) {
-    Session s = SessionOpener.open(engine, settings, host, err::println);
+    return openSession(engine, keep, pullLines());
+  }
+
+  /** As above, the pulls' progress going to {@code progress} (a terminal's status line). */
+  Session openSession(Engine engine, boolean keep, Consumer<PullProgress> progress) {
+    Session s = SessionOpener.open(engine, settings, host, err::println, progress);
     lifecycle.session(s, keep);
     return s;
+  }
+
+  /** Pull progress where the output is no terminal: a line every few seconds, on stderr. */
+  Consumer<PullProgress> pullLines() {
+    return PullProgressPrinter.lines(
+        new PrintWriter(err, true, StandardCharsets.UTF_8),
+        System::nanoTime,
+        PullProgressPrinter.EVERY);
+  }
+
+  /** Pull progress on a terminal: one status line redrawn in place (lines on a dumb one). */
+  static Consumer<PullProgress> pullStatus(Terminal terminal) {
+    if (terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+      return PullProgressPrinter.lines(
+          terminal.writer(), System::nanoTime, PullProgressPrinter.EVERY);
+    }
+    return PullProgressPrinter.terminal(terminal.writer(), terminal::getWidth, System::nanoTime);
   }
 
   /** A JShell with netbook's API. */

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import netbook.Background;
 import netbook.Marks;
 import netbook.NetbookException;
+import netbook.engine.PullProgress;
 import netbook.repl.Repl;
 import netbook.repl.ReplOptions;
 import netbook.repl.ScriptRunner;
@@ -93,10 +95,15 @@ public final class Main implements Callable<Integer> {
 
   private final App app;
   private volatile CompletableFuture<JavaShell> firstShell;
+
+  /** Where the REPL's pull progress goes: lines on stderr, a status line once on a terminal. */
+  private volatile Consumer<PullProgress> pullDisplay;
+
   private Logger debugLog; // (held: the logging framework holds its loggers only weakly)
 
   Main(App app) {
     this.app = app;
+    this.pullDisplay = app.pullLines();
   }
 
   public static void main(String[] args) {
@@ -260,10 +267,16 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** The REPL's session: JShell and the engine open in the background (see Workspace). */
+  /**
+   * The REPL's session: JShell and the engine open in the background (see Workspace). Its pulls'
+   * progress goes where {@link #pullDisplay} says when they happen (the terminal, once there is
+   * one).
+   */
   private Workspace startRepl() {
     return Workspace.starting(
-        () -> app.openSession(app.openEngine(), false), this::shell, app.marks());
+        () -> app.openSession(app.openEngine(), false, p -> pullDisplay.accept(p)),
+        this::shell,
+        app.marks());
   }
 
   /** The JShell {@link #startShellEarly} began (the first time), else a new one. */
@@ -337,6 +350,7 @@ public final class Main implements Callable<Integer> {
       previous = Signals.register("INT", () -> terminal.raise(Terminal.Signal.INT));
     }
     boolean color = app.color(false, !Terminal.TYPE_DUMB.equals(terminal.getType()));
+    pullDisplay = App.pullStatus(terminal);
     try {
       Repl r =
           new Repl(

@@ -187,7 +187,7 @@ final class NotebookCommands {
         // the first prose is on screen before JShell and the engine start (on 2 cores JShell would
         // delay it); both are ready, as a rule, before the reader has read it
         StepRunner.preview(terminal.writer(), renderer, nb, options);
-        NotebookRunner runner = setup.open(options, terminal.writer());
+        NotebookRunner runner = setup.open(options, terminal.writer(), App.pullStatus(terminal));
         try (JavaShell shell = setup.shell()) {
           LineReader reader =
               LineReaderBuilder.builder()

@@ -7,8 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import netbook.Background;
 import netbook.engine.Engine;
+import netbook.engine.PullProgress;
 import netbook.lab.Session;
 import netbook.notebook.ConsoleTranscript;
 import netbook.notebook.NotebookRunner;
@@ -48,12 +50,17 @@ final class NotebookSetup implements AutoCloseable {
    * engine and a session on it meanwhile, and returns the runner that prints to {@code out}.
    */
   NotebookRunner open(RunOptions options, PrintWriter out) {
+    return open(options, out, app.pullLines());
+  }
+
+  /** As above, the pulls' progress going to {@code progress}. */
+  NotebookRunner open(RunOptions options, PrintWriter out, Consumer<PullProgress> progress) {
     if (warming.compareAndSet(false, true)) {
       Background.complete("netbook-jshell-warmup", first, app::warmShell);
     }
     Engine engine = app.openEngine();
     live.set(engine);
-    Session session = app.openSession(engine, options.keep());
+    Session session = app.openSession(engine, options.keep(), progress);
     NotebookRunner runner =
         new NotebookRunner(
             session,

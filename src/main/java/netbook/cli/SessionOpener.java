@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
+import netbook.engine.PullProgress;
 import netbook.lab.CleanupReport;
 import netbook.lab.Reaper;
 import netbook.lab.Session;
@@ -23,7 +24,12 @@ final class SessionOpener {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  static Session open(Engine engine, Settings settings, String host, Consumer<String> notices) {
+  static Session open(
+      Engine engine,
+      Settings settings,
+      String host,
+      Consumer<String> notices,
+      Consumer<PullProgress> progress) {
     reap(engine, host, pid -> pid == ProcessHandle.current().pid() || alive(pid), notices);
     Session s =
         new Session(
@@ -35,7 +41,8 @@ final class SessionOpener {
                 "",
                 notices,
                 null,
-                host));
+                host,
+                progress));
     return s;
   }
 

@@ -3,6 +3,7 @@ package netbook.console;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import netbook.engine.PullProgress;
 import netbook.lab.LabImages;
 import netbook.render.DockerTables;
 import picocli.CommandLine.Command;
@@ -51,7 +52,8 @@ final class ImageCommands {
 
     @Override
     public Integer call() {
-      String ref = image.contains(":") || image.contains("@") ? image : image + ":latest";
+      String last = image.substring(image.lastIndexOf('/') + 1);
+      String ref = last.contains(":") || image.contains("@") ? image : image + ":latest";
       if (ctx.session().offline()) {
         String resolved = ctx.session().resolveImage(image);
         ctx.out().line("Status: Image is up to date for " + resolved);
@@ -65,8 +67,16 @@ final class ImageCommands {
         }
         return 0;
       }
-      ctx.session().engine().pull(ref, ctx.out()::line, PULL_TIMEOUT);
-      ctx.out().line("Status: Downloaded newer image for " + ref);
+      if (!image.equals(ref)) {
+        ctx.out().line("Using default tag: latest");
+      }
+      // the progress goes to the session (a status line, never this command's output)
+      PullProgress done = ctx.session().pull(ref, PULL_TIMEOUT);
+      if (done.status().startsWith("Status:")) {
+        ctx.out().line(done.status());
+      } else {
+        ctx.out().line("Status: Downloaded newer image for " + ref);
+      }
       return 0;
     }
   }

@@ -60,8 +60,13 @@ public interface Engine extends AutoCloseable {
 
   Optional<ImageInfo> findImage(String ref);
 
-  /** Pulls an image, reporting progress lines; fails after {@code timeout}. */
-  void pull(String ref, Consumer<String> progress, Duration timeout);
+  /**
+   * Pulls an image, reporting its progress in total (the start, as the engine's lines arrive, the
+   * end); fails after {@code timeout}. An interrupt of the calling thread cancels the pull ({@link
+   * EngineException#CANCELLED}). The embedded engine downloads nothing: an image of its catalogue
+   * is there at once (no layers, no bytes), any other fails as a registry without it does.
+   */
+  void pull(String ref, Consumer<PullProgress> progress, Duration timeout);
 
   // raw views
 

@@ -16,6 +16,9 @@ public class EngineException extends NetbookException {
   /** The engine did not answer within the call's timeout. */
   public static final int TIMEOUT = -2;
 
+  /** The call was cancelled on the user's request (Ctrl-C); nothing went wrong. */
+  public static final int CANCELLED = -3;
+
   private final int status;
 
   public EngineException(int status, String message) {
@@ -34,6 +37,10 @@ public class EngineException extends NetbookException {
 
   public boolean notFound() {
     return status == 404;
+  }
+
+  public boolean cancelled() {
+    return status == CANCELLED;
   }
 
   public boolean conflict() {

@@ -8,7 +8,8 @@ import netbook.engine.EngineException;
 /**
  * Turns the image a lesson names into one the engine has. Offline, tutorial names resolve to the
  * lab images (one line says so) and nothing is ever pulled. Online, a missing image is pulled with
- * progress lines; if the pull fails and a lab stand-in exists, the stand-in is used.
+ * its progress shown (through the session); if the pull fails and a lab stand-in exists, the
+ * stand-in is used (a cancelled pull is no failure: it ends the call).
  */
 final class ImageResolver {
   private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
@@ -40,9 +41,7 @@ final class ImageResolver {
       return ref;
     }
     try {
-      session.notice("pulling " + ref + " …");
-      session.engine().pull(ref, line -> {}, PULL_TIMEOUT);
-      session.notice("pulled " + ref);
+      session.pull(ref, PULL_TIMEOUT); // its progress, and the final line, go to the session
       return ref;
     } catch (EngineException e) {
       if (alias.isPresent()) {

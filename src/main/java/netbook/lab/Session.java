@@ -21,6 +21,7 @@ import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
+import netbook.engine.PullProgress;
 import netbook.render.topology.TopologyChanges;
 
 /**
@@ -50,6 +51,7 @@ public final class Session {
   private volatile SessionConfig config;
   private final ImageResolver images;
   private final NetTools netTools;
+  private final Pulls pulls;
   private final Set<String> noticesSaid = ConcurrentHashMap.newKeySet();
   private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
   private volatile TopologyChanges changes;
@@ -59,6 +61,7 @@ public final class Session {
     this.config = config;
     this.images = new ImageResolver(this);
     this.netTools = new NetTools(this);
+    this.pulls = new Pulls(this);
   }
 
   public Engine engine() {
@@ -304,6 +307,24 @@ public final class Session {
         + name
         + " already exists and is not netbook's: netbook leaves it alone; use another name, e.g. "
         + String.format(option, prefixedName(name));
+  }
+
+  /**
+   * Pulls an image through the engine, its progress to the session's progress channel (a status
+   * line on a terminal, a line every few seconds otherwise, never a cell's output); returns the
+   * last progress. {@link #cancelPulls()} ends it with "pull of … cancelled" (a {@link
+   * NetbookException}).
+   */
+  public PullProgress pull(String ref, Duration timeout) {
+    return pulls.pull(ref, timeout);
+  }
+
+  /**
+   * Ctrl-C: cancels the pulls running now (their streams are closed, each says "pull of …
+   * cancelled"), waiting a moment for them to end; the session goes on.
+   */
+  public void cancelPulls() {
+    pulls.cancel();
   }
 
   /** Prints a one-line notice (alias used, helper started, …). */

@@ -78,8 +78,9 @@ public final class NotebookRunner {
     return executor;
   }
 
-  /** Ctrl-C: stops the running cell; the notebook goes on with the next. */
+  /** Ctrl-C: cancels a pull in progress, stops the running cell; the notebook goes on. */
   public boolean interrupt() {
+    session.cancelPulls();
     return executor.interrupt();
   }
 
@@ -89,6 +90,7 @@ public final class NotebookRunner {
    */
   public void abort() {
     aborted = true;
+    session.cancelPulls();
     executor.interrupt();
   }
 

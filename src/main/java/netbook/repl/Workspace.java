@@ -230,8 +230,12 @@ public final class Workspace implements AutoCloseable {
     return names;
   }
 
-  /** Stops the snippet running now, if any (Ctrl-C). */
+  /**
+   * Ctrl-C: cancels a pull in progress (it says so before this returns), then stops the snippet
+   * running now, if any.
+   */
   public void stop() {
+    sessionNow().ifPresent(Session::cancelPulls);
     shellNow().ifPresent(JavaShell::stop);
   }
 

@@ -31,6 +31,7 @@ import netbook.engine.HostInterface;
 import netbook.engine.ImageInfo;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
+import netbook.engine.PullProgress;
 
 /**
  * The engine port on docker-java: one long-lived {@link DockerClient} over one {@link
@@ -306,7 +307,7 @@ public final class DockerEngine implements Engine {
   }
 
   @Override
-  public void pull(String ref, Consumer<String> progress, Duration timeout) {
+  public void pull(String ref, Consumer<PullProgress> progress, Duration timeout) {
     streamCalls.pull(ref, progress, timeout);
   }
 

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import netbook.engine.EngineException;
 import netbook.engine.ExecResult;
+import netbook.engine.PullProgress;
+import netbook.engine.PullTracker;
 
 /**
  * The calls whose answer is a stream — exec, logs, pull — on the client whose connections may stay
@@ -112,7 +114,15 @@ final class StreamCalls {
     }
   }
 
-  void pull(String ref, Consumer<String> progress, Duration timeout) {
+  /**
+   * Pulls {@code ref}, reporting {@link PullProgress} in total as the stream's lines arrive (the
+   * start, each line, then done). An interrupt of the waiting thread cancels it: the stream is
+   * closed and the pull ends with {@link EngineException#CANCELLED}; a JShell stop closes the
+   * stream on its way out too. A failure reports no end: the exception is it.
+   */
+  void pull(String ref, Consumer<PullProgress> progress, Duration timeout) {
+    PullTracker tracker = new PullTracker(ref, progress);
+    tracker.start();
     try (var cb =
         streams
             .pullImageCmd(ref)
@@ -120,32 +130,38 @@ final class StreamCalls {
                 new PullImageResultCallback() {
                   public void onNext(PullResponseItem item) {
                     super.onNext(item);
-                    if (item.getStatus() != null) {
-                      String id = item.getId() == null ? "" : item.getId() + ": ";
-                      var d = item.getProgressDetail();
-                      String bar =
-                          d == null
-                                  || d.getTotal() == null
-                                  || d.getTotal() <= 0
-                                  || d.getCurrent() == null
-                              ? ""
-                              : String.format(" %3d%%", 100 * d.getCurrent() / d.getTotal());
-                      progress.accept(id + item.getStatus() + bar);
-                    }
+                    var d = item.getProgressDetail();
+                    tracker.line(
+                        item.getId(),
+                        item.getStatus(),
+                        d == null ? null : d.getCurrent(),
+                        d == null ? null : d.getTotal());
                   }
                 })) {
-      if (!cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      boolean done;
+      try {
+        done = cb.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (DockerException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // the stream's first error ("Could not pull image: …", a connection that broke)
+        throw e instanceof EngineException ee ? ee : Conversions.error("pull " + ref, e, endpoint);
+      }
+      if (!done) {
         throw new EngineException(
             EngineException.TIMEOUT,
             "pull of " + ref + " did not finish within " + timeout.toSeconds() + " s");
       }
+      tracker.finish(PullProgress.Phase.DONE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EngineException(EngineException.TIMEOUT, "pull of " + ref + " was interrupted", e);
+      throw new EngineException(EngineException.CANCELLED, "pull of " + ref + " cancelled", e);
     } catch (IOException e) {
       throw Conversions.error("pull of " + ref, new UncheckedIOException(e), endpoint);
     } catch (DockerException e) {
       throw Conversions.error("pull " + ref, e, endpoint);
+    } finally {
+      tracker.close(); // lines a closed stream still delivers are not reported
     }
   }
 

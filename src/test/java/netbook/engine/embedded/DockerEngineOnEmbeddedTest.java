@@ -18,6 +18,7 @@ import netbook.engine.EngineException;
 import netbook.engine.ExecResult;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
+import netbook.engine.PullProgress;
 import netbook.engine.docker.DockerEngines;
 import netbook.engine.embedded.api.ApiRequest;
 import netbook.engine.embedded.model.EmbeddedOptions;
@@ -124,9 +125,15 @@ class DockerEngineOnEmbeddedTest {
 
   @Test
   void pullsLogsAndImages() {
-    List<String> progress = new ArrayList<>();
+    List<PullProgress> progress = new ArrayList<>();
     engine.pull("nginx", progress::add, T);
     assertThat(engine.findImage("nginx")).isPresent();
+    // nothing is downloaded, and nothing says so: no layers, no bytes
+    PullProgress done = progress.get(progress.size() - 1);
+    assertThat(done.phase()).isEqualTo(PullProgress.Phase.DONE);
+    assertThat(done.layersTotal()).isZero();
+    assertThat(done.bytesDone()).isZero();
+    assertThat(done.status()).isEqualTo("Status: Downloaded newer image for nginx:latest");
     assertThatThrownBy(() -> engine.pull("nosuch/image", l -> {}, T))
         .isInstanceOf(EngineException.class)
         .hasMessageContaining("pull access denied for nosuch/image");
