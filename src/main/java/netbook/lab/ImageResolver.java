@@ -37,10 +37,6 @@ final class ImageResolver {
 
   private volatile String helper;
 
-  ImageResolver(Session session) {
-    this(session, new LabImageBuilder(LabImageBuilder.HOST_BUSYBOX));
-  }
-
   ImageResolver(Session session, LabImageBuilder builder) {
     this.session = session;
     this.builder = builder;

@@ -55,9 +55,14 @@ public final class Session {
   private volatile TopologyChanges changes;
 
   public Session(Engine engine, SessionConfig config) {
+    this(engine, config, new LabImageBuilder(LabImageBuilder.HOST_BUSYBOX));
+  }
+
+  /** A session that builds missing lab images from {@code labImages}' busybox. */
+  Session(Engine engine, SessionConfig config, LabImageBuilder labImages) {
     this.engine = engine;
     this.config = config;
-    this.images = new ImageResolver(this);
+    this.images = new ImageResolver(this, labImages);
     this.netTools = new NetTools(this);
   }
 
