@@ -107,32 +107,12 @@ final class ContainerCommands {
     }
   }
 
-  /** Runs an action on each named container, printing the name as docker does. */
   /** Shows each container's image as its command line named it (ubuntu, not the lab image). */
   static List<ContainerInfo> asNamed(List<ContainerInfo> list) {
-    return list.stream()
-        .map(
-            c -> {
-              String named = c.labels().get(Session.LABEL_IMAGE);
-              return named == null
-                  ? c
-                  : new ContainerInfo(
-                      c.id(),
-                      c.name(),
-                      named,
-                      c.command(),
-                      c.state(),
-                      c.status(),
-                      c.created(),
-                      c.hostname(),
-                      c.networkMode(),
-                      c.labels(),
-                      c.endpoints(),
-                      c.ports());
-            })
-        .toList();
+    return list.stream().map(Session::asNamed).toList();
   }
 
+  /** Runs an action on each named container, printing the name as docker does. */
   abstract static class EachContainer implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> containers = new ArrayList<>();

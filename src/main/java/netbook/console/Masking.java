@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns what changes from one run to the next — container and network ids, addresses, MACs, ping
- * times, veth names, dates, ages — into stable placeholders, so that a book's recorded output and a
- * live one can be compared in substance. Used by transcripts and by the notebook runner alike.
+ * times, veth names, dates, ages, the COMMAND column of {@code docker ps} (which the image that
+ * played a name decides) — into stable placeholders, so that a book's recorded output and a live
+ * one can be compared in substance. Used by transcripts and by the notebook runner alike.
  */
 public final class Masking {
   private record Rule(Pattern pattern, String replacement) {}
@@ -25,6 +26,9 @@ public final class Masking {
           rule("\\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{12,64}\\b", "<id>"),
           // an id that happens to hold no letter (one in about 280 short ids)
           rule("\\b[0-9]{12}\\b|\\b[0-9]{64}\\b", "<id>"),
+          // docker ps's COMMAND column: the image's own entrypoint and command, which differ
+          // between the images that can play a name (nginx's, the lab stand-in's busybox httpd)
+          rule("^(<id>\\s+\\S+\\s+)\"[^\"\n]*\"", "$1\"<command>\""),
           rule("\\b\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b", "<ip>"),
           rule("\\b(fe80|fd[0-9a-f]{2}|2001):[0-9a-f:]*[0-9a-f]\\b", "<ip6>"),
           rule("time=[\\d.]+ ?ms", "time=<t> ms"),

@@ -28,6 +28,9 @@ final class RunCommand implements Callable<Integer> {
   /** How long a foreground run waits for its container to finish before showing first logs. */
   static final Duration FOREGROUND_WAIT = Duration.ofSeconds(3);
 
+  /** What the note on a foreground server says (transcripts recognise it). */
+  static final String FIRST_LOGS = "netbook shows its first logs";
+
   @Option(names = {"-d", "--detach"})
   boolean detach;
 
@@ -150,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
     StartedContainer started = ctx.session().run(spec, Dialect.CLI);
     String id = started.id();
     if (!started.image().equals(image) && LabImages.aliasFor(image).isPresent()) {
-      ctx.out().note(image + " is played by the lab image " + started.image() + " (offline alias)");
+      ctx.out().note(image + " is played by the lab image " + started.image());
     }
     if (detach) {
       ctx.out().line(id);
@@ -183,7 +186,9 @@ final class RunCommand implements Callable<Integer> {
           .note(
               "foreground container "
                   + n
-                  + " keeps running: netbook shows its first logs instead of following them"
+                  + " keeps running: "
+                  + FIRST_LOGS
+                  + " instead of following them"
                   + " (docker stop "
                   + n
                   + " ends it)");

@@ -1,7 +1,9 @@
 package netbook.engine;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -59,6 +61,13 @@ public interface Engine extends AutoCloseable {
   List<ImageInfo> images();
 
   Optional<ImageInfo> findImage(String ref);
+
+  /**
+   * Builds an image from a tar build context (a Dockerfile at its root), as {@code docker build -t
+   * TAG --label K=V -} with the classic builder does; returns the new image's id. Fails after
+   * {@code timeout}.
+   */
+  String buildImage(String tag, InputStream context, Map<String, String> labels, Duration timeout);
 
   /**
    * Pulls an image, reporting its progress in total (the start, as the engine's lines arrive, the

@@ -213,7 +213,7 @@ public final class Container {
                   new StringBuilder("container ")
                       .append(name)
                       .append(" (")
-                      .append(c.image())
+                      .append(Session.asNamed(c).image())
                       .append(", ")
                       .append(c.state())
                       .append(')');

@@ -5,10 +5,13 @@ import java.util.List;
 import netbook.engine.ContainerInfo;
 import netbook.render.DockerTables;
 
-/** {@code containers()}: containers, printed as {@code docker ps} prints them. */
+/**
+ * {@code containers()}: containers, printed as {@code docker ps} prints them, each image as it was
+ * asked for ({@link Session#asNamed}).
+ */
 public record ContainerTable(List<ContainerInfo> rows, Instant at) {
   public ContainerTable {
-    rows = List.copyOf(rows);
+    rows = rows.stream().map(Session::asNamed).toList();
   }
 
   public List<String> names() {

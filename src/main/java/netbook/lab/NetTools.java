@@ -16,9 +16,10 @@ import netbook.engine.ExecResult;
 /**
  * Runs network commands "in" a container even when its image lacks them (the real ubuntu has no
  * ping, ip or nslookup): the command first runs in the container itself; if the shell answers "not
- * found", it runs in a helper container from the toolbox image that shares the container's network
- * namespace ({@code --network container:<id>}), so it sees the same interfaces, routes and
- * resolver. The helper carries the session's labels and is removed with the rest.
+ * found", it runs in a helper container that shares the container's network namespace ({@code
+ * --network container:<id>}), so it sees the same interfaces, routes and resolver: the official
+ * busybox online, the lab toolbox offline ({@link ImageResolver#helper()}). The helper carries the
+ * session's labels and is removed with the rest.
  */
 final class NetTools {
   private static final System.Logger LOG = System.getLogger(NetTools.class.getName());
@@ -88,8 +89,9 @@ final class NetTools {
       // a stale helper that cannot be removed just makes the create below report the clash
       LOG.log(Level.DEBUG, "stale helper " + name + " not removed", e);
     }
+    String image = session.images().helper();
     ContainerSpec spec =
-        ContainerSpec.builder(LabImages.TOOLBOX)
+        ContainerSpec.builder(image)
             .name(name)
             .network("container:" + c.id())
             .cmd(List.of("sleep", "86400"))
@@ -101,7 +103,7 @@ final class NetTools {
         "helper:" + c.id(),
         c.name()
             + "'s image has no network tools: running them from "
-            + LabImages.TOOLBOX
+            + (image.equals(ImageResolver.HELPER) ? "busybox" : image)
             + " in "
             + c.name()
             + "'s network namespace");

@@ -57,9 +57,14 @@ public final class Session {
   private volatile TopologyChanges changes;
 
   public Session(Engine engine, SessionConfig config) {
+    this(engine, config, new LabImageBuilder(LabImageBuilder.HOST_BUSYBOX));
+  }
+
+  /** A session that builds missing lab images from {@code labImages}' busybox. */
+  Session(Engine engine, SessionConfig config, LabImageBuilder labImages) {
     this.engine = engine;
     this.config = config;
-    this.images = new ImageResolver(this);
+    this.images = new ImageResolver(this, labImages);
     this.netTools = new NetTools(this);
     this.pulls = new Pulls(this);
   }
@@ -137,7 +142,8 @@ public final class Session {
    * refuses a name that is taken (in {@code dialect}'s words), labels it as this session's, points
    * its resolver at 127.0.0.1 when nothing may leave the host, resolves the image (pull, or the lab
    * stand-in), creates and starts it. A start that fails removes what was created; a host port that
-   * is taken is one line naming another.
+   * is taken is one line naming another. The container is labelled {@link #LABEL_IMAGE} with the
+   * image as asked for (unless the spec says otherwise), which is what netbook shows as its image.
    */
   public StartedContainer run(ContainerSpec spec, Dialect dialect) {
     if (!spec.name().isEmpty()) {
@@ -147,6 +153,10 @@ public final class Session {
     boolean ownNamespace =
         !network.equals("host") && !network.equals("none") && !network.startsWith("container:");
     ContainerSpec.Builder b = spec.toBuilder().labels(labels());
+    if (!spec.labels().containsKey(LABEL_IMAGE)) {
+      // what the container shows as its image, whichever image plays it
+      b.label(LABEL_IMAGE, spec.image());
+    }
     if (offline() && ownNamespace && spec.dns().isEmpty()) {
       // no resolver beyond this machine: a failed lookup never leaves the host
       b.dns("127.0.0.1");
@@ -274,6 +284,29 @@ public final class Session {
       l.put(LABEL_NOTEBOOK, config.notebook());
     }
     return l;
+  }
+
+  /**
+   * The container as netbook shows it: its image as its command line or API call named it ({@code
+   * ubuntu}, whichever image played it: the lab stand-in, a pulled tag), from {@link #LABEL_IMAGE}.
+   */
+  public static ContainerInfo asNamed(ContainerInfo c) {
+    String named = c.labels() == null ? null : c.labels().get(LABEL_IMAGE);
+    return named == null || named.equals(c.image())
+        ? c
+        : new ContainerInfo(
+            c.id(),
+            c.name(),
+            named,
+            c.command(),
+            c.state(),
+            c.status(),
+            c.created(),
+            c.hostname(),
+            c.networkMode(),
+            c.labels(),
+            c.endpoints(),
+            c.ports());
   }
 
   /** Whether a resource with these labels was made by this session. */

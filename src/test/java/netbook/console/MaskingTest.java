@@ -27,6 +27,25 @@ class MaskingTest {
   }
 
   @Test
+  void psCommandColumnIsTheImagesOwnAndMasked() {
+    String official =
+        "945ffeb9aa10   nginx     \"/docker-entrypoint.…\"   1 second ago   Up 1 second   80/tcp   web";
+    String debian =
+        "308b74fdba1e   nginx     \"nginx -g 'daemon of…\"   2 seconds ago   Up 2 seconds   80/tcp   web";
+    String lab =
+        "308b74fdba1e   nginx     \"httpd -f -v -p 80 -…\"   2 seconds ago   Up 2 seconds   80/tcp   web";
+    assertThat(Masking.mask(official))
+        .isEqualTo("<id>   nginx     \"<command>\"   <ago> ago   Up <ago>   80/tcp   web");
+    assertThat(Masking.sameInSubstance(official, debian)).isTrue();
+    assertThat(Masking.sameInSubstance(official, lab)).isTrue();
+    // the image and the name are still compared
+    assertThat(Masking.sameInSubstance(official, lab.replace("nginx ", "httpd "))).isFalse();
+    assertThat(Masking.sameInSubstance(official, debian.replace(" web", " web2"))).isFalse();
+    // a quoted word elsewhere is not a command column
+    assertThat(Masking.mask("say \"hello\"")).isEqualTo("say \"hello\"");
+  }
+
+  @Test
   void comparesInSubstance() {
     String book =
         "NETWORK ID     NAME      DRIVER    SCOPE\n3143420cfe08   bridge    bridge    local\n";

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import netbook.engine.Engine;
 import netbook.lab.Session;
@@ -16,8 +17,9 @@ import netbook.lab.SessionConfig;
 import netbook.shell.JavaShell;
 
 /**
- * The chapters in notebooks/, checked the way {@code bin/netbook check} checks them: one offline
- * session per chapter, console cells strict, recorded outputs compared after masking.
+ * The chapters in notebooks/, checked the way {@code bin/netbook check} checks them: one session
+ * per chapter (offline unless asked otherwise), console cells strict, recorded outputs compared
+ * after masking.
  */
 final class Chapters {
   static final Path DIR = Path.of("notebooks");
@@ -32,8 +34,18 @@ final class Chapters {
     }
   }
 
-  /** Checks one chapter; the report of the run and everything it printed. */
+  /** Checks one chapter offline (NETBOOK_OFFLINE=1); the report and everything it printed. */
   static Result check(Engine engine, Path file, String sessionId) throws IOException {
+    return check(engine, file, sessionId, true, l -> {});
+  }
+
+  /**
+   * Checks one chapter, offline or not (online, missing images are pulled); the report of the run
+   * and everything it printed; the session's notices go to {@code notices}.
+   */
+  static Result check(
+      Engine engine, Path file, String sessionId, boolean offline, Consumer<String> notices)
+      throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     if (!canBind(80)) {
       // the seed chapter publishes host port 80 as its author did; without root (or with port 80
@@ -44,7 +56,8 @@ final class Chapters {
       Session session =
           new Session(
               engine,
-              new SessionConfig(sessionId, true, ProcessHandle.current().pid(), "", l -> {}, null));
+              new SessionConfig(
+                  sessionId, offline, ProcessHandle.current().pid(), "", notices, null));
       NotebookRunner checker =
           new NotebookRunner(
               session,

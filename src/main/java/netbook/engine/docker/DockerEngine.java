@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -50,6 +51,7 @@ public final class DockerEngine implements Engine {
   private final String endpoint;
   private final HostInterfaces hostInterfaces;
   private final StreamCalls streamCalls;
+  private final BuildCalls buildCalls;
   private volatile EngineInfo info;
 
   DockerEngine(
@@ -81,6 +83,7 @@ public final class DockerEngine implements Engine {
     this.endpoint = endpoint;
     this.hostInterfaces = hostInterfaces;
     this.streamCalls = new StreamCalls(client, streams, endpoint);
+    this.buildCalls = new BuildCalls(streams, endpoint);
   }
 
   /** Where the calls go, for messages: "unix:///var/run/docker.sock". */
@@ -290,6 +293,12 @@ public final class DockerEngine implements Engine {
               i.getCreated() == null ? null : Instant.ofEpochSecond(i.getCreated())));
     }
     return out;
+  }
+
+  @Override
+  public String buildImage(
+      String tag, InputStream context, Map<String, String> labels, Duration timeout) {
+    return buildCalls.build(tag, context, labels, timeout);
   }
 
   @Override
