@@ -53,6 +53,7 @@ import picocli.CommandLine.ScopeType;
       NotebookCommands.Check.class,
       NotebookCommands.Record.class,
       ServeCommand.class,
+      DoctorCommand.class,
       TrainCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -61,7 +62,7 @@ public final class Main implements Callable<Integer> {
   static final int USAGE = 2;
 
   private static final Set<String> SUBCOMMANDS =
-      Set.of("run", "check", "record", "serve", "train", "help");
+      Set.of("run", "check", "record", "serve", "doctor", "train", "help");
 
   @Option(
       names = "--engine",
@@ -108,6 +109,9 @@ public final class Main implements Callable<Integer> {
     Prewarm.start(plain != null && plain.file != null);
     PrintStream realOut =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    // netbook's own errors and notices: on stderr, so that piped output holds only results
+    PrintStream realErr =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     OutputRouter router = new OutputRouter(realOut);
     PrintStream routed = router.printStream();
     System.setOut(routed);
@@ -119,9 +123,9 @@ public final class Main implements Callable<Integer> {
         new App(
             settings,
             realOut,
-            realOut,
+            realErr,
             router,
-            new Lifecycle(realOut),
+            new Lifecycle(realErr),
             HostName.current(System.getenv()),
             marks,
             new CommonOptions());
@@ -144,6 +148,7 @@ public final class Main implements Callable<Integer> {
     }
     app.lifecycle().finished();
     realOut.flush();
+    realErr.flush();
     System.exit(code);
   }
 
@@ -151,6 +156,7 @@ public final class Main implements Callable<Integer> {
   CommandLine commandLine() {
     CommandLine cl = new CommandLine(this, new AppFactory(app));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex));
+    cl.setErr(new PrintWriter(app.err(), true, StandardCharsets.UTF_8));
     return cl;
   }
 

@@ -58,14 +58,6 @@ public final class DockerContexts {
           "docker context \"" + name + "\" has no docker endpoint in " + meta);
     }
     String h = host.asText();
-    if (h.startsWith("ssh://")) {
-      throw new EngineException(
-          EngineException.UNREACHABLE,
-          "docker context \""
-              + name
-              + "\" reaches its daemon over ssh, which netbook does not speak:"
-              + " forward it to a loopback port (ssh -L) and set DOCKER_HOST=tcp://127.0.0.1:PORT");
-    }
     Path tls = configDir.resolve("contexts").resolve("tls").resolve(hash).resolve("docker");
     return Optional.of(
         new Endpoint(
