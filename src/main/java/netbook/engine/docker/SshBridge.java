@@ -6,7 +6,7 @@ import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -136,13 +136,48 @@ final class SshBridge implements AutoCloseable {
       if (closed) {
         p.destroyForcibly();
       }
-      pump("netbook-ssh-in", Channels.newInputStream(client), p.getOutputStream(), p, client);
-      pump("netbook-ssh-out", p.getInputStream(), Channels.newOutputStream(client), p, client);
+      // (the channel itself, not Channels' streams: those lock the channel for a blocking read,
+      // and a write in the other direction would wait for it)
+      pump("netbook-ssh-in", in(client), p.getOutputStream(), p, client);
+      pump("netbook-ssh-out", p.getInputStream(), out(client), p, client);
       Thread err = new Thread(() -> collect(p), "netbook-ssh-err");
       err.setDaemon(true);
       err.start();
       p.onExit().thenRun(() -> processes.remove(p));
     }
+  }
+
+  private static InputStream in(SocketChannel c) {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return c.read(ByteBuffer.wrap(b, off, len));
+      }
+    };
+  }
+
+  private static OutputStream out(SocketChannel c) {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+        while (buf.hasRemaining()) {
+          c.write(buf);
+        }
+      }
+    };
   }
 
   private void pump(String name, InputStream in, OutputStream out, Process p, SocketChannel c) {
