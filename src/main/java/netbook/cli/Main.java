@@ -55,11 +55,12 @@ import picocli.CommandLine.ScopeType;
       NotebookCommands.Check.class,
       NotebookCommands.Record.class,
       ServeCommand.class,
+      DoctorCommand.class,
       TrainCommand.class
     })
 public final class Main implements Callable<Integer> {
   private static final Set<String> SUBCOMMANDS =
-      Set.of("run", "check", "record", "serve", "train", "help");
+      Set.of("run", "check", "record", "serve", "doctor", "train", "help");
 
   @Option(
       names = "--engine",
@@ -111,6 +112,9 @@ public final class Main implements Callable<Integer> {
     Prewarm.start(plain != null && plain.file != null);
     PrintStream realOut =
         new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    // netbook's own errors and notices: on stderr, so that piped output holds only results
+    PrintStream realErr =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     OutputRouter router = new OutputRouter(realOut);
     PrintStream routed = router.printStream();
     System.setOut(routed);
@@ -123,9 +127,9 @@ public final class Main implements Callable<Integer> {
             settings,
             Path.of(System.getProperty("user.home")),
             realOut,
-            realOut,
+            realErr,
             router,
-            new Lifecycle(realOut),
+            new Lifecycle(realErr),
             HostName.current(System.getenv()),
             marks,
             new CommonOptions());
@@ -148,6 +152,7 @@ public final class Main implements Callable<Integer> {
     }
     app.lifecycle().finished();
     realOut.flush();
+    realErr.flush();
     System.exit(code);
   }
 
@@ -155,6 +160,7 @@ public final class Main implements Callable<Integer> {
   CommandLine commandLine() {
     CommandLine cl = new CommandLine(this, new AppFactory(app));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex));
+    cl.setErr(new PrintWriter(app.err(), true, StandardCharsets.UTF_8));
     return cl;
   }
 

@@ -1,14 +1,18 @@
 package netbook.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import netbook.engine.docker.EngineDiscovery;
 
 /**
  * What the environment says (read once, in {@link Main}): NETBOOK_ENGINE, NETBOOK_OFFLINE,
  * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, DOCKER_TLS_VERIFY, NO_COLOR, DOCKER_CONTEXT, DOCKER_CONFIG,
  * NETBOOK_BENCH_MARKS (a file the benchmark reads time stamps from), NETBOOK_SEED (reproducible
- * IDs, MACs and times on the embedded engine).
+ * IDs, MACs and times on the embedded engine); the whole environment and the home directory, for
+ * finding the engine.
  */
 record Settings(
     String engine,
@@ -20,7 +24,9 @@ record Settings(
     String dockerContext,
     Path dockerConfig,
     String benchMarks,
-    OptionalLong seed) {
+    OptionalLong seed,
+    Map<String, String> env,
+    Path home) {
 
   static Settings from(Map<String, String> env) {
     return new Settings(
@@ -33,7 +39,14 @@ record Settings(
         env.getOrDefault("DOCKER_CONTEXT", ""),
         dockerConfig(env),
         env.getOrDefault("NETBOOK_BENCH_MARKS", ""),
-        seed(env.get("NETBOOK_SEED")));
+        seed(env.get("NETBOOK_SEED")),
+        Map.copyOf(env),
+        Path.of(System.getProperty("user.home")));
+  }
+
+  /** The places a Docker engine may answer, in the order they are tried (see EngineDiscovery). */
+  List<EngineDiscovery.Candidate> engineCandidates() {
+    return EngineDiscovery.candidates(env, home, Files::exists);
   }
 
   /** DOCKER_CONFIG, else ~/.docker, as the docker CLI finds its config and contexts. */

@@ -135,7 +135,12 @@ public final class ReplCommands {
     ResultPrinter p = ev.printer();
     Optional<Session> s = ev.session().sessionNow();
     if (s.isPresent()) {
-      p.text(s.get().engine().info() + "\nsession " + s.get().id());
+      var info = s.get().engine().info();
+      p.text(
+          info
+              + (info.origin().isEmpty() ? "" : "\nchosen: " + info.origin())
+              + "\nsession "
+              + s.get().id());
       return;
     }
     p.notice(ev.session().engineError().orElse("the engine is still opening"));

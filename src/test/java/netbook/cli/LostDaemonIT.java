@@ -77,7 +77,8 @@ class LostDaemonIT {
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).isLessThan(10);
         String text = Files.readString(out);
         assertThat(text)
-            .containsPattern("(?m)^lost the Docker engine at " + d.host() + " \\(.*\\)$")
+            .containsPattern(
+                "(?m)^the Docker engine at " + d.host() + " stopped answering \\(.*\\)$")
             .doesNotContain("\tat ");
       } finally {
         p.destroyForcibly();

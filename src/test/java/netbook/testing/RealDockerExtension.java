@@ -59,7 +59,7 @@ public final class RealDockerExtension implements BeforeEachCallback, ParameterR
    */
   public static Engine connect() {
     try {
-      return DockerEngines.connect(null, CONNECT_TIMEOUT);
+      return DockerEngines.connect((String) null, CONNECT_TIMEOUT);
     } catch (EngineException e) {
       throw unavailable("no Docker daemon answers: " + e.getMessage());
     }
@@ -87,7 +87,7 @@ public final class RealDockerExtension implements BeforeEachCallback, ParameterR
 
   private static Probe probe() {
     try {
-      DockerEngines.connect(null, CONNECT_TIMEOUT).close();
+      DockerEngines.connect((String) null, CONNECT_TIMEOUT).close();
       return new Probe(Optional.empty());
     } catch (EngineException e) {
       return new Probe(Optional.of("no Docker daemon answers: " + e.getMessage()));

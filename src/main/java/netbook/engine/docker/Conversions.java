@@ -260,12 +260,13 @@ final class Conversions {
     while (t != null) {
       if (t instanceof IOException || t.getClass().getSimpleName().contains("Timeout")) {
         String cause = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        if (t.getClass().getSimpleName().contains("Timeout")) {
+        if (t instanceof DeadlineHttpClient.NoAnswer
+            || t.getClass().getSimpleName().contains("Timeout")) {
           return new EngineException(
               EngineException.TIMEOUT,
-              "lost the Docker engine at "
+              "the Docker engine at "
                   + endpoint
-                  + " ("
+                  + " stopped answering ("
                   + what
                   + ": no answer within "
                   + DockerEngines.RESPONSE_TIMEOUT.toSeconds()

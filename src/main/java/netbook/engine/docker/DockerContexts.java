@@ -13,11 +13,11 @@ import java.util.Optional;
 import netbook.engine.EngineException;
 
 /**
- * The docker CLI's contexts: {@code DOCKER_CONTEXT=name} (which wins over DOCKER_HOST, as in the
- * CLI) names {@code <DOCKER_CONFIG>/contexts/meta/<sha256(name)>/meta.json}, whose docker endpoint
- * is the daemon; its TLS files, when the context has them, are in {@code
- * contexts/tls/<sha256(name)>/docker}. docker-java reads the config's current context but lets
- * DOCKER_HOST win over DOCKER_CONTEXT, so netbook resolves the variable itself.
+ * The docker CLI's contexts: {@code DOCKER_CONTEXT=name} (or the config's currentContext) names
+ * {@code <DOCKER_CONFIG>/contexts/meta/<sha256(name)>/meta.json}, whose docker endpoint is the
+ * daemon (unix, tcp or ssh); its TLS files, when the context has them, are in {@code
+ * contexts/tls/<sha256(name)>/docker}. DOCKER_HOST wins over both, as in the docker CLI (see
+ * EngineDiscovery).
  */
 public final class DockerContexts {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,14 +58,6 @@ public final class DockerContexts {
           "docker context \"" + name + "\" has no docker endpoint in " + meta);
     }
     String h = host.asText();
-    if (h.startsWith("ssh://")) {
-      throw new EngineException(
-          EngineException.UNREACHABLE,
-          "docker context \""
-              + name
-              + "\" reaches its daemon over ssh, which netbook does not speak:"
-              + " forward it to a loopback port (ssh -L) and set DOCKER_HOST=tcp://127.0.0.1:PORT");
-    }
     Path tls = configDir.resolve("contexts").resolve("tls").resolve(hash).resolve("docker");
     return Optional.of(
         new Endpoint(

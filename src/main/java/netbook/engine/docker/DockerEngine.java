@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import netbook.engine.ContainerInfo;
@@ -53,6 +54,8 @@ public final class DockerEngine implements Engine {
   private final StreamCalls streamCalls;
   private final BuildCalls buildCalls;
   private volatile EngineInfo info;
+  private volatile String origin = "";
+  private final List<AutoCloseable> closers = new CopyOnWriteArrayList<>();
 
   DockerEngine(
       DockerClientConfig config,
@@ -86,6 +89,16 @@ public final class DockerEngine implements Engine {
     this.buildCalls = new BuildCalls(streams, endpoint);
   }
 
+  /** Why this engine was chosen ("DOCKER_HOST", "Colima's socket in your home"), for :engine. */
+  public void origin(String why) {
+    this.origin = why;
+  }
+
+  /** Something to close with the engine (an ssh bridge and its processes). */
+  void onClose(AutoCloseable c) {
+    closers.add(c);
+  }
+
   /** Where the calls go, for messages: "unix:///var/run/docker.sock". */
   public String endpoint() {
     return endpoint;
@@ -96,10 +109,39 @@ public final class DockerEngine implements Engine {
     EngineInfo i = info;
     if (i == null) {
       Version v = call("version", () -> client.versionCmd().exec());
-      i = new EngineInfo(kind, endpoint, v.getVersion(), v.getApiVersion());
+      i = new EngineInfo(kind, endpoint, v.getVersion(), v.getApiVersion(), origin);
       info = i;
     }
     return i;
+  }
+
+  /**
+   * What answers, for people: "Docker Engine 28.2.2, API 1.41 (min 1.12), linux/amd64, kernel 6.1"
+   * — Docker Desktop and Podman name themselves.
+   */
+  public String describe() {
+    Version v = call("version", () -> client.versionCmd().exec());
+    String product = "Docker Engine";
+    if (v.getPlatform() != null
+        && v.getPlatform().getName() != null
+        && !v.getPlatform().getName().isBlank()) {
+      product = v.getPlatform().getName();
+    } else if (v.getComponents() != null
+        && v.getComponents().stream()
+            .anyMatch(c -> String.valueOf(c.getName()).contains("Podman"))) {
+      product = "Podman";
+    }
+    return product
+        + " "
+        + v.getVersion()
+        + ", API "
+        + v.getApiVersion()
+        + (v.getMinAPIVersion() == null ? "" : " (min " + v.getMinAPIVersion() + ")")
+        + ", "
+        + v.getOperatingSystem()
+        + "/"
+        + v.getArch()
+        + (v.getKernelVersion() == null ? "" : ", kernel " + v.getKernelVersion());
   }
 
   /** Pings the engine; throws {@link EngineException} when it does not answer. */
@@ -375,6 +417,14 @@ public final class DockerEngine implements Engine {
     } catch (IOException e) {
       // the connection is going away either way; nothing left to release
       LOG.log(Level.DEBUG, "closing the Docker client", e);
+    } finally {
+      for (AutoCloseable c : closers) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          LOG.log(Level.DEBUG, "closing " + c, e);
+        }
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import netbook.engine.embedded.model.EmbeddedOptions;
 public final class DockerEngines {
   /**
    * How long an ordinary call waits for the daemon's answer: a daemon that hangs or went away ends
-   * the call with "lost the Docker engine at …" within this.
+   * the call with "the Docker engine at … stopped answering" within this (on every transport: see
+   * {@link DeadlineHttpClient} for unix sockets).
    */
   public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(8);
 
@@ -28,64 +30,131 @@ public final class DockerEngines {
 
   private static DockerHttpClient http(
       DockerClientConfig cfg, URI host, Duration connect, Duration response) {
-    return new ZerodepDockerHttpClient.Builder()
-        .dockerHost(host)
-        .sslConfig(cfg.getSSLConfig())
-        .maxConnections(32)
-        .connectionTimeout(connect)
-        .responseTimeout(response)
-        .build();
+    DockerHttpClient c =
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(host)
+            .sslConfig(cfg.getSSLConfig())
+            .maxConnections(32)
+            .connectionTimeout(connect)
+            .responseTimeout(response)
+            .build();
+    // on a unix socket the transport's own response timeout never fires (see DeadlineHttpClient)
+    return "unix".equals(host.getScheme()) ? new DeadlineHttpClient(c, response) : c;
   }
 
   /**
-   * Connects to the daemon the docker CLI would use (DOCKER_HOST, DOCKER_TLS_VERIFY,
-   * DOCKER_CERT_PATH and the current docker context), or to {@code dockerHost} when it is given,
-   * and checks that it answers within {@code timeout}. The API version is left unset, so the daemon
-   * answers at its own version (works from API 1.41 up).
+   * Connects to {@code dockerHost} (or, when it is blank, the docker CLI's default socket) and
+   * checks that it answers within {@code timeout}.
    */
   public static DockerEngine connect(String dockerHost, Duration timeout) {
     return connect(dockerHost, Optional.empty(), timeout);
   }
 
-  /**
-   * As {@link #connect(String, Duration)}, with a docker context (DOCKER_CONTEXT) that wins over
-   * DOCKER_HOST, as it does in the docker CLI.
-   */
+  /** As {@link #connect(String, Duration)}, with a docker context that names the daemon instead. */
   public static DockerEngine connect(
       String dockerHost, Optional<DockerContexts.Endpoint> context, Duration timeout) {
-    DockerClientConfig cfg = config(dockerHost, context);
-    URI host = cfg.getDockerHost();
-    DockerHttpClient http = http(cfg, host, timeout, RESPONSE_TIMEOUT);
-    DockerHttpClient streams = http(cfg, host, timeout, STREAM_TIMEOUT);
-    boolean local = "unix".equals(host.getScheme()) || isLoopback(host);
-    DockerEngine engine =
-        new DockerEngine(
-            cfg,
-            http,
-            streams,
-            "docker",
-            host.toString(),
-            local ? new LocalHostInterfaces() : new DerivedHostInterfaces());
+    EngineDiscovery.Candidate c;
+    if (context.isPresent()) {
+      DockerContexts.Endpoint e = context.get();
+      c =
+          new EngineDiscovery.Candidate(
+              e.host(),
+              "docker context " + e.name(),
+              "Docker",
+              true,
+              true,
+              e.tlsDir().isPresent(),
+              e.tlsDir(),
+              List.of());
+    } else {
+      String h = dockerHost == null || dockerHost.isBlank() ? defaultHost() : dockerHost;
+      c =
+          new EngineDiscovery.Candidate(
+              h, "DOCKER_HOST", "Docker", true, true, false, Optional.empty(), List.of());
+    }
+    return connect(c, timeout);
+  }
+
+  /**
+   * Connects to a discovered candidate and checks that it answers: within {@code timeout} for the
+   * connection, {@link #RESPONSE_TIMEOUT} for the answer, on every transport. An ssh:// host is
+   * reached through {@link SshBridge}. The API version is left unset, so the daemon answers at its
+   * own version (works from API 1.41 up). A failure is one line that says what to do.
+   */
+  public static DockerEngine connect(EngineDiscovery.Candidate c, Duration timeout) {
+    SshBridge bridge = null;
+    String target = c.host();
+    if (target.startsWith("ssh://")) {
+      bridge = SshBridge.open(target, c.sshOptions(), timeout.plusSeconds(3));
+      target = bridge.unixHost();
+    }
+    DockerEngine engine;
+    try {
+      DockerClientConfig cfg = config(target, c.tlsVerify(), c.certPath());
+      URI host = cfg.getDockerHost();
+      DockerHttpClient http = http(cfg, host, timeout, RESPONSE_TIMEOUT);
+      DockerHttpClient streams = http(cfg, host, timeout, STREAM_TIMEOUT);
+      boolean local =
+          "unix".equals(URI.create(c.host()).getScheme()) || isLoopback(URI.create(c.host()));
+      engine =
+          new DockerEngine(
+              cfg,
+              http,
+              streams,
+              "docker",
+              c.host(),
+              local ? new LocalHostInterfaces() : new DerivedHostInterfaces());
+    } catch (RuntimeException e) {
+      if (bridge != null) {
+        bridge.close();
+      }
+      throw e;
+    }
+    engine.origin(c.source());
+    if (bridge != null) {
+      engine.onClose(bridge);
+    }
     try {
       engine.ping();
     } catch (EngineException e) {
+      String why = bridge == null ? "" : bridge.diagnosis();
       engine.close();
-      throw new EngineException(EngineException.UNREACHABLE, "no Docker engine at " + host, e);
+      throw new EngineException(
+          EngineException.UNREACHABLE, why.isEmpty() ? EngineProblems.explain(c, e) : why, e);
     }
     return engine;
   }
 
+  /** docker-java's own idea of the daemon (DOCKER_HOST, its config), else the default socket. */
+  private static String defaultHost() {
+    try {
+      return DefaultDockerClientConfig.createDefaultConfigBuilder()
+          .build()
+          .getDockerHost()
+          .toString();
+    } catch (RuntimeException e) {
+      return EngineDiscovery.DEFAULT_HOST;
+    }
+  }
+
   /** The client configuration: the context's endpoint and TLS, else DOCKER_HOST and the env. */
   static DockerClientConfig config(String dockerHost, Optional<DockerContexts.Endpoint> context) {
-    DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
     if (context.isPresent()) {
       DockerContexts.Endpoint c = context.get();
-      b.withDockerHost(c.host());
-      b.withDockerTlsVerify(c.tlsDir().isPresent());
-      c.tlsDir().ifPresent(d -> b.withDockerCertPath(d.toString()));
-    } else if (dockerHost != null && !dockerHost.isBlank()) {
-      b.withDockerHost(dockerHost);
+      return config(c.host(), c.tlsDir().isPresent(), c.tlsDir());
     }
+    return config(
+        dockerHost == null || dockerHost.isBlank() ? defaultHost() : dockerHost,
+        false,
+        Optional.empty());
+  }
+
+  /** The client configuration for one host, with TLS from {@code certPath} when asked for. */
+  static DockerClientConfig config(String host, boolean tlsVerify, Optional<Path> certPath) {
+    DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
+    b.withDockerHost(host);
+    b.withDockerTlsVerify(tlsVerify);
+    certPath.ifPresent(d -> b.withDockerCertPath(d.toString()));
     try {
       return b.build();
     } catch (RuntimeException e) {
@@ -108,6 +177,11 @@ public final class DockerEngines {
       return Optional.empty();
     }
     return securityWarning(cfg.getDockerHost().toString(), cfg.getSSLConfig() != null);
+  }
+
+  /** The warning for a discovered candidate: plain TCP to another machine. */
+  public static Optional<String> securityWarning(EngineDiscovery.Candidate c) {
+    return securityWarning(c.host(), c.tlsVerify());
   }
 
   /**

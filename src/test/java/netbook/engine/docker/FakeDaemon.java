@@ -1,19 +1,28 @@
 package netbook.engine.docker;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback stand-in for a Docker daemon that goes away: it answers {@code /_ping} and {@code
- * /version} while {@link Mode#ANSWER}, then closes every connection ({@link Mode#CLOSE}) or keeps
- * it open without a word ({@link Mode#HANG}). The shared dockerd is never involved.
+ * A loopback (or unix-socket) stand-in for a Docker daemon that goes away: it answers {@code
+ * /_ping} and {@code /version} while {@link Mode#ANSWER}, then closes every connection ({@link
+ * Mode#CLOSE}) or keeps it open without a word ({@link Mode#HANG}). The shared dockerd is never
+ * involved.
  */
 public final class FakeDaemon implements AutoCloseable {
   /** How it answers. */
@@ -24,7 +33,9 @@ public final class FakeDaemon implements AutoCloseable {
   }
 
   private final ServerSocket server;
-  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private final ServerSocketChannel unixServer;
+  private final Path unixPath;
+  private final List<Closeable> open = new CopyOnWriteArrayList<>();
   final List<String> requests = new CopyOnWriteArrayList<>();
   volatile Mode mode = Mode.ANSWER;
 
@@ -35,26 +46,34 @@ public final class FakeDaemon implements AutoCloseable {
 
   public FakeDaemon() throws IOException {
     server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    unixServer = null;
+    unixPath = null;
     Thread t = new Thread(this::accept, "fake-daemon");
     t.setDaemon(true);
     t.start();
   }
 
-  /** How many requests reached it so far (answered or not). */
-  public int requestCount() {
-    return requests.size();
+  /** A fake daemon on a unix socket at {@code path}, answering in {@code mode} from the start. */
+  public FakeDaemon(Path path, Mode mode) throws IOException {
+    this.mode = mode;
+    server = null;
+    unixPath = path;
+    unixServer = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    unixServer.bind(UnixDomainSocketAddress.of(path), 50);
+    Thread t = new Thread(this::acceptUnix, "fake-daemon");
+    t.setDaemon(true);
+    t.start();
   }
 
-  public String host() {
-    return "tcp://127.0.0.1:" + server.getLocalPort();
-  }
-
-  private void accept() {
-    while (!server.isClosed()) {
+  private void acceptUnix() {
+    while (unixServer.isOpen()) {
       try {
-        Socket s = server.accept();
-        open.add(s);
-        Thread t = new Thread(() -> serve(s), "fake-daemon-conn");
+        SocketChannel c = unixServer.accept();
+        open.add(c);
+        Thread t =
+            new Thread(
+                () -> serve(c, Channels.newInputStream(c), Channels.newOutputStream(c)),
+                "fake-daemon-conn");
         t.setDaemon(true);
         t.start();
       } catch (IOException e) {
@@ -63,10 +82,42 @@ public final class FakeDaemon implements AutoCloseable {
     }
   }
 
-  private void serve(Socket s) {
+  /** How many requests reached it so far (answered or not). */
+  public int requestCount() {
+    return requests.size();
+  }
+
+  public String host() {
+    return unixPath != null ? "unix://" + unixPath : "tcp://127.0.0.1:" + server.getLocalPort();
+  }
+
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket s = server.accept();
+        open.add(s);
+        Thread t =
+            new Thread(
+                () -> {
+                  try {
+                    serve(s, s.getInputStream(), s.getOutputStream());
+                  } catch (IOException e) {
+                    // the client went away
+                  }
+                },
+                "fake-daemon-conn");
+        t.setDaemon(true);
+        t.start();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void serve(Closeable s, InputStream in, OutputStream out) {
     try (s;
-        InputStream in = s.getInputStream();
-        OutputStream out = s.getOutputStream()) {
+        in;
+        out) {
       while (true) {
         String head = readHead(in);
         if (head == null) {
@@ -120,10 +171,20 @@ public final class FakeDaemon implements AutoCloseable {
     return null;
   }
 
+  /** Stops listening but leaves the socket file, as a daemon that died leaves it. */
+  public void closeKeepingFile() throws IOException {
+    unixServer.close();
+  }
+
   @Override
   public void close() throws IOException {
-    server.close();
-    for (Socket s : open) {
+    if (server != null) {
+      server.close();
+    } else {
+      unixServer.close();
+      Files.deleteIfExists(unixPath);
+    }
+    for (Closeable s : open) {
       s.close();
     }
   }
