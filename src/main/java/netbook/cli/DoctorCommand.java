@@ -43,14 +43,14 @@ final class DoctorCommand implements Callable<Integer> {
             + (s.env().containsKey("DOCKER_CONFIG") ? " (DOCKER_CONFIG)" : ""));
     if (choice == EngineChoice.EMBEDDED) {
       out.println("using the embedded engine: no Docker engine is looked for");
-      return Main.OK;
+      return ExitCode.OK;
     }
     List<Candidate> all;
     try {
       all = s.engineCandidates();
     } catch (EngineException e) {
       out.println("problem: " + e.getMessage());
-      return Main.FAILED;
+      return ExitCode.FAILED;
     }
     out.println("places, in the order tried (the first that answers is used):");
     List<Candidate> toTry = EngineDiscovery.toTry(all);
@@ -101,7 +101,7 @@ final class DoctorCommand implements Callable<Integer> {
         out.println("  - " + f);
       }
     }
-    return chosen != null ? Main.OK : Main.FAILED;
+    return chosen != null ? ExitCode.OK : ExitCode.FAILED;
   }
 
   private String choiceSource(Settings s) {
