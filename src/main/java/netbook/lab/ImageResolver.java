@@ -79,7 +79,8 @@ final class ImageResolver {
               + ref
               + " is played by the lab image ");
     }
-    throw new NetbookException("image " + ref + " could not be pulled: " + failure.get());
+    throw new NetbookException(
+        "image " + ref + " could not be pulled: " + PullAdvice.explain(failure.get()));
   }
 
   /**

@@ -156,7 +156,9 @@ class ImageResolverTest {
         .isInstanceOf(NetbookException.class)
         .hasMessage(
             "image postgres:16 could not be pulled:"
-                + " Get \"https://registry-1.docker.io/v2/\": dial tcp: no route");
+                + " Get \"https://registry-1.docker.io/v2/\": dial tcp: no route — the registry"
+                + " cannot be reached: check the network (or a proxy), or run with"
+                + " NETBOOK_OFFLINE=1 to use the lab images");
   }
 
   @Test
