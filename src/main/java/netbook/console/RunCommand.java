@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
 import netbook.engine.PortBinding;
+import netbook.lab.Checks;
 import netbook.lab.Dialect;
 import netbook.lab.LabImages;
 import netbook.lab.Session;
@@ -94,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
     aliases.forEach(b::alias);
     dns.forEach(b::dns);
     for (String p : publish) {
-      b.port(port(p));
+      b.port(port(p, ctx == null ? line -> {} : ctx.out()::note));
     }
     for (String e : env) {
       int eq = e.indexOf('=');
@@ -103,8 +105,12 @@ final class RunCommand implements Callable<Integer> {
     return b.build();
   }
 
-  /** {@code 80}, {@code 8080:80}, {@code 127.0.0.1:8080:80}, each with an optional /udp. */
-  static PortBinding port(String p) {
+  /**
+   * {@code 80}, {@code 8080:80}, {@code 127.0.0.1:8080:80}, {@code [::1]:8080:80}, each with an
+   * optional /udp. The host address and ports are checked as the Java API checks them ({@link
+   * Checks}): an address that is not one is refused, never widened to all interfaces.
+   */
+  static PortBinding port(String p, Consumer<String> notices) {
     String proto = "tcp";
     String s = p;
     int slash = s.indexOf('/');
@@ -112,28 +118,51 @@ final class RunCommand implements Callable<Integer> {
       proto = s.substring(slash + 1);
       s = s.substring(0, slash);
     }
-    String[] parts = s.split(":", -1);
-    try {
-      return switch (parts.length) {
-        case 1 -> new PortBinding("", 0, Integer.parseInt(parts[0]), proto);
-        case 2 ->
-            new PortBinding(
-                "",
-                parts[0].isEmpty() ? 0 : Integer.parseInt(parts[0]),
-                Integer.parseInt(parts[1]),
-                proto);
-        case 3 ->
-            new PortBinding(
-                parts[0],
-                parts[1].isEmpty() ? 0 : Integer.parseInt(parts[1]),
-                Integer.parseInt(parts[2]),
-                proto);
-        default -> throw new NumberFormatException(p);
-      };
-    } catch (NumberFormatException e) {
-      throw new NetbookException(
-          "invalid publish spec " + p + ": write it as HOSTPORT:CONTAINERPORT, e.g. -p 8080:80");
+    String host = null;
+    if (s.startsWith("[")) { // an IPv6 address, as docker writes it
+      int close = s.indexOf("]:");
+      if (close < 0) {
+        throw badSpec(p);
+      }
+      host = s.substring(0, close + 1);
+      s = s.substring(close + 2);
     }
+    String[] parts = s.split(":", -1);
+    if (host != null && parts.length != 2) {
+      throw badSpec(p);
+    }
+    int hostPort;
+    int containerPort;
+    try {
+      switch (parts.length) {
+        case 1 -> {
+          hostPort = 0;
+          containerPort = Integer.parseInt(parts[0]);
+        }
+        case 2 -> {
+          hostPort = parts[0].isEmpty() ? 0 : Integer.parseInt(parts[0]);
+          containerPort = Integer.parseInt(parts[1]);
+        }
+        case 3 -> {
+          host = parts[0];
+          hostPort = parts[1].isEmpty() ? 0 : Integer.parseInt(parts[1]);
+          containerPort = Integer.parseInt(parts[2]);
+        }
+        default -> throw badSpec(p);
+      }
+    } catch (NumberFormatException e) {
+      throw badSpec(p);
+    }
+    return new PortBinding(
+        Checks.hostAddress(host, notices),
+        Checks.port(hostPort, "host port"),
+        Checks.port(containerPort, "container port"),
+        proto);
+  }
+
+  private static NetbookException badSpec(String p) {
+    return new NetbookException(
+        "invalid publish spec " + p + ": write it as HOSTPORT:CONTAINERPORT, e.g. -p 8080:80");
   }
 
   /** Whether this run, in a terminal, would leave the user typing into the container's shell. */

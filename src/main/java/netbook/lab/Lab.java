@@ -133,10 +133,17 @@ public final class Lab {
   public static RunOption publish(String hostIp, int hostPort, int containerPort) {
     return new RunOption.Publish(
         new PortBinding(
-            hostIp,
+            Checks.hostAddress(hostIp, Lab::noticeIfBound),
             Checks.port(hostPort, "host port"),
             Checks.port(containerPort, "container port"),
             "tcp"));
+  }
+
+  private static void noticeIfBound(String line) {
+    Session s = BOUND.get();
+    if (s != null) {
+      s.notice(line);
+    }
   }
 
   public static RunOption alias(String alias) {

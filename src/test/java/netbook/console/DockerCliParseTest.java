@@ -72,7 +72,8 @@ class DockerCliParseTest {
 
   @Test
   void badPublishSpecIsOneLine() {
-    assertThatThrownBy(() -> RunCommand.port("eighty:80")).hasMessageContaining("-p 8080:80");
+    assertThatThrownBy(() -> RunCommand.port("eighty:80", line -> {}))
+        .hasMessageContaining("-p 8080:80");
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import netbook.engine.IpLiteral;
 import netbook.engine.PortBinding;
 import netbook.engine.embedded.busybox.Busybox;
 import netbook.engine.embedded.model.ApiException;
@@ -91,6 +92,45 @@ final class ContainerRoutes {
     return c.image().web() && c.cmd().equals(c.image().cmd()) ? 0 : 137;
   }
 
+  /**
+   * One entry of HostConfig.PortBindings, refused as dockerd refuses it: a HostIp that is not an IP
+   * address fails the request's decoding ("invalid JSON: ParseAddr(...)"), a HostPort that is not a
+   * port (or range) from 0 to 65535 is an "invalid port specification". Never read as all
+   * interfaces.
+   */
+  static PortBinding binding(JsonNode b, int containerPort, String proto) {
+    String ip = DockerJson.text(b, "HostIp");
+    if (!ip.isEmpty()) {
+      IpLiteral.problem(ip)
+          .ifPresent(
+              reason -> {
+                throw ApiException.badRequest(
+                    "invalid JSON: " + IpLiteral.parseAddrError(ip, reason));
+              });
+    }
+    String hostPort = DockerJson.text(b, "HostPort");
+    int port = 0;
+    if (!hostPort.isEmpty()) {
+      String[] range = hostPort.split("-", 2);
+      int start = portNumber(range[0]);
+      int end = range.length > 1 ? portNumber(range[1]) : start;
+      if (start < 0 || end < start) {
+        throw ApiException.badRequest("invalid port specification: \"" + hostPort + "\"");
+      }
+      port = start; // a range: the model binds its first port
+    }
+    return new PortBinding(ip, port, containerPort, proto);
+  }
+
+  /** A port number from 0 to 65535 in decimal, or -1. */
+  private static int portNumber(String s) {
+    if (s.isEmpty() || s.length() > 5 || !s.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    int n = Integer.parseInt(s);
+    return n > 65535 ? -1 : n;
+  }
+
   private ApiResponse create(String name, JsonNode body) {
     JsonNode host = DockerJson.child(body, "HostConfig");
     List<PortBinding> ports = new ArrayList<>();
@@ -104,12 +144,7 @@ final class ContainerRoutes {
               JsonNode list = e.getValue();
               if (list != null && list.isArray()) {
                 for (JsonNode b : list) {
-                  ports.add(
-                      new PortBinding(
-                          DockerJson.text(b, "HostIp"),
-                          Busybox.parseInt(DockerJson.text(b, "HostPort"), 0),
-                          containerPort,
-                          proto));
+                  ports.add(binding(b, containerPort, proto));
                 }
               }
             });

@@ -45,6 +45,45 @@ class ContainerApiTest {
     assertThat(t.ip("c3", "bridge")).isEqualTo("172.17.0.2");
   }
 
+  private ApiResponse createPublishing(String hostIp, String hostPort) {
+    return t.post(
+        "/containers/create?name=pub",
+        "{\"Image\":\"netbook/toolbox\",\"Cmd\":[\"sleep\",\"600\"],\"HostConfig\":{\"PortBindings\":{\"80/tcp\":"
+            + "[{\"HostIp\":\""
+            + hostIp
+            + "\",\"HostPort\":\""
+            + hostPort
+            + "\"}]}}}");
+  }
+
+  @Test
+  void aPortBindingDockerdRefusesIsRefusedNeverWidened() {
+    for (String[] c :
+        new String[][] {
+          {"999.0.0.1", "18098", "ParseAddr(\"999.0.0.1\"): IPv4 field has value >255"},
+          {"localhost", "18098", "ParseAddr(\"localhost\"): unable to parse IP"},
+          {"127.0.0.l", "18098", "ParseAddr(\"127.0.0.l\"): unexpected character (at \"l\")"},
+          {"127.0.0", "18098", "ParseAddr(\"127.0.0\"): IPv4 address too short"},
+        }) {
+      ApiResponse r = createPublishing(c[0], c[1]);
+      assertThat(r.status()).as(c[0]).isEqualTo(400);
+      assertThat(TestApi.json(r).get("message").asText()).isEqualTo("invalid JSON: " + c[2]);
+    }
+    for (String port : List.of("70000", "-1", "eighty", "90-80")) {
+      ApiResponse r = createPublishing("", port);
+      assertThat(r.status()).as(port).isEqualTo(400);
+      assertThat(TestApi.json(r).get("message").asText())
+          .isEqualTo("invalid port specification: \"" + port + "\"");
+    }
+    assertThat(t.ok(t.get("/containers/json?all=1")).size()).isZero();
+
+    ApiResponse ok = createPublishing("127.0.0.1", "");
+    assertThat(ok.status()).isEqualTo(201);
+    t.ok(t.post("/containers/pub/start", ""));
+    JsonNode bound = t.inspect("pub").at("/NetworkSettings/Ports/80~1tcp/0");
+    assertThat(bound.get("HostIp").asText()).isEqualTo("127.0.0.1");
+  }
+
   @Test
   void nameConflictsMissingImagesAndMissingContainersAreDockers() {
     String id = t.run("container_a", "netbook/toolbox", "default");
@@ -63,7 +102,7 @@ class ContainerApiTest {
     ApiResponse noNet =
         t.post(
             "/containers/create",
-            "{\"Image\":\"netbook/toolbox\",\"HostConfig\":{\"NetworkMode\":\"nosuch\"}}");
+            "{\"Image\":\"netbook/toolbox\",\"Cmd\":[\"sleep\",\"600\"],\"HostConfig\":{\"NetworkMode\":\"nosuch\"}}");
     assertThat(noNet.bodyText()).contains("network nosuch not found");
     assertThat(t.get("/containers/nosuch/json").bodyText())
         .isEqualTo("{\"message\":\"No such container: nosuch\"}\n");
