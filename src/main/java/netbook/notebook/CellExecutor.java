@@ -105,7 +105,7 @@ public final class CellExecutor {
               "recorded (line " + cell.recorded().line() + ")",
               "this run",
               normalize(cell.recorded().text()),
-              normalize(run.output()));
+              normalize(OutputCap.cap(run.output())));
       if (!diff.isEmpty()) {
         return new CellResult(
             cell,
