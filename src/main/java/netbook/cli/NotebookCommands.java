@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import netbook.notebook.AtomicFile;
 import netbook.notebook.FileReport;
 import netbook.notebook.Notebook;
 import netbook.notebook.NotebookException;
@@ -142,10 +143,16 @@ final class NotebookCommands {
       return;
     }
     try {
-      Files.writeString(file, text, StandardCharsets.UTF_8);
+      AtomicFile.write(file, text);
       pw.println(file + ": recorded " + report.outputs().size() + " outputs");
     } catch (IOException e) {
-      throw new NotebookException(file + ": cannot write the outputs: " + e.getMessage());
+      throw new NotebookException(
+          file
+              + ": cannot write the outputs ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "): the notebook is unchanged; free some space or check the permissions");
     }
   }
 

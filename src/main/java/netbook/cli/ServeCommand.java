@@ -36,6 +36,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65_535) {
+      throw new netbook.NetbookException(
+          "--port "
+              + port
+              + " is not a TCP port: use one from 1 to 65535 (or 0 to pick a free one)");
+    }
     EmbeddedOptions o =
         EmbeddedOptions.defaults()
             .withPreloadedImages(

@@ -136,7 +136,12 @@ final class DockerCli implements Callable<Integer> {
       if (ee.status() == EngineException.UNREACHABLE || ee.status() == EngineException.TIMEOUT) {
         return ee.getMessage();
       }
-      return "Error response from daemon: " + ee.getMessage();
+      String m = ee.getMessage() == null ? "" : ee.getMessage().strip();
+      if (m.isEmpty()) {
+        // an answer without a message (a bare status): say which, not an empty line
+        return "Error response from daemon: status " + ee.status() + " without a message";
+      }
+      return "Error response from daemon: " + m;
     }
     if (ex instanceof NetbookException) {
       return ex.getMessage();

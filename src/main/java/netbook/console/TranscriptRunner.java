@@ -31,6 +31,7 @@ public final class TranscriptRunner {
   private static final Pattern IPV4 =
       Pattern.compile("^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$");
   private static final Pattern FULL_ID = Pattern.compile("^[0-9a-f]{64}$");
+  private static final Pattern DOCKER_LINE = Pattern.compile("(?:sudo\\s+)?docker(?:\\s|$)");
 
   private final DockerConsole console;
 
@@ -209,10 +210,20 @@ public final class TranscriptRunner {
       p.live = e.getMessage() + "\n";
       p.exitCode = 1;
     }
+    if (p.kind == null) {
+      // whatever went wrong before the command was classified, the step still has a kind
+      p.kind = p.inContainer ? TranscriptStep.Kind.CONTAINER : TranscriptStep.Kind.DOCKER;
+    }
   }
 
   private void onHost(Pending p) {
-    List<String> words = new ArrayList<>(Tokenizer.split(p.command));
+    List<String> words;
+    try {
+      words = new ArrayList<>(Tokenizer.split(p.command));
+    } catch (NetbookException e) {
+      unparsable(p, e);
+      return;
+    }
     if (!words.isEmpty() && words.get(0).equals("sudo")) {
       words.remove(0);
     }
@@ -235,6 +246,22 @@ public final class TranscriptRunner {
     p.kind = TranscriptStep.Kind.NOT_RUN;
     p.live = "";
     p.notes.add("not run: host command");
+  }
+
+  /**
+   * A host line the shell could not split (an unclosed quote): a docker line fails with one line
+   * saying how to fix it; any other host command is not run anyway.
+   */
+  private static void unparsable(Pending p, NetbookException e) {
+    if (!DOCKER_LINE.matcher(p.command).lookingAt()) {
+      p.kind = TranscriptStep.Kind.NOT_RUN;
+      p.live = "";
+      p.notes.add("not run: host command (" + e.getMessage() + ")");
+      return;
+    }
+    p.kind = TranscriptStep.Kind.DOCKER;
+    p.live = e.getMessage() + ": close the quote, or escape it (\\' or \\\")" + "\n";
+    p.exitCode = 1;
   }
 
   /** Rewrites id prefixes the book printed (docker inspect ffa4) to the live ids they stand for. */

@@ -74,6 +74,26 @@ public sealed interface RunOption {
 
   /** A fixed address on a user-defined network with a chosen subnet, as {@code --ip}. */
   record Ipv4(String value) implements RunOption {
+    private static final java.util.regex.Pattern DOTTED =
+        java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    /** Checked here, before any engine sees it: the engines' own errors speak of subnets. */
+    public Ipv4 {
+      java.util.regex.Matcher m = DOTTED.matcher(value == null ? "" : value.strip());
+      boolean ok = m.matches();
+      for (int i = 1; ok && i <= 4; i++) {
+        ok = Integer.parseInt(m.group(i)) <= 255;
+      }
+      if (!ok) {
+        throw new netbook.NetbookException(
+            "ipv4("
+                + (value == null ? "null" : "\"" + value + "\"")
+                + ") is not an IPv4 address: write four numbers from 0 to 255,"
+                + " e.g. ipv4(\"172.18.0.10\")");
+      }
+      value = value.strip();
+    }
+
     @Override
     public void applyTo(ContainerSpec.Builder spec) {
       spec.ipv4(value);

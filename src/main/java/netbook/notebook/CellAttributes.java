@@ -16,6 +16,9 @@ public record CellAttributes(
 
   public static final CellAttributes NONE = new CellAttributes("", false, null, false, false);
 
+  /** The longest {@code timeout=} a cell may ask for: a day. */
+  static final Duration MAX_TIMEOUT = Duration.ofDays(1);
+
   private static final Pattern TIMEOUT = Pattern.compile("(\\d+)(ms|s|m)?");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
@@ -145,14 +148,25 @@ public record CellAttributes(
       throw new IllegalArgumentException(
           "bad value timeout=" + v + ": write a duration like timeout=20s, 500ms or 2m");
     }
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration d =
-        switch (unit) {
-          case "ms" -> Duration.ofMillis(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofSeconds(n);
-        };
+    Duration d;
+    try {
+      long n = Long.parseLong(m.group(1));
+      d =
+          switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofSeconds(n);
+          };
+    } catch (NumberFormatException | ArithmeticException e) {
+      d = null; // more digits than a long holds, or more minutes than a Duration: too long anyway
+    }
+    if (d == null || d.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          "timeout="
+              + v
+              + " is longer than a day: use at most timeout=1440m (or leave it out for the default)");
+    }
     if (d.isZero()) {
       throw new IllegalArgumentException("timeout=" + v + " is zero: give the cell some time");
     }

@@ -42,6 +42,15 @@ public final class CellExecutor {
     this.options = options;
   }
 
+  private static final java.util.regex.Pattern AT_LINE =
+      java.util.regex.Pattern.compile("^line (\\d+): ");
+
+  /** An error that starts "line N: " (a console cell's failing line) names {@code file:N}. */
+  static String located(String file, String error) {
+    java.util.regex.Matcher m = AT_LINE.matcher(error);
+    return m.find() ? file + ":" + m.group(1) + ": " + error.substring(m.end()) : error;
+  }
+
   /** Runs a cell (its own source, or {@code source} when the user edited it) and judges it. */
   public CellResult execute(String file, Cell cell, String source, JavaShell shell) {
     if (!cell.runnable()) {
@@ -76,7 +85,11 @@ public final class CellExecutor {
     out.flush();
     if (run.failed() && !cell.attributes().expectFail()) {
       return new CellResult(
-          cell, CellResult.Verdict.FAILED, run.output(), "failed: " + run.error(), "");
+          cell,
+          CellResult.Verdict.FAILED,
+          run.output(),
+          "failed: " + located(file, run.error()),
+          "");
     }
     if (!run.failed() && cell.attributes().expectFail()) {
       return new CellResult(
@@ -92,7 +105,7 @@ public final class CellExecutor {
               "recorded (line " + cell.recorded().line() + ")",
               "this run",
               normalize(cell.recorded().text()),
-              normalize(run.output()));
+              normalize(OutputCap.cap(run.output())));
       if (!diff.isEmpty()) {
         return new CellResult(
             cell,

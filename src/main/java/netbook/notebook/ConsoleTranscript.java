@@ -1,6 +1,7 @@
 package netbook.notebook;
 
 import java.time.Duration;
+import java.util.List;
 import netbook.NetbookException;
 import netbook.console.TranscriptResult;
 import netbook.console.TranscriptRunner;
@@ -41,7 +42,13 @@ public final class ConsoleTranscript implements TranscriptCells {
     }
     if (!r.failures().isEmpty()) {
       TranscriptStep f = r.failures().get(0);
-      return new CellRun(true, out.toString(), f.promptLine() + " exited with " + f.exitCode());
+      String why =
+          f.exitCode() == 1
+                  && f.live().strip().lines().count() == 1
+                  && f.live().contains("unclosed ")
+              ? f.live().strip()
+              : f.promptLine() + " exited with " + f.exitCode();
+      return new CellRun(true, out.toString(), at(cell, f) + why);
     }
     if (strict && r.differs()) {
       TranscriptStep d =
@@ -50,5 +57,19 @@ public final class ConsoleTranscript implements TranscriptCells {
           true, out.toString(), d.promptLine() + ": the live output differs from the book's");
     }
     return new CellRun(false, out.toString(), "");
+  }
+
+  /**
+   * "line N: " for the file line of the step's command (the first line of the cell that holds it),
+   * which {@link CellExecutor} turns into {@code file:N}; "" when it cannot be found.
+   */
+  static String at(Cell cell, TranscriptStep step) {
+    List<String> lines = cell.source().lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!step.command().isEmpty() && lines.get(i).contains(step.command())) {
+        return "line " + (cell.line() + 1 + i) + ": ";
+      }
+    }
+    return "";
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Writes cell outputs into a notebook's text: a {@code <!-- netbook:output -->} comment and an
  * {@code output} fence right after each cell, replacing the one recorded before. Nothing else in
- * the text changes, byte for byte; new lines use the file's own line break.
+ * the text changes, byte for byte; new lines use the file's own line break. An output longer than
+ * {@link OutputCap} allows is recorded cut, with a note line saying what was left out.
  */
 public final class OutputRecorder {
   private OutputRecorder() {}
@@ -24,7 +25,8 @@ public final class OutputRecorder {
     List<Edit> edits = new ArrayList<>();
     for (var e : outputs.entrySet()) {
       Cell c = nb.cell(e.getKey());
-      String block = e.getValue().isEmpty() ? "" : block(e.getValue(), nl, indentOf(text, c));
+      String output = OutputCap.cap(e.getValue());
+      String block = output.isEmpty() ? "" : block(output, nl, indentOf(text, c));
       if (c.recorded() != null) {
         int from = c.end();
         int to = c.recorded().end();

@@ -1,7 +1,6 @@
 package netbook.repl;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import netbook.lab.CleanupReport;
 import netbook.lab.ContainerTable;
 import netbook.lab.NetworkTable;
 import netbook.lab.Session;
+import netbook.notebook.AtomicFile;
 import netbook.notebook.Cell;
 import netbook.notebook.CellAttributes;
 import netbook.notebook.Notebook;
@@ -168,7 +168,7 @@ public final class ReplCommands {
     Path file = Path.of(arg.endsWith(".md") ? arg : arg + ".md");
     String name = file.getFileName().toString().replaceFirst("\\.md$", "");
     try {
-      Files.writeString(file, ev.transcript().toMarkdown(name), StandardCharsets.UTF_8);
+      AtomicFile.write(file, ev.transcript().toMarkdown(name));
     } catch (IOException e) {
       throw new NetbookException("cannot write " + file + ": " + e.getMessage(), e);
     }

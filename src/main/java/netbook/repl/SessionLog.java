@@ -2,11 +2,13 @@ package netbook.repl;
 
 import java.util.ArrayList;
 import java.util.List;
+import netbook.notebook.OutputCap;
 
 /**
  * The session so far, for {@code :save}: every accepted input (Java snippets, docker lines) with
  * what it showed, written back as a notebook — a {@code java} cell with its recorded {@code output}
- * block, or a {@code console} cell of {@code $ docker …} lines followed by their output.
+ * block, or a {@code console} cell of {@code $ docker …} lines followed by their output. Each
+ * output is kept cut as {@link OutputCap} cuts a recorded one.
  */
 public final class SessionLog {
   /** One accepted input: {@code docker} tells a docker line from Java. */
@@ -15,11 +17,11 @@ public final class SessionLog {
   private final List<Entry> entries = new ArrayList<>();
 
   public synchronized void java(String source, String output) {
-    entries.add(new Entry(false, source.strip(), output));
+    entries.add(new Entry(false, source.strip(), OutputCap.cap(output)));
   }
 
   public synchronized void docker(String line, String output) {
-    entries.add(new Entry(true, line.strip(), output));
+    entries.add(new Entry(true, line.strip(), OutputCap.cap(output)));
   }
 
   public synchronized List<Entry> entries() {

@@ -98,6 +98,16 @@ class MainArgumentsTest {
   }
 
   @Test
+  void aServePortOutOfRangeIsOneLineAndExitCodeOne() {
+    int code = new Main(app).commandLine().execute("serve", "--port", "99999");
+    assertThat(code).isEqualTo(ExitCode.FAILED);
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "netbook: --port 99999 is not a TCP port: use one from 1 to 65535 (or 0 to pick a free"
+                + " one)\n");
+  }
+
+  @Test
   void aBadEngineIsOneLineAndExitCodeOne() {
     int code = new Main(app).commandLine().execute("run", "--engine", "bogus", "x.md");
     assertThat(code).isEqualTo(ExitCode.FAILED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NotebookParserTest {
@@ -86,6 +87,22 @@ class NotebookParserTest {
     Notebook nb = parse("```java {timeout=soon}\n1\n```\n");
     assertThat(nb.problems().get(0).toString())
         .startsWith("05-nets.md:1: bad value timeout=soon: write a duration like timeout=20s");
+  }
+
+  @Test
+  void aTimeoutTooLongForANumberOrADurationIsOneLineWithFileAndLine() {
+    for (String t : List.of("99999999999999999999s", "9223372036854775807m", "1441m", "86401s")) {
+      Notebook nb = parse("# T\n\n```java {timeout=" + t + "}\n1\n```\n");
+      assertThat(nb.problems()).hasSize(1);
+      assertThat(nb.problems().get(0).toString())
+          .as(t)
+          .isEqualTo(
+              "05-nets.md:3: timeout="
+                  + t
+                  + " is longer than a day: use at most timeout=1440m (or leave it out for the"
+                  + " default) (cell 1)");
+    }
+    assertThat(parse("```java {timeout=1440m}\n1\n```\n").problems()).isEmpty();
   }
 
   @Test

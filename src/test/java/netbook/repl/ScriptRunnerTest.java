@@ -114,6 +114,30 @@ class ScriptRunnerTest {
   }
 
   @Test
+  void saveReplacesAFileWholeKeepsItsPermissionsAndCutsAHugeOutput(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("big.md");
+    Files.writeString(file, "an older session\n");
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    run("for (int i = 0; i < 5000; i++) System.out.println(i);\n:save " + file + "\n");
+    String saved = Files.readString(file);
+    assertThat(saved).startsWith("# big\n\n```java\nfor (int i = 0;").contains("\n1999\n");
+    assertThat(saved)
+        .doesNotContain("\n2000\n")
+        .contains(
+            "[netbook: output cut here, 3000 more lines (15000 bytes) not recorded:"
+                + " a recorded output keeps at most 2000 lines and 64 KiB]\n```\n");
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-rw----");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
+  @Test
   void saveWritesTheAcceptedInputsAsANotebook(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("s.md");
     run("int x = 2\nString bad = 1;\nSystem.out.println(x * 21)\n:save " + file + "\n");

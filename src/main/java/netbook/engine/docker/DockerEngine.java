@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
+import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Version;
@@ -282,7 +283,15 @@ public final class DockerEngine implements Engine {
 
   @Override
   public void start(String container) {
-    call("start " + container, () -> client.startContainerCmd(container).exec());
+    call(
+        "start " + container,
+        () -> {
+          try {
+            return client.startContainerCmd(container).exec();
+          } catch (NotModifiedException e) {
+            return null; // 304: it runs already, which is what was asked (the docker CLI agrees)
+          }
+        });
   }
 
   @Override
@@ -290,11 +299,16 @@ public final class DockerEngine implements Engine {
     call(
         "stop " + container,
         // a long grace outlasts the ordinary calls' response timeout: the stream client waits
-        () ->
-            (grace.toSeconds() >= 5 ? streams : client)
+        () -> {
+          try {
+            return (grace.toSeconds() >= 5 ? streams : client)
                 .stopContainerCmd(container)
                 .withTimeout((int) grace.toSeconds())
-                .exec());
+                .exec();
+          } catch (NotModifiedException e) {
+            return null; // 304: it was stopped already, as asked (the docker CLI prints its name)
+          }
+        });
   }
 
   @Override
