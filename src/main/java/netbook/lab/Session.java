@@ -467,10 +467,12 @@ public final class Session {
   /**
    * Disconnects (force) whatever is still attached to a network netbook is about to remove: a
    * foreign container the user connected to it (adopted), which would otherwise keep the network
-   * ("has active endpoints") and leak it. Only the endpoint on netbook's network goes; the
-   * container itself stays as it was.
+   * ("has active endpoints") and leak it, retried at every start. Only the endpoint on netbook's
+   * network goes; the container itself stays as it was.
    */
-  static void disconnectAll(Engine engine, NetworkInfo n) {
+  static void disconnectAll(Engine engine, NetworkInfo listed) {
+    // a network listing carries no endpoints (as Docker's own): inspect it
+    NetworkInfo n = engine.findNetwork(listed.id()).orElse(listed);
     for (var e : n.endpoints()) {
       try {
         String c =
