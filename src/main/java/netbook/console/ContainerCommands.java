@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import netbook.engine.ContainerInfo;
 import netbook.engine.EngineException;
 import netbook.engine.ExecResult;
+import netbook.lab.Ownership;
 import netbook.lab.Session;
 import netbook.render.DockerTables;
 import picocli.CommandLine.Command;
@@ -117,6 +118,11 @@ final class ContainerCommands {
     @Parameters(arity = "1..*", paramLabel = "CONTAINER")
     List<String> containers = new ArrayList<>();
 
+    @Option(
+        names = "--adopt",
+        description = "allow this change to a container or network netbook did not create")
+    boolean adopt;
+
     final CommandContext ctx;
 
     EachContainer(CommandContext ctx) {
@@ -132,9 +138,9 @@ final class ContainerCommands {
       int code = 0;
       for (String ref : containers) {
         try {
-          apply(ctx.targets().ownedContainer(ref, verb()));
+          apply(ctx.targets().ownedContainer(ref, verb(), adopt));
           ctx.out().line(ref);
-        } catch (EngineException | Targets.Refused e) {
+        } catch (EngineException | Ownership.Refused e) {
           ctx.out().line(DockerCli.errorLine(e));
           code = 1;
         }
@@ -287,6 +293,11 @@ final class ContainerCommands {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "COMMAND")
     List<String> command = new ArrayList<>();
 
+    @Option(
+        names = "--adopt",
+        description = "allow this change to a container or network netbook did not create")
+    boolean adopt;
+
     private final CommandContext ctx;
 
     Exec(CommandContext ctx) {
@@ -300,7 +311,7 @@ final class ContainerCommands {
 
     @Override
     public Integer call() {
-      ContainerInfo c = ctx.targets().container(container);
+      ContainerInfo c = ctx.targets().ownedContainer(container, "run commands in", adopt);
       if (!c.running()) {
         throw new EngineException(409, "Container " + c.id() + " is not running");
       }
@@ -324,6 +335,11 @@ final class ContainerCommands {
     @Parameters(index = "0", paramLabel = "CONTAINER")
     String container;
 
+    @Option(
+        names = "--adopt",
+        description = "allow this change to a container or network netbook did not create")
+    boolean adopt;
+
     private final CommandContext ctx;
 
     Attach(CommandContext ctx) {
@@ -332,7 +348,7 @@ final class ContainerCommands {
 
     @Override
     public Integer call() {
-      ContainerInfo c = ctx.targets().container(container);
+      ContainerInfo c = ctx.targets().ownedContainer(container, "attach to", adopt);
       if (!c.running()) {
         throw new EngineException(409, "You cannot attach to a stopped container, start it first");
       }

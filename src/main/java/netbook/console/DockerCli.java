@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import netbook.NetbookException;
 import netbook.engine.EngineException;
+import netbook.lab.Ownership;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -129,7 +130,7 @@ final class DockerCli implements Callable<Integer> {
   }
 
   static String errorLine(Exception ex) {
-    if (ex instanceof Targets.Refused) {
+    if (ex instanceof Ownership.Refused) {
       return ex.getMessage();
     }
     if (ex instanceof EngineException ee) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.EngineException;
+import netbook.lab.Ownership;
 import netbook.lab.Session;
 
 /**
@@ -124,7 +125,7 @@ public final class DockerConsole {
       CommandContext ctx = new CommandContext(session, targets, out, this);
       int code = DockerCli.commandLine(ctx).execute(words.toArray(String[]::new));
       return new CommandResult(code, out.output(), out.notes());
-    } catch (EngineException | Targets.Refused e) {
+    } catch (EngineException | Ownership.Refused e) {
       out.line(DockerCli.errorLine(e));
       return new CommandResult(1, out.output(), out.notes());
     } catch (NetbookException e) {

@@ -10,6 +10,7 @@ import netbook.engine.EngineException;
 import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
 import netbook.lab.Dialect;
+import netbook.lab.Ownership;
 import netbook.render.DockerTables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -177,6 +178,11 @@ final class NetworkCommands {
     @Parameters(arity = "1..*", paramLabel = "NETWORK")
     List<String> networks = new ArrayList<>();
 
+    @Option(
+        names = "--adopt",
+        description = "allow this change to a container or network netbook did not create")
+    boolean adopt;
+
     private final CommandContext ctx;
 
     Rm(CommandContext ctx) {
@@ -188,9 +194,11 @@ final class NetworkCommands {
       int code = 0;
       for (String ref : networks) {
         try {
-          ctx.session().engine().removeNetwork(ctx.targets().ownedNetwork(ref, "remove").id());
+          ctx.session()
+              .engine()
+              .removeNetwork(ctx.targets().ownedNetwork(ref, "remove", false, adopt).id());
           ctx.out().line(ref);
-        } catch (EngineException | Targets.Refused e) {
+        } catch (EngineException | Ownership.Refused e) {
           ctx.out().line(DockerCli.errorLine(e));
           code = 1;
         }
@@ -213,6 +221,11 @@ final class NetworkCommands {
     @Parameters(index = "1", paramLabel = "CONTAINER")
     String container;
 
+    @Option(
+        names = "--adopt",
+        description = "allow this change to a container or network netbook did not create")
+    boolean adopt;
+
     private final CommandContext ctx;
 
     Connect(CommandContext ctx) {
@@ -221,8 +234,8 @@ final class NetworkCommands {
 
     @Override
     public Integer call() {
-      NetworkInfo n = ctx.targets().network(network);
-      ContainerInfo c = ctx.targets().ownedContainer(container, "connect");
+      NetworkInfo n = ctx.targets().ownedNetwork(network, "connect containers to", true, adopt);
+      ContainerInfo c = ctx.targets().ownedContainer(container, "connect", adopt);
       ctx.session().engine().connect(n.name(), c.id(), aliases, ip);
       return 0;
     }
@@ -239,6 +252,11 @@ final class NetworkCommands {
     @Parameters(index = "1", paramLabel = "CONTAINER")
     String container;
 
+    @Option(
+        names = "--adopt",
+        description = "allow this change to a container or network netbook did not create")
+    boolean adopt;
+
     private final CommandContext ctx;
 
     Disconnect(CommandContext ctx) {
@@ -247,8 +265,9 @@ final class NetworkCommands {
 
     @Override
     public Integer call() {
-      NetworkInfo n = ctx.targets().network(network);
-      ContainerInfo c = ctx.targets().ownedContainer(container, "disconnect");
+      NetworkInfo n =
+          ctx.targets().ownedNetwork(network, "disconnect containers from", true, adopt);
+      ContainerInfo c = ctx.targets().ownedContainer(container, "disconnect", adopt);
       ctx.session().engine().disconnect(n.name(), c.id(), force);
       return 0;
     }

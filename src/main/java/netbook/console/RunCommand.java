@@ -69,6 +69,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--dns")
   List<String> dns = new ArrayList<>();
 
+  @Option(
+      names = "--adopt",
+      description = "allow joining a network (or container namespace) netbook did not create")
+  boolean adopt;
+
   @Parameters(index = "0", paramLabel = "IMAGE")
   String image;
 
@@ -170,6 +175,17 @@ final class RunCommand implements Callable<Integer> {
     return interactive && tty && !detach;
   }
 
+  /** {@code --adopt}: the user allows joining the network (or namespace) netbook did not create. */
+  private void adoptNetwork() {
+    if (network.startsWith("container:")) {
+      ctx.targets()
+          .findContainer(network.substring("container:".length()))
+          .ifPresent(c -> ctx.session().ownership().adopt(c));
+    } else if (!network.isEmpty()) {
+      ctx.targets().findNetwork(network).ifPresent(n -> ctx.session().ownership().adopt(n));
+    }
+  }
+
   @Override
   public Integer call() {
     ContainerSpec spec = spec();
@@ -179,6 +195,9 @@ final class RunCommand implements Callable<Integer> {
     }
     // docker ps shows the image as this line named it, whichever image plays it
     spec = spec.toBuilder().label(Session.LABEL_IMAGE, image).build();
+    if (adopt) {
+      adoptNetwork();
+    }
     StartedContainer started = ctx.session().run(spec, Dialect.CLI);
     String id = started.id();
     if (!started.image().equals(image) && LabImages.aliasFor(image).isPresent()) {

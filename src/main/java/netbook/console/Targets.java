@@ -2,18 +2,19 @@ package netbook.console;
 
 import java.util.List;
 import java.util.Optional;
-import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.NetworkInfo;
+import netbook.lab.Dialect;
 import netbook.lab.Session;
 
 /**
  * Finds the container or network a command names, as Docker does (exact name, full id, unique id
  * prefix), looking at this session's own resources first so that a short prefix like {@code ffa4}
- * means the container this session started, and guards every change: only what this session created
- * is stopped, removed or reconnected.
+ * means the container this session started, and guards every change through the session's one
+ * ownership rule: only what this session created (or the user adopted with {@code --adopt}) is
+ * changed.
  */
 final class Targets {
   static final String HELPER_ROLE = "helper";
@@ -78,47 +79,35 @@ final class Targets {
         .orElseThrow(() -> new EngineException(404, "network " + ref + " not found"));
   }
 
-  /** The container, if this session created it; otherwise the one-line refusal. */
-  ContainerInfo ownedContainer(String ref, String verb) {
+  /**
+   * The container, if this session may {@code verb} it (the shared rule, {@link
+   * netbook.lab.Ownership}); {@code adopt} is the user's explicit {@code --adopt}.
+   */
+  ContainerInfo ownedContainer(String ref, String verb, boolean adopt) {
     ContainerInfo c = container(ref);
-    if (!session.owns(c.labels())) {
-      throw new Refused(
-          "refusing to "
-              + verb
-              + " "
-              + ref
-              + ": that container was not created by this netbook session (netbook leaves it"
-              + " alone)");
+    if (adopt) {
+      session.ownership().adopt(c);
     }
-    return c;
+    return session.ownership().requireContainer(c, ref, verb, Dialect.CLI);
   }
 
-  NetworkInfo ownedNetwork(String ref, String verb) {
+  ContainerInfo ownedContainer(String ref, String verb) {
+    return ownedContainer(ref, verb, false);
+  }
+
+  /**
+   * The network, if this session may {@code verb} it: remove it, or only join or leave it ({@code
+   * membershipOnly}: Docker's own networks are fine then).
+   */
+  NetworkInfo ownedNetwork(String ref, String verb, boolean membershipOnly, boolean adopt) {
     NetworkInfo n = network(ref);
-    if (!session.owns(n.labels())) {
-      throw new Refused(
-          "refusing to "
-              + verb
-              + " network "
-              + ref
-              + ": "
-              + (n.isDefault()
-                  ? "it is one of Docker's own networks"
-                  : "it was not created by this netbook session (netbook leaves it alone)"));
+    if (adopt) {
+      session.ownership().adopt(n);
     }
-    return n;
+    return session.ownership().requireNetwork(n, ref, verb, membershipOnly, Dialect.CLI);
   }
 
   static boolean isHex(String s) {
     return !s.isEmpty() && s.chars().allMatch(ch -> Character.digit(ch, 16) >= 0);
-  }
-
-  /** A change netbook will not make to something it did not create. */
-  static final class Refused extends NetbookException {
-    private static final long serialVersionUID = 1L;
-
-    Refused(String message) {
-      super(message);
-    }
   }
 }

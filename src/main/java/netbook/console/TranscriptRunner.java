@@ -11,6 +11,7 @@ import netbook.engine.ContainerInfo;
 import netbook.engine.Endpoint;
 import netbook.engine.EngineException;
 import netbook.engine.ExecResult;
+import netbook.lab.Ownership;
 import netbook.lab.Session;
 
 /**
@@ -203,7 +204,7 @@ public final class TranscriptRunner {
       } else {
         onHost(p);
       }
-    } catch (EngineException | Targets.Refused e) {
+    } catch (EngineException | Ownership.Refused e) {
       p.live = DockerCli.errorLine(e) + "\n";
       p.exitCode = 1;
     } catch (NetbookException e) {

@@ -105,7 +105,7 @@ public final class Container {
     if (count < 1 || count > 100) {
       throw new NetbookException("ping count " + count + " is out of range: use 1 to 100");
     }
-    ContainerInfo c = running();
+    ContainerInfo c = changeable(running(), "ping from");
     List<String> cmd = List.of("ping", "-c", String.valueOf(count), "-W", "1", target);
     ExecResult r = session.netTools().exec(c, cmd, Duration.ofSeconds(count + 10L));
     return PingResult.parse(name, target, r.output());
@@ -117,7 +117,9 @@ public final class Container {
 
   /** Runs a shell line in the container ({@code sh -c}); its output as text. */
   public ExecResult sh(String line) {
-    return session.netTools().sh(running(), line, session.execTimeout());
+    return session
+        .netTools()
+        .sh(changeable(running(), "run commands in"), line, session.execTimeout());
   }
 
   /** Runs a command without a shell. */
@@ -125,7 +127,9 @@ public final class Container {
     if (cmd.length == 0) {
       throw new NetbookException("exec needs a command, e.g. exec(\"hostname\")");
     }
-    return session.netTools().exec(running(), List.of(cmd), session.execTimeout());
+    return session
+        .netTools()
+        .exec(changeable(running(), "run commands in"), List.of(cmd), session.execTimeout());
   }
 
   private ContainerInfo running() {
@@ -145,7 +149,12 @@ public final class Container {
 
   /** Attaches the container to another network too. */
   public Container connect(Network network, String... aliases) {
-    session.engine().connect(network.name(), name, List.of(aliases), "");
+    ContainerInfo c = changeable(info(), "connect");
+    session
+        .ownership()
+        .requireNetwork(
+            network.info(), network.name(), "connect containers to", true, Dialect.JAVA);
+    session.engine().connect(network.name(), c.id(), List.of(aliases), "");
     return this;
   }
 
@@ -158,7 +167,16 @@ public final class Container {
   }
 
   public Container disconnect(String network) {
-    session.engine().disconnect(network, name, false);
+    ContainerInfo c = changeable(info(), "disconnect");
+    session
+        .engine()
+        .findNetwork(network)
+        .ifPresent(
+            n ->
+                session
+                    .ownership()
+                    .requireNetwork(n, network, "disconnect containers from", true, Dialect.JAVA));
+    session.engine().disconnect(network, c.id(), false);
     return this;
   }
 
@@ -172,34 +190,43 @@ public final class Container {
   }
 
   public Container start() {
-    session.engine().start(name);
+    session.engine().start(changeable(info(), "start").id());
     return this;
   }
 
   /** Stops the container at once (the lesson containers' shells ignore SIGTERM). */
   public Container stop() {
-    owned();
-    session.engine().stop(name, Duration.ofSeconds(1));
+    session.engine().stop(changeable(info(), "stop").id(), Duration.ofSeconds(1));
     return this;
   }
 
-  /** Removes the container, running or not (only if this session created it). */
+  /** Removes the container, running or not (only if this session created or adopted it). */
   public void rm() {
-    ContainerInfo c = owned();
+    ContainerInfo c = changeable(info(), "remove");
     session.netTools().forget(c.id());
     session.engine().removeContainer(c.id(), true);
   }
 
-  private ContainerInfo owned() {
+  /**
+   * The user's explicit permission to change this container although netbook did not create it (sh,
+   * exec, connect, disconnect, stop, rm): it holds for the rest of the session. Cleanup still
+   * leaves it alone.
+   */
+  public Container adopt() {
     ContainerInfo c = info();
     if (!session.owns(c.labels())) {
-      throw new NetbookException(
+      session.ownership().adopt(c);
+      session.notice(
           "container "
               + name
-              + " was not created by this netbook session;"
-              + " netbook leaves it alone");
+              + " adopted: netbook will change it when asked (cleanup still leaves it alone)");
     }
-    return c;
+    return this;
+  }
+
+  /** The container, if this session may {@code action} it; else the one-line refusal. */
+  private ContainerInfo changeable(ContainerInfo c, String action) {
+    return session.ownership().requireContainer(c, name, action, Dialect.JAVA);
   }
 
   @Override

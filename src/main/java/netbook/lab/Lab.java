@@ -180,7 +180,20 @@ public final class Lab {
     Checks.name(name, "network name");
     Optional<NetworkInfo> found = s.engine().findNetwork(name);
     if (found.isPresent()) {
-      return new Network(s, found.get().name());
+      NetworkInfo n = found.get();
+      if (!s.ownership().mayChange(n, true)) {
+        // never adopted silently: the user's own network is not the lesson's
+        throw new Ownership.Refused(
+            "a network named "
+                + name
+                + " already exists and was not created by this netbook session: netbook only reads"
+                + " it; use another name, e.g. net(\""
+                + s.prefixedName(name)
+                + "\"), or to use it anyway, adoptNet(\""
+                + name
+                + "\")");
+      }
+      return new Network(s, n.name());
     }
     if (!create || Network.isDefault(name)) {
       throw new NetbookException(
@@ -188,6 +201,31 @@ public final class Lab {
     }
     s.createNetwork(NetworkSpec.bridge(name, Map.of()), Dialect.JAVA);
     return new Network(s, name);
+  }
+
+  /**
+   * A network this session did not create (the user's own), adopted explicitly: netbook may then
+   * run containers on it, connect and disconnect them, and remove it when asked; cleanup still
+   * leaves it alone. Docker's own networks need no adopting.
+   */
+  public static Network adoptNet(String name) {
+    Session s = session();
+    Checks.name(name, "network name");
+    NetworkInfo n =
+        s.engine()
+            .findNetwork(name)
+            .orElseThrow(
+                () ->
+                    new NetbookException(
+                        "network " + name + " not found: net(\"" + name + "\") creates it"));
+    if (!s.ownership().mayChange(n, false) && !n.isDefault()) {
+      s.ownership().adopt(n);
+      s.notice(
+          "network "
+              + n.name()
+              + " adopted: netbook will change it when asked (cleanup still leaves it alone)");
+    }
+    return new Network(s, n.name());
   }
 
   /**

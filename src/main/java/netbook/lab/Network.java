@@ -69,16 +69,9 @@ public final class Network {
     return new Text(session.engine().inspectNetworkJson(name));
   }
 
-  /** Removes the network (only if this session created it). */
+  /** Removes the network (only if this session created or adopted it). */
   public void rm() {
-    NetworkInfo n = info();
-    if (!session.owns(n.labels())) {
-      throw new netbook.NetbookException(
-          "network "
-              + name
-              + " was not created by this netbook session;"
-              + " netbook leaves it alone");
-    }
+    NetworkInfo n = session.ownership().requireNetwork(info(), name, "remove", false, Dialect.JAVA);
     session.engine().removeNetwork(n.id());
   }
 

@@ -52,6 +52,7 @@ public final class Session {
   private final ImageResolver images;
   private final NetTools netTools;
   private final Pulls pulls;
+  private final Ownership ownership = new Ownership(this);
   private final Set<String> noticesSaid = ConcurrentHashMap.newKeySet();
   private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
   private volatile TopologyChanges changes;
@@ -96,6 +97,11 @@ public final class Session {
 
   ImageResolver images() {
     return images;
+  }
+
+  /** The one ownership guard: what this session may change (see {@link Ownership}). */
+  public Ownership ownership() {
+    return ownership;
   }
 
   /**
@@ -152,6 +158,7 @@ public final class Session {
     String network = spec.network();
     boolean ownNamespace =
         !network.equals("host") && !network.equals("none") && !network.startsWith("container:");
+    guardNetworkOf(network, dialect);
     ContainerSpec.Builder b = spec.toBuilder().labels(labels());
     if (!spec.labels().containsKey(LABEL_IMAGE)) {
       // what the container shows as its image, whichever image plays it
@@ -227,6 +234,24 @@ public final class Session {
       throw new NetbookException(foreignClash("container", name, dialect.nameOption()));
     }
     // the console's own names: the engine's Conflict, as the docker CLI shows it
+  }
+
+  /**
+   * A container joins a network only if this session may change it (its own, an adopted one, or
+   * Docker's), and a namespace only of a container it may change: the one guard, for every caller.
+   */
+  private void guardNetworkOf(String network, Dialect dialect) {
+    if (network.startsWith("container:")) {
+      String ref = network.substring("container:".length());
+      engine
+          .findContainer(ref)
+          .ifPresent(c -> ownership.requireContainer(c, ref, "share the network of", dialect));
+    } else if (!network.isEmpty()) {
+      engine
+          .findNetwork(network)
+          .ifPresent(
+              n -> ownership.requireNetwork(n, network, "attach a container to", true, dialect));
+    }
   }
 
   /** The line for a start that failed because its host port is taken, if that is why. */
@@ -427,6 +452,7 @@ public final class Session {
         continue;
       }
       try {
+        disconnectAll(engine, n);
         engine.removeNetwork(n.id());
         networks.add(n.name());
       } catch (EngineException e) {
@@ -436,5 +462,28 @@ public final class Session {
       }
     }
     return new CleanupReport(containers, networks, failed);
+  }
+
+  /**
+   * Disconnects (force) whatever is still attached to a network netbook is about to remove: a
+   * foreign container the user connected to it (adopted), which would otherwise keep the network
+   * ("has active endpoints") and leak it, retried at every start. Only the endpoint on netbook's
+   * network goes; the container itself stays as it was.
+   */
+  static void disconnectAll(Engine engine, NetworkInfo listed) {
+    // a network listing carries no endpoints (as Docker's own): inspect it
+    NetworkInfo n = engine.findNetwork(listed.id()).orElse(listed);
+    for (var e : n.endpoints()) {
+      try {
+        String c =
+            e.containerId() == null || e.containerId().isEmpty()
+                ? e.containerName()
+                : e.containerId();
+        engine.disconnect(n.id(), c, true);
+      } catch (EngineException ex) {
+        // gone meanwhile; the removal below reports what still holds the network
+        LOG.log(Level.DEBUG, "endpoint " + e.containerName() + " not disconnected", ex);
+      }
+    }
   }
 }

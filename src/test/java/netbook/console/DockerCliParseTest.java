@@ -158,7 +158,7 @@ class DockerCliParseTest {
         .isEqualTo(
             "unknown flag: -v — netbook's docker run takes -d/--detach -i/--interactive -t/--tty"
                 + " --rm --name --network/--net --network-alias/--net-alias --ip -p/--publish"
-                + " -e/--env -h/--hostname --dns\n");
+                + " -e/--env -h/--hostname --dns --adopt\n");
     assertThat(console.run("docker build .").output())
         .startsWith("docker build is not supported by netbook; it runs: run, ps,")
         .doesNotContain("\n\n");

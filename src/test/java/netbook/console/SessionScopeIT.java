@@ -52,8 +52,9 @@ class SessionScopeIT {
           .isEqualTo(
               "refusing to remove "
                   + foreign
-                  + ": that container was not created by this netbook session (netbook leaves"
-                  + " it alone)\n");
+                  + ": that container was not created by this netbook session (netbook only"
+                  + " reads it: inspect, logs); to remove it anyway, add --adopt to the"
+                  + " command\n");
       CommandResult all = console.run("docker stop $(docker ps -a -q --all-sessions)");
       assertThat(all.output()).contains("refusing to stop");
       assertThat(state(engine, foreign)).isEqualTo("running");

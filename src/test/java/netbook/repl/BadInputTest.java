@@ -37,7 +37,7 @@ class BadInputTest {
               "docker run --frobnicate netbook/toolbox",
               "unknown flag: --frobnicate — netbook's docker run takes -d/--detach -i/--interactive"
                   + " -t/--tty --rm --name --network/--net --network-alias/--net-alias --ip"
-                  + " -p/--publish -e/--env -h/--hostname --dns"),
+                  + " -p/--publish -e/--env -h/--hostname --dns --adopt"),
           new Case("docker run -d --name dup netbook/toolbox sleep 100", ID),
           new Case(
               "docker run -d --name dup netbook/toolbox sleep 100",
@@ -63,7 +63,8 @@ class BadInputTest {
           new Case(
               "docker rm -f mine",
               "refusing to remove mine: that container was not created by this netbook session"
-                  + " (netbook leaves it alone)"),
+                  + " (netbook only reads it: inspect, logs); to remove it anyway, add --adopt to"
+                  + " the command"),
           new Case("docker network create used", ID),
           new Case("docker run -d --name user1 --network used netbook/toolbox sleep 100", ID),
           new Case(
