@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -57,6 +59,7 @@ public final class JavaShell implements AutoCloseable {
       "the Java state was reset (variables are gone); your containers and networks are still there";
 
   private static final AtomicInteger SHELLS = new AtomicInteger();
+  private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
 
   private volatile JShell jshell;
 
@@ -277,6 +280,7 @@ public final class JavaShell implements AutoCloseable {
             },
             "netbook-eval");
     worker.setDaemon(true);
+    RUNNING.add(source);
     worker.start();
     boolean interrupted = false;
     try {
@@ -302,10 +306,19 @@ public final class JavaShell implements AutoCloseable {
         }
       }
     } finally {
+      RUNNING.remove(source);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * The sources of the snippets evaluating now, in every shell of this JVM: what the shutdown hook
+   * reads to tell which status a snippet's System.exit gave.
+   */
+  public static Set<String> running() {
+    return Set.copyOf(RUNNING);
   }
 
   /**
