@@ -73,4 +73,24 @@ class RunawaySnippetTest {
                 + " (variables are gone); your containers and networks are still there\n");
     assertThat(shell.eval("2 + 2").text(false)).isEqualTo("4\n");
   }
+
+  @Test
+  void theAbandonedSnippetStopsSpinningWithoutBlockingAnyone() throws Exception {
+    repl.begin();
+    JavaShell shell = repl.shell();
+    // it ticks a system property (Properties.put holds a lock: it must not be suspended there)
+    String ticking =
+        "{ long n = 0; while (true) { try { Thread.sleep(5);"
+            + " System.setProperty(\"netbook.runaway.ticks\", String.valueOf(++n));"
+            + " System.out.print(\"\"); } catch (Throwable e) {} } }";
+    ctrlC.schedule(repl::stop, 300, TimeUnit.MILLISECONDS);
+    assertThat(shell.eval(ticking).outcomes().get(0).stateReset()).isTrue();
+    Thread.sleep(1500); // the suspension tries every 100 ms
+    String ticks = System.getProperty("netbook.runaway.ticks");
+    Thread.sleep(500);
+    assertThat(System.getProperty("netbook.runaway.ticks")).as("still ticking").isEqualTo(ticks);
+    // System.out and the properties still work
+    System.setProperty("netbook.runaway.other", "free");
+    assertThat(shell.eval("System.out.println(\"printing\")").text(false)).isEqualTo("printing\n");
+  }
 }
