@@ -18,6 +18,7 @@ final class Lifecycle {
   private static final System.Logger LOG = System.getLogger(Lifecycle.class.getName());
 
   static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(8);
+  private static final Duration HALT_GRACE = Duration.ofSeconds(2);
 
   private final PrintStream err;
   private volatile Session session;
@@ -27,6 +28,8 @@ final class Lifecycle {
   private volatile boolean cleaning;
   private volatile boolean finished;
   private volatile boolean terminating;
+  private volatile boolean hookDone;
+  private volatile int exitStatus = ExitCode.FAILED;
   private Object previousInt;
   private boolean installed;
 
@@ -87,7 +90,8 @@ final class Lifecycle {
   /**
    * The mode's own cleanup begins ({@link #cleaning} on) — unless a termination's shutdown hook
    * cleans up already: then the calling thread touches nothing (not the session, not its engine)
-   * and waits for the hook to end the JVM; this does not return.
+   * and waits for the hook to end the JVM; this does not return (if the JVM is still up a while
+   * after the hook, this halts it).
    */
   void beginCleanup() {
     synchronized (this) {
@@ -96,13 +100,24 @@ final class Lifecycle {
         return;
       }
     }
-    while (true) {
+    // the JVM ends when the hook returns; should it not (the exit that ran the hook was undone),
+    // this thread ends it, with the status the exit asked for
+    long deadline = System.nanoTime() + CLEANUP_TIMEOUT.plus(HALT_GRACE).toNanos();
+    synchronized (this) {
       try {
-        Thread.sleep(Long.MAX_VALUE);
+        while (!hookDone && System.nanoTime() < deadline) {
+          wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        if (hookDone) {
+          wait(HALT_GRACE.toMillis());
+        }
       } catch (InterruptedException e) {
-        // the JVM is ending: keep out of the hook's way until it halts
+        // the JVM is ending: halt as below
       }
     }
+    err.println("netbook: the exit did not complete: exiting now");
+    err.flush();
+    Runtime.getRuntime().halt(exitStatus);
   }
 
   /** The command ended normally: the shutdown hook has nothing to do. */
@@ -125,12 +140,27 @@ final class Lifecycle {
   }
 
   private void terminated() {
+    try {
+      terminate();
+    } finally {
+      synchronized (this) {
+        hookDone = true;
+        notifyAll();
+      }
+    }
+  }
+
+  private void terminate() {
     Session s = session;
     if (finished || s == null) {
       return;
     }
+    SnippetExit exit = SnippetExit.now();
     synchronized (this) {
       terminating = true;
+      if (exit != null) {
+        exitStatus = exit.status().orElse(ExitCode.FAILED);
+      }
       if (cleaning) {
         // the mode cleans up itself already (its input ended): let it finish, not race it
         awaitModeCleanup();
@@ -140,14 +170,26 @@ final class Lifecycle {
     }
     // the terminal (REPL) may have taken SIGINT back: during this cleanup it exits at once
     Signals.register("INT", this::interrupt);
-    try {
-      onTerminate.run();
-    } catch (RuntimeException e) {
-      // stopping the cell is best effort: the cleanup below matters
-      LOG.log(Level.DEBUG, "stopping the running cell on termination", e);
+    if (exit == null) {
+      try {
+        onTerminate.run();
+      } catch (RuntimeException e) {
+        // stopping the cell is best effort: the cleanup below matters
+        LOG.log(Level.DEBUG, "stopping the running cell on termination", e);
+      }
     }
+    // else: the running snippet is the one exiting, waiting for this hook: stopping it would
+    // abort the exit (its ThreadDeath unwinds System.exit) and leave the JVM up with no one to end
+    // it
     if (keep) {
-      err.println("netbook: terminated; kept what the session created (--keep)");
+      err.println(
+          exit == null
+              ? "netbook: terminated; kept what the session created (--keep)"
+              : "netbook: "
+                  + exit.what()
+                  + ": kept what the session created (--keep), "
+                  + exit.exiting());
+      err.flush();
       return;
     }
     AtomicReference<Object> result = new AtomicReference<>();
@@ -169,6 +211,11 @@ final class Lifecycle {
       Thread.currentThread().interrupt();
     }
     Object r = result.get();
+    if (exit != null) {
+      err.println("netbook: " + exit.what() + ": " + cleanedUp(r) + ", " + exit.exiting());
+      err.flush();
+      return;
+    }
     if (r instanceof CleanupReport report) {
       if (!report.nothing()) {
         err.println("netbook: terminated; " + report);
@@ -182,6 +229,18 @@ final class Lifecycle {
               + " s: the next start removes the rest");
     }
     err.flush();
+  }
+
+  private static String cleanedUp(Object r) {
+    if (r instanceof CleanupReport report) {
+      return report.nothing() ? "cleaned up" : "cleaned up (" + report + ")";
+    }
+    if (r instanceof RuntimeException e) {
+      return "cleanup failed (" + e.getMessage() + ")";
+    }
+    return "cleanup did not finish within "
+        + CLEANUP_TIMEOUT.toSeconds()
+        + " s (the next start removes the rest)";
   }
 
   /** Waits (holding this lock, released by wait) until the mode's cleanup ends, or the timeout. */

@@ -76,7 +76,7 @@ public final class CellExecutor {
       runner = null;
       Thread.interrupted(); // a Ctrl-C that came late must not hit the next cell
     }
-    if (interrupted && run.failed()) {
+    if (interrupted && run.failed() && !run.error().endsWith(JavaShell.STATE_RESET)) {
       run = new CellRun(true, run.output(), "stopped by Ctrl-C");
     }
     if (!show && run.failed() != cell.attributes().expectFail()) {
@@ -221,6 +221,17 @@ public final class CellExecutor {
       }
       if (r.failed()) {
         Outcome last = r.outcomes().isEmpty() ? null : r.outcomes().get(r.outcomes().size() - 1);
+        if (last != null && last.stateReset()) {
+          // the shell's line names what it waited (the time left); the cell's names its timeout
+          String why =
+              interrupted
+                  ? last.display()
+                  : "it ran longer than its timeout of "
+                      + human(timeout)
+                      + " and ignored its stop: "
+                      + JavaShell.STATE_RESET;
+          return new CellRun(true, text.toString(), why);
+        }
         if (last != null && last.kind() == Outcome.Kind.STOPPED) {
           return new CellRun(
               true,

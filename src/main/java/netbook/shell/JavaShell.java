@@ -2,6 +2,7 @@ package netbook.shell;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,12 +12,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -38,10 +46,33 @@ import netbook.NetbookException;
  */
 public final class JavaShell implements AutoCloseable {
   private static final String PRELOAD = "/netbook/preload.jsh";
+  private static final System.Logger LOG = System.getLogger(JavaShell.class.getName());
 
-  private final JShell jshell;
+  /**
+   * How long a stopped snippet has to end before its JShell is abandoned: on JDK 17 a stop is a
+   * ThreadDeath, which a snippet that catches Throwable survives.
+   */
+  static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
+  /** The end of the line that says a runaway snippet cost the Java state (not the lab session). */
+  public static final String STATE_RESET =
+      "the Java state was reset (variables are gone); your containers and networks are still there";
+
+  private static final AtomicInteger SHELLS = new AtomicInteger();
+  private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
+
+  private volatile JShell jshell;
+
+  /** The threads of the JShell now in use: its evaluations and what their snippets start. */
+  private volatile ThreadGroup threads;
+
   private final OutputRouter out;
   private final AtomicBoolean stopped = new AtomicBoolean();
+
+  /** When the first stop of the running evaluation came (System.nanoTime), 0: none. */
+  private final AtomicLong stoppedAt = new AtomicLong();
+
+  private volatile boolean starting;
   private volatile Executor scope = Runnable::run;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -54,10 +85,23 @@ public final class JavaShell implements AutoCloseable {
   /** Builds the shell and evaluates the preload (imports of the fluent API). */
   public JavaShell(OutputRouter out) {
     this.out = out;
+    start();
+  }
+
+  /** A JShell, with its own thread group, and the preload evaluated in it. */
+  private void start() {
     JShell.Builder b = JShell.builder().executionEngine("local");
     ownClassPath().ifPresent(cp -> b.compilerOptions("--class-path", cp));
+    ThreadGroup group = new ThreadGroup("netbook-jshell-" + SHELLS.incrementAndGet());
+    this.threads = group;
     this.jshell = b.build();
-    EvalResult r = evalQuietly(preload());
+    EvalResult r;
+    starting = true; // a Ctrl-C (or a cell's watchdog) that comes now is not for the preload
+    try {
+      r = evalQuietly(preload());
+    } finally {
+      starting = false;
+    }
     if (r.failed()) {
       throw new NetbookException("the preloaded API did not load: " + r.text(true).strip());
     }
@@ -134,6 +178,7 @@ public final class JavaShell implements AutoCloseable {
     List<Outcome> outcomes = new ArrayList<>();
     String rest = input;
     stopped.set(false);
+    stoppedAt.set(0);
     while (!rest.isBlank()) {
       SourceCodeAnalysis.CompletionInfo ci = analysis().analyzeCompletion(rest);
       Completeness c = ci.completeness();
@@ -171,21 +216,22 @@ public final class JavaShell implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     // a stop that lands while javac is still compiling the snippet is lost: repeat it until the
     // snippet really returns
+    JShell js = jshell;
     ScheduledFuture<?> repeat =
         timer.scheduleWithFixedDelay(
             () -> {
               if (stopped.get()) {
-                jshell.stop();
+                js.stop();
               }
             },
             200,
             200,
             TimeUnit.MILLISECONDS);
-    List<List<SnippetEvent>> events = new ArrayList<>(1);
+    List<SnippetEvent> events;
     String printed;
     out.begin(echo);
     try {
-      scope.execute(() -> events.add(jshell.eval(source)));
+      events = evalOnOwnThread(js, source);
     } finally {
       printed = out.end();
       repeat.cancel(false);
@@ -193,18 +239,111 @@ public final class JavaShell implements AutoCloseable {
         guard.cancel(false);
       }
     }
+    if (events == null) {
+      String why =
+          timedOut.get()
+              ? "the snippet ran longer than " + seconds(timeout) + " and ignored its stop: "
+              : "the snippet ignored Ctrl-C: ";
+      return new Outcome(source, Outcome.Kind.STOPPED, printed, why + STATE_RESET, "");
+    }
     if (stopped.get()) {
       String why =
           timedOut.get() ? "stopped: it ran longer than " + seconds(timeout) : "stopped (Ctrl-C)";
       return new Outcome(source, Outcome.Kind.STOPPED, printed, why, "");
     }
-    for (SnippetEvent e : events.get(0)) {
+    for (SnippetEvent e : events) {
       if (e.causeSnippet() != null) {
         continue;
       }
       return describe(source, e, printed);
     }
     return new Outcome(source, Outcome.Kind.DONE, printed, "", "");
+  }
+
+  /**
+   * Evaluates on a thread of this JShell's group (a daemon; JShell's local engine runs the snippet
+   * on a further thread it starts from there), and waits for it. Null when a stop did not end the
+   * snippet within {@link #STOP_GRACE}: that JShell is abandoned and a fresh one is in place.
+   */
+  private List<SnippetEvent> evalOnOwnThread(JShell js, String source) {
+    CompletableFuture<List<SnippetEvent>> done = new CompletableFuture<>();
+    Executor scoped = scope;
+    Thread worker =
+        new Thread(
+            threads,
+            () -> {
+              try {
+                scoped.execute(() -> done.complete(js.eval(source)));
+              } catch (Throwable t) {
+                done.completeExceptionally(t);
+              }
+            },
+            "netbook-eval");
+    worker.setDaemon(true);
+    RUNNING.add(source);
+    worker.start();
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return done.get(50, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          long at = stoppedAt.get();
+          if (at != 0 && System.nanoTime() - at > STOP_GRACE.toNanos()) {
+            abandon(js, worker);
+            return null;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true; // a stop, not an interrupt, ends a snippet: keep waiting for it
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException re) {
+            throw re;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(e.getCause());
+        }
+      }
+    } finally {
+      RUNNING.remove(source);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * The sources of the snippets evaluating now, in every shell of this JVM: what the shutdown hook
+   * reads to tell which status a snippet's System.exit gave.
+   */
+  public static Set<String> running() {
+    return Set.copyOf(RUNNING);
+  }
+
+  /**
+   * Leaves a JShell whose snippet survives its stop and starts a fresh one. The runaway threads
+   * cannot be ended on JDK 17 (a ThreadDeath is all there is, and they catch it); they are daemons,
+   * and each is suspended as soon as it is seen holding no lock, so that it spins no more and
+   * prints no more (suspending one that holds a lock, System.out's say, would block the rest).
+   */
+  private void abandon(JShell old, Thread worker) {
+    ThreadGroup group = threads;
+    LOG.log(Level.DEBUG, "abandoning JShell " + group.getName() + ": a snippet ignored its stop");
+    Runaways.quiet(group, worker, timer);
+    Thread closer =
+        new Thread(
+            () -> {
+              try {
+                old.close();
+              } catch (RuntimeException e) {
+                LOG.log(Level.DEBUG, "closing an abandoned JShell", e);
+              }
+            },
+            "netbook-jshell-close");
+    closer.setDaemon(true);
+    closer.start();
+    start();
   }
 
   private static String seconds(Duration d) {
@@ -339,7 +478,11 @@ public final class JavaShell implements AutoCloseable {
 
   /** Stops the snippet running now (from another thread: Ctrl-C, a cell timeout). */
   public void stop() {
+    if (starting) {
+      return;
+    }
     stopped.set(true);
+    stoppedAt.compareAndSet(0, System.nanoTime());
     jshell.stop();
   }
 

@@ -25,6 +25,11 @@ public record Outcome(String source, Kind kind, String output, String display, S
     return kind == Kind.REJECTED || kind == Kind.EXCEPTION || kind == Kind.STOPPED;
   }
 
+  /** Whether the snippet ignored its stop, so that its JShell was replaced by a fresh one. */
+  public boolean stateReset() {
+    return kind == Kind.STOPPED && display.endsWith(JavaShell.STATE_RESET);
+  }
+
   @Override
   public String toString() {
     return output + display;

@@ -184,4 +184,81 @@ class ProcessLifecycleIT {
       killStarted();
     }
   }
+
+  /** Piped input, a container, then System.exit(3): what the rest of the input would do. */
+  private Launched pipedExit(String engine, String name) throws IOException {
+    Launched d = launch("--engine", engine);
+    d.process()
+        .getOutputStream()
+        .write(
+            ("run(\"ubuntu\", name(\""
+                    + name
+                    + "\"))\n"
+                    + "System.out.println(\"before exit\")\n"
+                    + "System.exit(3)\n"
+                    + "System.out.println(\"after \" + (40 + 2))\n")
+                .getBytes(StandardCharsets.UTF_8));
+    d.process().getOutputStream().close();
+    return d;
+  }
+
+  @Test
+  void systemExitInPipedInputCleansUpAndExitsWithItsStatus() throws Exception {
+    String name = "exiting_" + Long.toHexString(System.nanoTime());
+    try {
+      Launched d = pipedExit("embedded", name);
+      int code = d.exit(Duration.ofSeconds(60)); // it hung forever before
+      assertThat(d.text())
+          .contains("before exit")
+          .contains(
+              "netbook: a snippet called System.exit(3): cleaned up (removed 1 container ("
+                  + name
+                  + ") and 0 networks), exiting with 3")
+          .doesNotContain("after 42")
+          .doesNotContain("\tat ");
+      assertThat(code).as(d.text()).isEqualTo(3);
+    } finally {
+      killStarted();
+    }
+  }
+
+  @Test
+  @RequiresDocker
+  void systemExitInPipedInputRemovesTheRealContainer(Engine e) throws Exception {
+    String name = RealDocker.unique("exit");
+    try {
+      Launched d = pipedExit("docker", name);
+      int code = d.exit(Duration.ofSeconds(120));
+      assertThat(d.text())
+          .contains("netbook: a snippet called System.exit(3): cleaned up (removed 1 container")
+          .contains("exiting with 3");
+      assertThat(code).as(d.text()).isEqualTo(3);
+      assertThat(e.findContainer(name)).isEmpty();
+    } finally {
+      killStarted();
+      e.findContainer(name).ifPresent(c -> e.removeContainer(c.id(), true));
+    }
+  }
+
+  @Test
+  void systemExitInARunIsSaidAsSuchNotAsCtrlC() throws Exception {
+    File nb = tmp.resolve("exits.md").toFile();
+    Files.writeString(
+        nb.toPath(),
+        "# Exits\n\n```java\nrun(\"ubuntu\", name(\"leaver\"));\nSystem.exit(4);\n```\n\n"
+            + "```java\nSystem.out.println(\"after \" + (20 + 22));\n```\n",
+        StandardCharsets.UTF_8);
+    try {
+      Launched r = launch("run", "--engine", "embedded", nb.toString());
+      int code = r.exit(Duration.ofSeconds(60));
+      assertThat(r.text())
+          .contains("netbook: a snippet called System.exit(4): cleaned up (removed 1 container")
+          .contains("exiting with 4")
+          .doesNotContain("Ctrl-C")
+          .doesNotContain("after 42");
+      assertThat(code).as(r.text()).isEqualTo(4);
+    } finally {
+      killStarted();
+    }
+  }
 }

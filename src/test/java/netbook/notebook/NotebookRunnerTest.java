@@ -121,4 +121,47 @@ class NotebookRunnerTest {
           .doesNotContain("── cell 2");
     }
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(
+      value = 60,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // it hung before
+  void aCellThatIgnoresItsTimeoutFailsAndLaterCellsRunInAFreshShell() {
+    String md =
+        """
+        ```java
+        int kept = 5;
+        ```
+
+        ```java {timeout=1s}
+        while (true) { try { Thread.sleep(100); } catch (Throwable e) {} }
+        ```
+
+        ```java
+        kept + 1
+        ```
+
+        ```java
+        "fresh " + "shell"
+        ```
+        """;
+    Session session = NoEngine.session();
+    try (Harness h = new Harness()) {
+      long start = System.nanoTime();
+      FileReport r =
+          h.runner(session, RunOptions.of(RunOptions.Mode.RUN))
+              .run(NotebookParser.parse("runaway.md", md));
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+          .isLessThan(java.time.Duration.ofSeconds(20));
+      assertThat(h.text())
+          .contains(
+              "✗ runaway.md:5 (cell 2): failed: it ran longer than its timeout of 1s and ignored"
+                  + " its stop: the Java state was reset (variables are gone); your containers and"
+                  + " networks are still there")
+          .contains("✗ runaway.md:9 (cell 3): failed: error: cannot find symbol")
+          .contains("\"fresh shell\"")
+          .contains("runaway.md: 2 passed, 2 failed");
+      assertThat(r.failed()).isEqualTo(2);
+    }
+  }
 }
