@@ -84,7 +84,9 @@ record App(
 
   /** A JShell with netbook's API. */
   JavaShell newShell() {
-    return new JavaShell(router);
+    JavaShell shell = new JavaShell(router);
+    lifecycle.shell(shell);
+    return shell;
   }
 
   /** A JShell with netbook's API, warmed up (javac's first compilation is the longest wait). */

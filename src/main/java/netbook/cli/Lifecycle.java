@@ -3,9 +3,14 @@ package netbook.cli;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import netbook.lab.CleanupReport;
 import netbook.lab.Session;
+import netbook.shell.JavaShell;
 import org.jline.utils.Signals;
 
 /**
@@ -21,6 +26,7 @@ final class Lifecycle {
   private static final Duration HALT_GRACE = Duration.ofSeconds(2);
 
   private final PrintStream err;
+  private final Set<JavaShell> shells = Collections.newSetFromMap(new WeakHashMap<>());
   private volatile Session session;
   private volatile boolean keep;
   private volatile Runnable onInterrupt = Lifecycle::exitInterrupted;
@@ -150,12 +156,30 @@ final class Lifecycle {
     }
   }
 
+  /** A shell of this process: a snippet of it may be what ends the process (System.exit). */
+  void shell(JavaShell shell) {
+    synchronized (shells) {
+      shells.add(shell);
+    }
+  }
+
+  /** What the process's shells evaluate now. */
+  private Set<String> evaluating() {
+    synchronized (shells) {
+      Set<String> sources = new HashSet<>();
+      for (JavaShell s : shells) {
+        s.evaluating().ifPresent(sources::add);
+      }
+      return sources;
+    }
+  }
+
   private void terminate() {
     Session s = session;
     if (finished || s == null) {
       return;
     }
-    SnippetExit exit = SnippetExit.now();
+    SnippetExit exit = SnippetExit.now(evaluating());
     synchronized (this) {
       terminating = true;
       if (exit != null) {

@@ -5,7 +5,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import netbook.shell.JavaShell;
 
 /**
  * A snippet called System.exit: JShell's local engine runs snippets in netbook's JVM, so their exit
@@ -19,11 +18,14 @@ record SnippetExit(OptionalInt status) {
       Pattern.compile(
           "\\b(?:System|Runtime\\.getRuntime\\(\\))\\s*\\.\\s*exit\\s*\\(\\s*(-?\\d{1,9})\\s*\\)");
 
-  /** The snippet exit under way, or null when the JVM ends for another reason. */
-  static SnippetExit now() {
+  /**
+   * The snippet exit under way, or null when the JVM ends for another reason; {@code evaluating}:
+   * the sources of the snippets running now.
+   */
+  static SnippetExit now(Set<String> evaluating) {
     for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
       if (isSnippetExit(e.getValue())) {
-        return new SnippetExit(statusIn(JavaShell.running()));
+        return new SnippetExit(statusIn(evaluating));
       }
     }
     return null;

@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -23,7 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -58,10 +55,8 @@ public final class JavaShell implements AutoCloseable {
   public static final String STATE_RESET =
       "the Java state was reset (variables are gone); your containers and networks are still there";
 
-  private static final AtomicInteger SHELLS = new AtomicInteger();
-  private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
-
   private volatile JShell jshell;
+  private volatile String evaluating;
 
   /** The threads of the JShell now in use: its evaluations and what their snippets start. */
   private volatile ThreadGroup threads;
@@ -92,7 +87,8 @@ public final class JavaShell implements AutoCloseable {
   private void start() {
     JShell.Builder b = JShell.builder().executionEngine("local");
     ownClassPath().ifPresent(cp -> b.compilerOptions("--class-path", cp));
-    ThreadGroup group = new ThreadGroup("netbook-jshell-" + SHELLS.incrementAndGet());
+    ThreadGroup group =
+        new ThreadGroup("netbook-jshell-" + Integer.toHexString(System.identityHashCode(this)));
     this.threads = group;
     this.jshell = b.build();
     EvalResult r;
@@ -280,7 +276,7 @@ public final class JavaShell implements AutoCloseable {
             },
             "netbook-eval");
     worker.setDaemon(true);
-    RUNNING.add(source);
+    evaluating = source;
     worker.start();
     boolean interrupted = false;
     try {
@@ -306,7 +302,7 @@ public final class JavaShell implements AutoCloseable {
         }
       }
     } finally {
-      RUNNING.remove(source);
+      evaluating = null;
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
@@ -314,11 +310,11 @@ public final class JavaShell implements AutoCloseable {
   }
 
   /**
-   * The sources of the snippets evaluating now, in every shell of this JVM: what the shutdown hook
-   * reads to tell which status a snippet's System.exit gave.
+   * The source of the snippet evaluating now, if one is: what the shutdown hook reads to tell which
+   * status a snippet's System.exit gave.
    */
-  public static Set<String> running() {
-    return Set.copyOf(RUNNING);
+  public Optional<String> evaluating() {
+    return Optional.ofNullable(evaluating);
   }
 
   /**
