@@ -3,8 +3,10 @@ package netbook.lab;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,20 +74,8 @@ final class LabImageBuilder {
 
   static final List<Recipe> ALL = List.of(TOOLBOX, WEB, BARE);
 
-  static final String WELCOME =
-      """
-      <!DOCTYPE html>
-      <html>
-      <head>
-      <title>Welcome to nginx!</title>
-      </head>
-      <body>
-      <h1>Welcome to nginx!</h1>
-      <p>If you see this page, the web server is successfully installed and working.
-      (Served by netbook's offline lab image, busybox httpd standing in for nginx.)</p>
-      </body>
-      </html>
-      """;
+  /** The page of the lab web image: the same file bin/lab-images copies. */
+  static final String WELCOME = page("/netbook/lab/welcome.html");
 
   private final Path busybox;
 
@@ -172,5 +162,16 @@ final class LabImageBuilder {
           "cannot read " + busybox + " to build " + tag + ": " + e.getMessage(), e);
     }
     return engine.buildImage(tag, new ByteArrayInputStream(context), LABELS, BUILD_TIMEOUT);
+  }
+
+  private static String page(String resource) {
+    try (InputStream in = LabImageBuilder.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("netbook's jar lacks " + resource + ": rebuild it");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,5 +1,10 @@
 package netbook.engine.embedded.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 /** What the web images (nginx, netbook/web) answer: nginx's own welcome and error pages. */
 public final class WebPages {
   private WebPages() {}
@@ -34,20 +39,7 @@ public final class WebPages {
       """;
 
   /** The page of netbook's lab web image (busybox httpd standing in for nginx). */
-  public static final String LAB_WELCOME =
-      """
-      <!DOCTYPE html>
-      <html>
-      <head>
-      <title>Welcome to nginx!</title>
-      </head>
-      <body>
-      <h1>Welcome to nginx!</h1>
-      <p>If you see this page, the web server is successfully installed and working.
-      (Served by netbook's offline lab image, busybox httpd standing in for nginx.)</p>
-      </body>
-      </html>
-      """;
+  public static final String LAB_WELCOME = resource("/netbook/lab/welcome.html");
 
   /** The welcome page the image's server answers with. */
   public static String welcome(ImageRecord image) {
@@ -82,4 +74,18 @@ public final class WebPages {
       /docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh
       /docker-entrypoint.sh: Configuration complete; ready for start up
       """;
+
+  /**
+   * A page shipped in netbook's jar (the lab web image's page is one file for all who serve it).
+   */
+  private static String resource(String name) {
+    try (InputStream in = WebPages.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("netbook's jar lacks " + name + ": rebuild it");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
