@@ -52,7 +52,7 @@ public final class Reaper {
     for (NetworkInfo n : engine.networks()) {
       if (orphan(n.labels())) {
         try {
-          Session.disconnectAll(engine, n); // a foreign container left on it would keep it
+          Cleanup.disconnectAll(engine, n); // a foreign container left on it would keep it
           engine.removeNetwork(n.id());
           networks.add(n.name());
         } catch (EngineException e) {

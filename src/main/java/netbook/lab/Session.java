@@ -2,24 +2,17 @@ package netbook.lab;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
-import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
 import netbook.engine.PullProgress;
 import netbook.render.topology.TopologyChanges;
@@ -43,16 +36,13 @@ public final class Session {
    */
   public static final String LABEL_IMAGE = "netbook.image";
 
-  private static final Pattern PORT_TAKEN =
-      Pattern.compile(
-          "Bind for [^ ]*:(\\d+) failed|listen tcp[46]? [^ ]*:(\\d+): bind: address already in use");
-
   private final Engine engine;
   private volatile SessionConfig config;
   private final ImageResolver images;
   private final NetTools netTools;
   private final Pulls pulls;
   private final Ownership ownership = new Ownership(this);
+  private final Creation creation = new Creation(this);
   private final Set<String> noticesSaid = ConcurrentHashMap.newKeySet();
   private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
   private volatile TopologyChanges changes;
@@ -144,134 +134,17 @@ public final class Session {
   }
 
   /**
-   * The one way a container is made, for the Java API, the docker console and the network helpers:
-   * refuses a name that is taken (in {@code dialect}'s words), labels it as this session's, points
-   * its resolver at 127.0.0.1 when nothing may leave the host, resolves the image (pull, or the lab
-   * stand-in), creates and starts it. A start that fails removes what was created; a host port that
-   * is taken is one line naming another. The container is labelled {@link #LABEL_IMAGE} with the
-   * image as asked for (unless the spec says otherwise), which is what netbook shows as its image.
+   * The one way a container is made, for the Java API, the docker console and the network helpers
+   * (see {@link Creation#run}): refused names and networks in {@code dialect}'s words, this
+   * session's labels, the offline resolver rule, the image resolved, a failed start undone.
    */
   public StartedContainer run(ContainerSpec spec, Dialect dialect) {
-    if (!spec.name().isEmpty()) {
-      refuseClash(spec.name(), dialect);
-    }
-    String network = spec.network();
-    boolean ownNamespace =
-        !network.equals("host") && !network.equals("none") && !network.startsWith("container:");
-    guardNetworkOf(network, dialect);
-    ContainerSpec.Builder b = spec.toBuilder().labels(labels());
-    if (!spec.labels().containsKey(LABEL_IMAGE)) {
-      // what the container shows as its image, whichever image plays it
-      b.label(LABEL_IMAGE, spec.image());
-    }
-    if (offline() && ownNamespace && spec.dns().isEmpty()) {
-      // no resolver beyond this machine: a failed lookup never leaves the host
-      b.dns("127.0.0.1");
-    }
-    String image = images.resolve(spec.image());
-    String id = engine.createContainer(b.image(image).build());
-    try {
-      engine.start(id);
-    } catch (EngineException e) {
-      removeQuietly(id);
-      throw portTaken(e, spec, dialect).orElseThrow(() -> e);
-    }
-    String name =
-        spec.name().isEmpty()
-            ? engine.findContainer(id).map(ContainerInfo::name).orElse(id)
-            : spec.name();
-    return new StartedContainer(id, name, image);
+    return creation.run(spec, dialect);
   }
 
-  /**
-   * The one way a network is made: refuses the name of a network that is not netbook's (in {@code
-   * dialect}'s words), labels it as this session's, creates it; returns its id.
-   */
+  /** The one way a network is made (see {@link Creation#createNetwork}); returns its id. */
   public String createNetwork(NetworkSpec spec, Dialect dialect) {
-    engine
-        .findNetwork(spec.name())
-        .filter(n -> n.name().equals(spec.name()) && !n.isDefault() && !isNetbooks(n.labels()))
-        .ifPresent(
-            n -> {
-              throw new NetbookException(
-                  foreignClash("network", spec.name(), dialect.networkOption()));
-            });
-    Map<String, String> l = new LinkedHashMap<>(labels());
-    if (spec.labels() != null) {
-      l.putAll(spec.labels());
-    }
-    return engine
-        .createNetwork(
-            new NetworkSpec(
-                spec.name(),
-                spec.driver(),
-                spec.subnet(),
-                spec.gateway(),
-                spec.ipRange(),
-                spec.internal(),
-                l,
-                spec.options()))
-        .id();
-  }
-
-  private void refuseClash(String name, Dialect dialect) {
-    Optional<ContainerInfo> existing = engine.findContainer(name);
-    if (existing.isEmpty()) {
-      return;
-    }
-    Map<String, String> l = existing.get().labels();
-    if (owns(l) && dialect == Dialect.JAVA) {
-      throw new NetbookException(
-          "container "
-              + name
-              + " already exists in this session: container(\""
-              + name
-              + "\") is its handle; container(\""
-              + name
-              + "\").rm() first to run it again");
-    }
-    if (dialect == Dialect.JAVA ? !owns(l) : !isNetbooks(l)) {
-      throw new NetbookException(foreignClash("container", name, dialect.nameOption()));
-    }
-    // the console's own names: the engine's Conflict, as the docker CLI shows it
-  }
-
-  /**
-   * A container joins a network only if this session may change it (its own, an adopted one, or
-   * Docker's), and a namespace only of a container it may change: the one guard, for every caller.
-   */
-  private void guardNetworkOf(String network, Dialect dialect) {
-    if (network.startsWith("container:")) {
-      String ref = network.substring("container:".length());
-      engine
-          .findContainer(ref)
-          .ifPresent(c -> ownership.requireContainer(c, ref, "share the network of", dialect));
-    } else if (!network.isEmpty()) {
-      engine
-          .findNetwork(network)
-          .ifPresent(
-              n -> ownership.requireNetwork(n, network, "attach a container to", true, dialect));
-    }
-  }
-
-  /** The line for a start that failed because its host port is taken, if that is why. */
-  private static Optional<NetbookException> portTaken(
-      EngineException e, ContainerSpec spec, Dialect dialect) {
-    String message = String.valueOf(e.getMessage());
-    Matcher taken = PORT_TAKEN.matcher(message);
-    if (!taken.find() || spec.ports().isEmpty()) {
-      return Optional.empty();
-    }
-    String port = taken.group(1) != null ? taken.group(1) : taken.group(2);
-    String detail = dialect == Dialect.JAVA ? taken.group() : message.substring(taken.start());
-    return Optional.of(
-        new NetbookException(
-            "host port "
-                + port
-                + " is taken ("
-                + detail
-                + "): publish another one, e.g. "
-                + dialect.publish(spec.ports().get(0).containerPort())));
+    return creation.createNetwork(spec, dialect);
   }
 
   /** Removes a container and its network helper; one already gone is no error. */
@@ -399,91 +272,9 @@ public final class Session {
 
   /**
    * Removes this session's containers (helpers included) and then its networks. Nothing without
-   * this session's label is touched.
+   * this session's label is touched (see {@link Cleanup}).
    */
   public CleanupReport cleanup() {
-    List<String> containers = new ArrayList<>();
-    List<String> networks = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
-    List<ContainerInfo> mine = new ArrayList<>();
-    for (ContainerInfo c : engine.containers(true)) {
-      if (owns(c.labels())) {
-        mine.add(c);
-      }
-    }
-    // all at once: each removal is a kill and a network teardown that the daemon does in parallel
-    // (a lesson's two containers go in the time of one)
-    List<CompletableFuture<String>> removals = new ArrayList<>();
-    for (ContainerInfo c : mine) {
-      CompletableFuture<String> f = new CompletableFuture<>();
-      Runnable remove =
-          () -> {
-            try {
-              engine.removeContainer(c.id(), true);
-              f.complete(null);
-            } catch (EngineException e) {
-              f.complete(e.notFound() ? "" : c.name() + ": " + e.getMessage());
-            } catch (RuntimeException e) {
-              f.complete(c.name() + ": " + e.getMessage());
-            }
-          };
-      if (mine.size() == 1) {
-        remove.run();
-      } else {
-        Thread t = new Thread(remove, "netbook-cleanup");
-        t.setDaemon(true);
-        t.start();
-      }
-      removals.add(f);
-    }
-    for (int i = 0; i < mine.size(); i++) {
-      String error = removals.get(i).join(); // null: removed; "": gone already
-      ContainerInfo c = mine.get(i);
-      if (error != null) {
-        if (!error.isEmpty()) {
-          failed.add(error);
-        }
-      } else if (!"helper".equals(c.labels().get(LABEL_ROLE))) {
-        containers.add(c.name());
-      }
-    }
-    for (NetworkInfo n : engine.networks()) {
-      if (!owns(n.labels())) {
-        continue;
-      }
-      try {
-        disconnectAll(engine, n);
-        engine.removeNetwork(n.id());
-        networks.add(n.name());
-      } catch (EngineException e) {
-        if (!e.notFound()) {
-          failed.add(n.name() + ": " + e.getMessage());
-        }
-      }
-    }
-    return new CleanupReport(containers, networks, failed);
-  }
-
-  /**
-   * Disconnects (force) whatever is still attached to a network netbook is about to remove: a
-   * foreign container the user connected to it (adopted), which would otherwise keep the network
-   * ("has active endpoints") and leak it, retried at every start. Only the endpoint on netbook's
-   * network goes; the container itself stays as it was.
-   */
-  static void disconnectAll(Engine engine, NetworkInfo listed) {
-    // a network listing carries no endpoints (as Docker's own): inspect it
-    NetworkInfo n = engine.findNetwork(listed.id()).orElse(listed);
-    for (var e : n.endpoints()) {
-      try {
-        String c =
-            e.containerId() == null || e.containerId().isEmpty()
-                ? e.containerName()
-                : e.containerId();
-        engine.disconnect(n.id(), c, true);
-      } catch (EngineException ex) {
-        // gone meanwhile; the removal below reports what still holds the network
-        LOG.log(Level.DEBUG, "endpoint " + e.containerName() + " not disconnected", ex);
-      }
-    }
+    return Cleanup.of(this);
   }
 }
