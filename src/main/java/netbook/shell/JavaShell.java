@@ -10,7 +10,6 @@ import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,17 +21,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
-import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
-import jdk.jshell.UnresolvedReferenceException;
-import jdk.jshell.VarSnippet;
 import netbook.NetbookException;
 
 /**
@@ -251,7 +243,7 @@ public final class JavaShell implements AutoCloseable {
       if (e.causeSnippet() != null) {
         continue;
       }
-      return describe(source, e, printed);
+      return SnippetOutcomes.describe(jshell, source, e, printed);
     }
     return new Outcome(source, Outcome.Kind.DONE, printed, "", "");
   }
@@ -346,130 +338,6 @@ public final class JavaShell implements AutoCloseable {
     return d.toMillis() % 1000 == 0
         ? d.toSeconds() + " s"
         : String.format("%.1f s", d.toMillis() / 1000.0);
-  }
-
-  private Outcome describe(String source, SnippetEvent e, String printed) {
-    Snippet s = e.snippet();
-    switch (e.status()) {
-      case REJECTED -> {
-        List<Diag> diags = jshell.diagnostics(s).filter(Diag::isError).collect(Collectors.toList());
-        if (diags.isEmpty()) {
-          return new Outcome(source, Outcome.Kind.REJECTED, printed, "error: rejected", "");
-        }
-        Diag d = diags.get(0);
-        String msg = "error: " + d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
-        return new Outcome(source, Outcome.Kind.REJECTED, printed, msg, caret(s.source(), d));
-      }
-      case RECOVERABLE_DEFINED, RECOVERABLE_NOT_DEFINED -> {
-        String needs =
-            s instanceof DeclarationSnippet ds
-                ? jshell.unresolvedDependencies(ds).collect(Collectors.joining(", "))
-                : "";
-        return new Outcome(
-            source,
-            Outcome.Kind.DONE,
-            printed,
-            "created "
-                + s.subKind().name().toLowerCase(Locale.ROOT)
-                + ", which cannot be used until "
-                + needs
-                + " is declared",
-            "");
-      }
-      default -> {
-        // VALID and the rest
-      }
-    }
-    if (e.exception() != null) {
-      return exception(source, e.exception(), printed);
-    }
-    if (s instanceof VarSnippet v) {
-      String value = e.value() == null ? "" : e.value();
-      if (v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
-        return new Outcome(source, Outcome.Kind.VALUE, printed, value, "");
-      }
-      return new Outcome(source, Outcome.Kind.VALUE, printed, v.name() + " ==> " + value, "");
-    }
-    if (e.value() != null && !e.value().isEmpty()) {
-      return new Outcome(source, Outcome.Kind.VALUE, printed, e.value(), "");
-    }
-    return new Outcome(source, Outcome.Kind.DONE, printed, declared(e), "");
-  }
-
-  private static String declared(SnippetEvent e) {
-    if (!(e.snippet() instanceof DeclarationSnippet d) || e.snippet() instanceof VarSnippet) {
-      return "";
-    }
-    String what =
-        switch (d.kind()) {
-          case METHOD -> "method " + d.name() + "()";
-          case TYPE_DECL -> "type " + d.name();
-          default -> d.name();
-        };
-    return (e.previousStatus() == Snippet.Status.NONEXISTENT ? "created " : "replaced ") + what;
-  }
-
-  private Outcome exception(String source, Throwable t, String printed) {
-    if (t instanceof UnresolvedReferenceException u) {
-      String needs =
-          jshell.unresolvedDependencies(u.getSnippet()).collect(Collectors.joining(", "));
-      return new Outcome(
-          source,
-          Outcome.Kind.EXCEPTION,
-          printed,
-          "error: " + u.getSnippet().name() + " needs " + needs + ", which is not declared",
-          "");
-    }
-    String cls =
-        t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
-    String msg = t.getMessage() == null ? "" : t.getMessage();
-    String line = isNetbooks(cls) ? msg : cls + (msg.isEmpty() ? "" : ": " + msg);
-    return new Outcome(source, Outcome.Kind.EXCEPTION, printed, line, trace(t));
-  }
-
-  private static boolean isNetbooks(String className) {
-    return className.startsWith("netbook.");
-  }
-
-  /** The trace cut at the first frame of JShell's own machinery, snippet frames as (#id:line). */
-  private static String trace(Throwable t) {
-    StringBuilder sb = new StringBuilder();
-    for (StackTraceElement f : t.getStackTrace()) {
-      if (f.getClassName().startsWith("REPL.")) {
-        sb.append("      at ")
-            .append(f.getMethodName().equals("do_it$") ? "" : f.getMethodName() + " ")
-            .append("(#")
-            .append(f.getClassName().replaceAll("^REPL\\.\\$JShell\\$(\\d+).*", "$1"))
-            .append(':')
-            .append(f.getLineNumber())
-            .append(")\n");
-        break;
-      }
-      sb.append("      at ").append(f).append('\n');
-    }
-    if (t.getCause() != null) {
-      sb.append("      caused by ").append(t.getCause()).append('\n');
-    }
-    return sb.toString();
-  }
-
-  /** The offending source line with ^^^ under the error, as jshell draws it. */
-  static String caret(String src, Diag d) {
-    long start = Math.max(0, d.getStartPosition());
-    long end = Math.max(start + 1, d.getEndPosition());
-    int lineStart = src.lastIndexOf('\n', (int) Math.min(start, src.length()) - 1) + 1;
-    int lineEnd = src.indexOf('\n', (int) Math.min(start, src.length()));
-    if (lineEnd < 0) {
-      lineEnd = src.length();
-    }
-    String line = src.substring(lineStart, lineEnd);
-    int from = (int) start - lineStart;
-    int to = (int) Math.min(end, lineEnd) - lineStart;
-    return "    "
-        + line
-        + "\n    "
-        + " ".repeat(Math.max(0, from))
-        + "^".repeat(Math.max(1, to - from));
   }
 
   /** Stops the snippet running now (from another thread: Ctrl-C, a cell timeout). */
