@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -53,6 +54,11 @@ public final class JavaShell implements AutoCloseable {
   /** The threads of the JShell now in use: its evaluations and what their snippets start. */
   private volatile ThreadGroup threads;
 
+  /** The evaluating thread of the JShell now in use (one, kept: javac stays warm on it). */
+  private volatile ExecutorService evaluator;
+
+  private volatile Thread evaluatorThread;
+
   private final OutputRouter out;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -82,6 +88,14 @@ public final class JavaShell implements AutoCloseable {
     ThreadGroup group =
         new ThreadGroup("netbook-jshell-" + Integer.toHexString(System.identityHashCode(this)));
     this.threads = group;
+    this.evaluator =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(group, r, "netbook-eval");
+              t.setDaemon(true);
+              evaluatorThread = t;
+              return t;
+            });
     this.jshell = b.build();
     EvalResult r;
     starting = true; // a Ctrl-C (or a cell's watchdog) that comes now is not for the preload
@@ -256,20 +270,15 @@ public final class JavaShell implements AutoCloseable {
   private List<SnippetEvent> evalOnOwnThread(JShell js, String source) {
     CompletableFuture<List<SnippetEvent>> done = new CompletableFuture<>();
     Executor scoped = scope;
-    Thread worker =
-        new Thread(
-            threads,
-            () -> {
-              try {
-                scoped.execute(() -> done.complete(js.eval(source)));
-              } catch (Throwable t) {
-                done.completeExceptionally(t);
-              }
-            },
-            "netbook-eval");
-    worker.setDaemon(true);
     evaluating = source;
-    worker.start();
+    evaluator.execute(
+        () -> {
+          try {
+            scoped.execute(() -> done.complete(js.eval(source)));
+          } catch (Throwable t) {
+            done.completeExceptionally(t);
+          }
+        });
     boolean interrupted = false;
     try {
       while (true) {
@@ -278,7 +287,7 @@ public final class JavaShell implements AutoCloseable {
         } catch (TimeoutException e) {
           long at = stoppedAt.get();
           if (at != 0 && System.nanoTime() - at > STOP_GRACE.toNanos()) {
-            abandon(js, worker);
+            abandon(js, evaluatorThread);
             return null;
           }
         } catch (InterruptedException e) {
@@ -318,6 +327,7 @@ public final class JavaShell implements AutoCloseable {
   private void abandon(JShell old, Thread worker) {
     ThreadGroup group = threads;
     LOG.log(Level.DEBUG, "abandoning JShell " + group.getName() + ": a snippet ignored its stop");
+    evaluator.shutdown(); // its thread waits on the runaway for ever: the next JShell has its own
     Runaways.quiet(group, worker, timer);
     Thread closer =
         new Thread(
@@ -353,6 +363,7 @@ public final class JavaShell implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    evaluator.shutdown();
     jshell.close();
   }
 }
