@@ -8,6 +8,7 @@ import netbook.engine.HostInterface;
 import netbook.engine.embedded.api.ApiRequest;
 import netbook.engine.embedded.api.ApiResponse;
 import netbook.engine.embedded.api.ApiRouter;
+import netbook.engine.embedded.api.TerminalShell;
 import netbook.engine.embedded.busybox.Busybox;
 import netbook.engine.embedded.busybox.ContainerProcesses;
 import netbook.engine.embedded.busybox.ShellResult;
@@ -21,9 +22,10 @@ import netbook.engine.embedded.model.NetworkPaths;
  * The embedded engine: an in-process implementation of the Docker Engine API (v1.41) subset
  * networking lessons use, answering with Docker's paths, JSON keys, status codes and error
  * messages. {@link #handle(ApiRequest)} is a pure request/response function, safe to call from
- * several threads (requests are serialized). Serve it on loopback with {@link EmbeddedServer}, or
- * hand it to docker-java through {@code EmbeddedHttpClient}. It wires the model ({@code model/}),
- * the emulated commands ({@code busybox/}) and the routes ({@code api/}).
+ * several threads (requests are serialized); {@link #handleLive(ApiRequest)} adds the streams a
+ * served engine gives (exec, attach, logs follow, wait). Serve it on loopback with {@link
+ * EmbeddedServer}, or hand it to docker-java through {@code EmbeddedHttpClient}. It wires the model
+ * ({@code model/}), the emulated commands ({@code busybox/}) and the routes ({@code api/}).
  */
 public final class EmbeddedDockerApi implements AutoCloseable {
   public static final String API_VERSION = ApiRouter.API_VERSION;
@@ -47,7 +49,7 @@ public final class EmbeddedDockerApi implements AutoCloseable {
     this.model = new DockerModel(options);
     this.namespaces = new Namespaces(model);
     this.busybox = new Busybox(model, namespaces, new NetworkPaths(model, namespaces));
-    model.lifecycle(new ContainerProcesses(model, busybox));
+    model.lifecycle(TerminalShell.promptingAfter(new ContainerProcesses(model, busybox)));
     this.router = new ApiRouter(model, busybox);
   }
 
@@ -58,7 +60,23 @@ public final class EmbeddedDockerApi implements AutoCloseable {
   /** Answers one Engine API request; errors come back as Docker's {"message": …} bodies. */
   public ApiResponse handle(ApiRequest request) {
     synchronized (model) {
-      return router.handle(request);
+      ApiResponse r = router.handle(request);
+      model.notifyAll(); // live answers wait on the model for changes
+      return r;
+    }
+  }
+
+  /**
+   * Answers as a server whose connections can stay open: exec start and attach answer {@link
+   * ApiResponse#UPGRADED} with a stream that takes over the connection, followed logs and waits
+   * that wait answer with a stream that writes the body when there is news. Run an answer's stream
+   * on the connection's own thread: it takes the engine's lock only while it looks at the model.
+   */
+  public ApiResponse handleLive(ApiRequest request) {
+    synchronized (model) {
+      ApiResponse r = router.handleLive(request);
+      model.notifyAll();
+      return r;
     }
   }
 

@@ -71,6 +71,15 @@ public record ApiRequest(String method, String target, Map<String, String> heade
     return out;
   }
 
+  /** A header's value, its name matched in any case, or "" when absent. */
+  public String header(String name) {
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse("");
+  }
+
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

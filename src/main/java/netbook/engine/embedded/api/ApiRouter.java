@@ -28,6 +28,7 @@ public final class ApiRouter {
   private final ContainerRoutes containerRoutes;
   private final ExecRoutes execRoutes;
   private final ImageRoutes imageRoutes;
+  private final LiveRoutes liveRoutes;
 
   public ApiRouter(DockerModel model, Busybox busybox) {
     this.model = model;
@@ -35,12 +36,27 @@ public final class ApiRouter {
     this.containerRoutes = new ContainerRoutes(model);
     this.execRoutes = new ExecRoutes(model, busybox);
     this.imageRoutes = new ImageRoutes(model);
+    this.liveRoutes = new LiveRoutes(model, busybox);
   }
 
   /** Answers one Engine API request; errors come back as Docker's {"message": …} bodies. */
   public ApiResponse handle(ApiRequest request) {
+    return handle(request, false);
+  }
+
+  /**
+   * Answers as over a connection that can stay open: exec start and attach take over the
+   * connection, followed logs and waits for a running container stream their answer. The caller
+   * holds the model's lock while this runs, and runs the answer's stream outside it.
+   */
+  public ApiResponse handleLive(ApiRequest request) {
+    return handle(request, true);
+  }
+
+  private ApiResponse handle(ApiRequest request, boolean live) {
     try {
-      ApiResponse r = route(request);
+      ApiResponse r = live ? liveRoutes.route(request, segments(request.path())) : null;
+      r = r != null ? r : route(request);
       return r != null ? r : error(404, "page not found");
     } catch (ApiException e) {
       return error(e.status(), e.getMessage());
@@ -49,15 +65,17 @@ public final class ApiRouter {
     }
   }
 
+  /** The path's segments, decoded: clients percent-encode them (netbook%2Ftoolbox%3Alatest). */
+  private static List<String> segments(String path) {
+    return Arrays.stream(path.split("/"))
+        .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
+        .flatMap(s -> Arrays.stream(s.split("/")))
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+
   private ApiResponse route(ApiRequest request) {
-    String path = request.path();
-    // clients percent-encode path segments (docker-java sends netbook%2Ftoolbox%3Alatest)
-    List<String> seg =
-        Arrays.stream(path.split("/"))
-            .map(s -> URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8))
-            .flatMap(s -> Arrays.stream(s.split("/")))
-            .filter(s -> !s.isEmpty())
-            .toList();
+    List<String> seg = segments(request.path());
     if (seg.isEmpty()) {
       return null;
     }
@@ -91,7 +109,7 @@ public final class ApiRouter {
     return ApiResponse.text(200, head ? "" : "OK").withHeaders(h);
   }
 
-  private static ApiResponse error(int status, String message) {
+  static ApiResponse error(int status, String message) {
     ObjectNode o = DockerJson.object();
     o.put("message", message);
     return ApiResponse.json(status, DockerJson.write(o));

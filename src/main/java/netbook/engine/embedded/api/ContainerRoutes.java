@@ -20,7 +20,10 @@ import netbook.engine.embedded.model.ExecSpec;
 import netbook.engine.embedded.model.ExecState;
 import netbook.engine.embedded.model.NetworkState;
 
-/** /containers: create, start, stop, kill, restart, remove, list, inspect, logs, wait, exec. */
+/**
+ * /containers: create, start, stop, kill, restart, remove, list, inspect, logs, wait, resize, exec
+ * (attach, followed logs and waits that wait are {@link LiveRoutes}' when served).
+ */
 final class ContainerRoutes {
   private final DockerModel model;
   private final ContainerJson json;
@@ -73,6 +76,8 @@ final class ContainerRoutes {
         return logs(c, q);
       case "POST wait":
         return waitFor(c);
+      case "POST resize":
+        return ApiResponse.empty(200); // a modelled TTY has no size
       case "POST exec":
         return execCreate(c, DockerJson.read(req.body()));
       default:
@@ -259,7 +264,8 @@ final class ContainerRoutes {
                 DockerJson.list(body, "Cmd"),
                 body.path("Tty").asBoolean(false),
                 body.path("AttachStdout").asBoolean(false),
-                body.path("AttachStderr").asBoolean(false)));
+                body.path("AttachStderr").asBoolean(false),
+                body.path("AttachStdin").asBoolean(false)));
     ObjectNode out = DockerJson.object();
     out.put("Id", e.id());
     return ApiResponse.json(201, DockerJson.write(out));

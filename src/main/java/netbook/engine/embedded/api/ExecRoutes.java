@@ -28,6 +28,9 @@ final class ExecRoutes {
     if (req.method().equals("POST") && seg.get(2).equals("start")) {
       return start(e, DockerJson.read(req.body()));
     }
+    if (req.method().equals("POST") && seg.get(2).equals("resize")) {
+      return ApiResponse.empty(200); // a modelled TTY has no size
+    }
     if (req.method().equals("GET") && seg.get(2).equals("json")) {
       return ApiResponse.json(200, DockerJson.write(inspect(e)));
     }
@@ -55,7 +58,7 @@ final class ExecRoutes {
   private static ObjectNode inspect(ExecState e) {
     ObjectNode o = DockerJson.object();
     o.put("ID", e.id());
-    o.put("Running", false);
+    o.put("Running", e.started() && e.exitCode() == null);
     if (e.exitCode() == null) {
       o.putNull("ExitCode");
     } else {
@@ -66,7 +69,7 @@ final class ExecRoutes {
     p.put("entrypoint", e.cmd().get(0));
     p.set("arguments", DockerJson.strings(e.cmd().subList(1, e.cmd().size())));
     p.put("privileged", false);
-    o.put("OpenStdin", false);
+    o.put("OpenStdin", e.attachStdin());
     o.put("OpenStderr", e.attachStderr());
     o.put("OpenStdout", e.attachStdout());
     o.put("CanRemove", false);

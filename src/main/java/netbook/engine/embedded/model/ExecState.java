@@ -41,6 +41,10 @@ public final class ExecState {
     return spec.attachStderr();
   }
 
+  public boolean attachStdin() {
+    return spec.attachStdin();
+  }
+
   public boolean started() {
     return started;
   }
