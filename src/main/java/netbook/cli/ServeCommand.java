@@ -79,7 +79,9 @@ final class ServeCommand implements Callable<Integer> {
                 + " (loopback only; results are modelled, not live)");
     app.out()
         .println(
-            "try: DOCKER_HOST=" + server.dockerHost() + " docker network ls     (Ctrl-C stops)");
+            "try: DOCKER_HOST="
+                + server.dockerHost()
+                + " docker run -it --rm busybox sh     (Ctrl-C stops serving)");
     app.out().flush();
     stopped.await();
     return ExitCode.OK;

@@ -123,6 +123,7 @@ class DockerCliLiveIT {
     ok(docker.run("run", "-d", "--name", "web", "nginx"));
     DockerCliProcess.Started logs = docker.start("logs", "-f", "web");
     logs.screen().waitFor("ready for start up", 1);
+    assertThat(logs.process().isAlive()).as("following until the container stops").isTrue();
     ok(docker.run("stop", "web"));
     assertThat(logs.exitCode()).isZero();
   }
