@@ -13,6 +13,7 @@ final class HttpAnswers {
 
   static String reason(int status) {
     return switch (status) {
+      case 100 -> "Continue";
       case 101 -> "UPGRADED"; // what dockerd writes
       case 200 -> "OK";
       case 201 -> "Created";

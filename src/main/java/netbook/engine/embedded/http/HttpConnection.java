@@ -64,6 +64,10 @@ final class HttpConnection implements Runnable {
       if (refusal.isPresent()) {
         throw new HttpProblem(403, refusal.get());
       }
+      if (head.header("Expect").equalsIgnoreCase("100-continue")) {
+        HttpAnswers.head(out, 100, Map.of()); // curl waits for it before a larger body
+        out.flush();
+      }
       body = reader.readBody(head);
     } catch (HttpProblem p) {
       HttpAnswers.error(out, p.status(), p.getMessage(), serverHeaders);

@@ -102,6 +102,18 @@ class LoopbackHttpServerTest {
   }
 
   @Test
+  void answers100ContinueBeforeReadingABodyItWasAskedAbout() throws IOException {
+    int port = start(HttpLimits.defaults());
+    try (RawHttp c = new RawHttp(port)) {
+      c.send(
+          "POST /e HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+              + "Content-Length: 2\r\n\r\n");
+      assertThat(c.readUntil("\r\n\r\n")).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+      assertThat(c.send("{}").read().body()).isEqualTo("POST /e 2 bytes");
+    }
+  }
+
+  @Test
   void idleAndHalfSentConnectionsDoNotHoldUpANormalRequest() throws IOException {
     int port = start(HttpLimits.defaults());
     List<RawHttp> stalled = new ArrayList<>();
