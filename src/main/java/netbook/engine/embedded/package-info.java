@@ -20,9 +20,14 @@
  *   <li>{@code GET /containers/json} (all, filters label, name, id, status, network), {@code POST
  *       /containers/create}, {@code GET /containers/{id}/json}, {@code POST
  *       /containers/{id}/start|stop|kill|restart}, {@code DELETE /containers/{id}} (force), {@code
- *       GET /containers/{id}/logs}, {@code POST /containers/{id}/wait} (stopped containers only)
+ *       GET /containers/{id}/logs}, {@code POST /containers/{id}/wait}, {@code POST
+ *       /containers/{id}/resize}
  *   <li>{@code POST /containers/{id}/exec}, {@code POST /exec/{id}/start} (8-byte stream frames, or
- *       raw with a TTY), {@code GET /exec/{id}/json}
+ *       raw with a TTY), {@code GET /exec/{id}/json}, {@code POST /exec/{id}/resize}
+ *   <li>Served ({@link netbook.engine.embedded.EmbeddedDockerApi#handleLive}) only: exec start and
+ *       {@code POST /containers/{id}/attach} take the connection over (101 UPGRADED) and what is
+ *       typed on stdin runs in an interactive {@code sh}; {@code logs?follow=1} streams until the
+ *       container stops; {@code wait} waits (not-running, next-exit, removed)
  *   <li>{@code GET /images/json}, {@code GET /images/{name}/json}, {@code POST /images/create}
  *       (instant pulls of ubuntu, alpine, busybox, nginx and the netbook/* lab images, any tag;
  *       others: Docker's "pull access denied"), {@code DELETE /images/{name}}
@@ -31,11 +36,11 @@
  * <h2>Knowingly left out</h2>
  *
  * <ul>
- *   <li>Attach and hijacked connections: {@code docker exec} and foreground {@code docker run}
- *       through the CLI fail ("unable to upgrade to tcp"); exec through the API works. Exec takes
- *       no stdin.
+ *   <li>In process (docker-java through EmbeddedHttpClient) exec and attach streams come back
+ *       whole, stdin is not read, and waiting for a running container is refused. Stdin feeds only
+ *       an interactive shell ({@code sh} without {@code -c}): other programs ignore it.
  *   <li>Time: commands answer instantly (ping times are made up); {@code sleep N} and other
- *       long-running commands run until stopped; waiting for a running container is refused.
+ *       long-running commands run until stopped.
  *   <li>No internet: only containers, the bridges' gateways and the host (10.0.2.15) answer; names
  *       unknown to the embedded DNS time out as with an unreachable upstream ({@code --dns
  *       127.0.0.1}, configurable as {@link
