@@ -64,6 +64,7 @@ final class HttpConnection implements Runnable {
       if (refusal.isPresent()) {
         throw new HttpProblem(403, refusal.get());
       }
+      reader.declaredLength(head); // a body over the cap is refused before it is sent
       if (head.header("Expect").equalsIgnoreCase("100-continue")) {
         HttpAnswers.head(out, 100, Map.of()); // curl waits for it before a larger body
         out.flush();

@@ -65,9 +65,15 @@ final class HttpReader {
     if (head.chunked()) {
       return chunked();
     }
+    long n = declaredLength(head);
+    return n < 0 ? new byte[0] : exactly((int) n);
+  }
+
+  /** The Content-Length, -1 without one; refused when malformed (400) or over the cap (413). */
+  long declaredLength(HttpHead head) throws HttpProblem {
     String length = head.header("Content-Length");
-    if (length.isEmpty()) {
-      return new byte[0];
+    if (length.isEmpty() || head.chunked()) {
+      return -1;
     }
     long n;
     try {
@@ -81,7 +87,7 @@ final class HttpReader {
     if (n > limits.maxBodyBytes()) {
       throw tooLarge(n + " bytes");
     }
-    return exactly((int) n);
+    return n;
   }
 
   private byte[] chunked() throws IOException, HttpProblem {

@@ -111,6 +111,12 @@ class LoopbackHttpServerTest {
       assertThat(c.readUntil("\r\n\r\n")).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
       assertThat(c.send("{}").read().body()).isEqualTo("POST /e 2 bytes");
     }
+    try (RawHttp c = new RawHttp(port)) {
+      c.send(
+          "POST /e HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: 100-continue\r\n"
+              + "Content-Length: 99999999\r\n\r\n");
+      assertThat(c.read().status()).isEqualTo(413); // and no 100 first
+    }
   }
 
   @Test
