@@ -31,9 +31,22 @@ public final class NetworkState {
   /** Endpoints in attach order, by container id: only those of running containers. */
   private final Map<String, EndpointState> endpoints = new LinkedHashMap<>();
 
-  /** The address pool: subnet (null without one), gateway, optional IP range, user-given or not. */
-  record Pool(Cidr subnet, int gateway, Cidr ipRange, boolean userSubnet) {
+  /**
+   * The address pool: subnet (null without one), gateway, optional IP range, user-given or not,
+   * whether the user gave the gateway, and the auxiliary addresses (never handed out).
+   */
+  record Pool(
+      Cidr subnet,
+      int gateway,
+      Cidr ipRange,
+      boolean userSubnet,
+      boolean userGateway,
+      Map<String, String> aux) {
     static final Pool NONE = new Pool(null, 0, null, false);
+
+    Pool(Cidr subnet, int gateway, Cidr ipRange, boolean userSubnet) {
+      this(subnet, gateway, ipRange, userSubnet, false, Map.of());
+    }
   }
 
   /** The Linux bridge of a bridge network ("" for host and none). */
@@ -54,6 +67,7 @@ public final class NetworkState {
     this.bridge = b.bridge;
     if (pool.subnet() != null) {
       used.add(pool.gateway());
+      pool.aux().values().forEach(a -> used.add(Ipv4.parse(a)));
     }
   }
 
@@ -160,6 +174,19 @@ public final class NetworkState {
 
   boolean userSubnet() {
     return pool.userSubnet();
+  }
+
+  /**
+   * Whether inspect shows the pool's gateway: dockerd records it when it chose the subnet or the
+   * user gave the gateway, not for a --subnet without --gateway.
+   */
+  public boolean gatewayShown() {
+    return !predefined && (!pool.userSubnet() || pool.userGateway());
+  }
+
+  /** The --aux-address entries (name to address), in the order given. */
+  public Map<String, String> auxAddresses() {
+    return pool.aux();
   }
 
   public boolean internal() {
