@@ -108,8 +108,8 @@ final class ContainerTable {
     env.addAll(r.env() == null ? List.of() : r.env());
     String hostname =
         r.hostname() == null || r.hostname().isEmpty() ? id.substring(0, 12) : r.hostname();
-    if (mode.equals("host")) {
-      hostname = hostName;
+    if (mode.equals("host") || mode.startsWith("container:")) {
+      hostname = hostName; // the host's, or the namespace owner's
     }
     java.util.TreeSet<String> exposed = new java.util.TreeSet<>();
     if (image.web()) {

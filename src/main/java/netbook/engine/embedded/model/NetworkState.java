@@ -271,11 +271,15 @@ public final class NetworkState {
     return id.substring(0, 12);
   }
 
-  /** The lowest free address of the pool (the IP range if one was given), or fails. */
+  /**
+   * The lowest free address of the pool (the IP range if one was given, from its first), or fails.
+   */
   int allocate() {
     Cidr subnet = pool.subnet();
     Cidr range = pool.ipRange() != null ? pool.ipRange() : subnet;
-    for (long a = Integer.toUnsignedLong(range.base()) + 1;
+    // libnetwork hands out a --ip-range from its first address (the subnet's own address and
+    // broadcast excepted): on 172.x.0.128/25 the gateway takes .128, the first container .129
+    for (long a = Integer.toUnsignedLong(range.base()) + (pool.ipRange() != null ? 0 : 1);
         a < Integer.toUnsignedLong(range.broadcast());
         a++) {
       int candidate = (int) a;

@@ -183,6 +183,9 @@ final class NetworkTable {
       }
       aux.put(a.getKey(), Ipv4.format(address));
     }
+    if (range != null && ipam.gateway().isEmpty()) {
+      gw = range.base() == pool.base() ? range.base() + 1 : range.base();
+    }
     String id = ids.id64();
     Map<String, String> opts = spec.options();
     String bridge =
