@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  *       the real daemon is shared and busy, so it picks other subnets (even /20 pools) and
  *       addresses than a fresh model. Scenarios pin subnets in 10.213.0.0/16 where the addresses
  *       matter; those, and 127.x, stay exact.
- *   <li>Ephemeral host ports (32768-60999): the real allocator goes round-robin across every user
- *       of the daemon.
+ *   <li>Ephemeral host ports (32768 and up): the real allocator goes round-robin across every user
+ *       of the daemon, from the host's ip_local_port_range. Scenarios publish fixed ports below it.
  *   <li>The engine host's name: the model invents "netbook-host" (deliberately; it models a host,
  *       not this machine), the daemon reports its own.
  *   <li>Timings: ping round trips, "Up N seconds".
@@ -67,7 +67,7 @@ final class DifferentialMask {
   }
 
   private static boolean ephemeral(int port) {
-    return port >= 32768 && port <= 60999;
+    return port >= 32768; // Linux's ip_local_port_range starts there by default; some hosts: 49152
   }
 
   private String fullId(String id) {
