@@ -47,12 +47,12 @@
  *       netbook.engine.embedded.model.EmbeddedOptions#upstreamDns}).
  *   <li>Published ports answer on 127.0.0.1 only (Docker listens on 0.0.0.0 and ::), and only for
  *       the web images' port 80; other published ports are booked but refuse connections.
- *   <li>IPv6, macvlan/overlay drivers, links, volumes, events, swarm; duplicate network names are
- *       always refused (dockerd 20.10 allows them without CheckDuplicate).
+ *   <li>IPv6, macvlan/overlay drivers, volumes, events, swarm; duplicate network names are always
+ *       refused (dockerd 20.10 allows them without CheckDuplicate).
  *   <li>Busybox commands beyond ping, ip addr|link|route, ifconfig, hostname [-i|-s], nslookup, cat
- *       of /etc/hosts, /etc/resolv.conf and /etc/hostname, wget (http), echo, true, false, sleep
- *       and exit in {@code sh -c} (with ; && || |): anything else is "sh: X: not found" (127) in a
- *       shell, or the OCI runtime's "executable file not found" (126) when exec'd directly.
+ *       of /etc/hosts, /etc/resolv.conf and /etc/hostname, wget (http), env, echo, true, false,
+ *       sleep and exit in {@code sh -c} (with ; && || |): anything else is "sh: X: not found" (127)
+ *       in a shell, or the OCI runtime's "executable file not found" (126) when exec'd directly.
  * </ul>
  */
 package netbook.engine.embedded;

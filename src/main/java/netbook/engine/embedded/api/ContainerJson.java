@@ -132,16 +132,18 @@ final class ContainerJson {
                 h.set(e.getKey(), e.getValue());
               }
             });
+    // dockerd keeps links in its own form, and on a user-defined network in the endpoint only
+    List<String> links = model.hostConfigLinks(c);
+    if (links.isEmpty()) {
+      h.putNull("Links");
+    } else {
+      h.set("Links", DockerJson.strings(links));
+    }
     return h;
   }
 
-  private Set<String> exposed(ContainerState c) {
-    Set<String> ports = new LinkedHashSet<>();
-    if (c.image().web()) {
-      ports.add("80/tcp");
-    }
-    c.portBindings().forEach(p -> ports.add(p.containerPort() + "/" + p.protocol()));
-    return ports;
+  private static Set<String> exposed(ContainerState c) {
+    return new LinkedHashSet<>(c.config().exposedPorts());
   }
 
   private ObjectNode config(ContainerState c) {
@@ -228,7 +230,11 @@ final class ContainerJson {
       } else {
         x.putObject("IPAMConfig").put("IPv4Address", ep.requestedIpv4());
       }
-      x.putNull("Links");
+      if (ep.links().isEmpty()) {
+        x.putNull("Links");
+      } else {
+        x.set("Links", DockerJson.strings(ep.links()));
+      }
       if (ep.aliases().isEmpty()) {
         x.putNull("Aliases");
       } else {
@@ -251,7 +257,7 @@ final class ContainerJson {
 
   private ObjectNode ports(ContainerState c) {
     ObjectNode o = DockerJson.object();
-    if (!c.running() || c.hostMode()) {
+    if (!c.running() || !model.publishes(c)) {
       return o;
     }
     for (String port : exposed(c)) {
@@ -297,8 +303,17 @@ final class ContainerJson {
               .put("Type", p.protocol());
         }
       }
-      if (c.image().web() && c.boundPorts().stream().noneMatch(p -> p.containerPort() == 80)) {
-        ports.addObject().put("PrivatePort", 80).put("Type", "tcp");
+      if (model.publishes(c)) {
+        for (String e : exposed(c)) {
+          String[] pp = e.split("/", 2);
+          int port = Integer.parseInt(pp[0]);
+          boolean bound =
+              c.boundPorts().stream()
+                  .anyMatch(p -> p.containerPort() == port && p.protocol().equals(pp[1]));
+          if (!bound) {
+            ports.addObject().put("PrivatePort", port).put("Type", pp[1]);
+          }
+        }
       }
     }
     o.set("Labels", DockerJson.strings(c.config().labels()));

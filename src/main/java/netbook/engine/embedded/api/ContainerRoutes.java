@@ -184,6 +184,12 @@ final class ContainerRoutes {
             .networkMode(mode)
             .portBindings(ports)
             .dns(DockerJson.list(host, "Dns"))
+            .dnsSearch(DockerJson.list(host, "DnsSearch"))
+            .dnsOptions(DockerJson.list(host, "DnsOptions"))
+            .extraHosts(DockerJson.list(host, "ExtraHosts"))
+            .links(DockerJson.list(host, "Links"))
+            .exposedPorts(iterable(DockerJson.child(body, "ExposedPorts")))
+            .publishAll(host.path("PublishAllPorts").asBoolean(false))
             .autoRemove(host.path("AutoRemove").asBoolean(false))
             .requestedHostConfig(host)
             .build();
@@ -191,7 +197,7 @@ final class ContainerRoutes {
         model.createContainer(new CreateRequest(name, config, new EndpointSpec(aliases, ipv4)));
     ObjectNode out = DockerJson.object();
     out.put("Id", c.id());
-    out.putArray("Warnings");
+    out.set("Warnings", DockerJson.strings(model.createWarnings(config)));
     return ApiResponse.json(201, DockerJson.write(out));
   }
 
@@ -202,6 +208,22 @@ final class ContainerRoutes {
   }
 
   private ApiResponse list(boolean all, Filters f) {
+    f.accept(
+        "ancestor",
+        "before",
+        "exited",
+        "id",
+        "isolation",
+        "label",
+        "name",
+        "status",
+        "health",
+        "since",
+        "volume",
+        "network",
+        "is-task",
+        "publish",
+        "expose");
     List<ContainerState> rows = new ArrayList<>(model.containers());
     Collections.reverse(rows);
     ArrayNode out = DockerJson.array();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import netbook.engine.embedded.model.ApiException;
 
 /**
  * The {@code filters} query parameter: JSON of filter names to values, in either of Docker's two
@@ -35,6 +36,16 @@ record Filters(Map<String, List<String>> values) {
               out.put(e.getKey(), list);
             });
     return new Filters(out);
+  }
+
+  /** Fails as dockerd does ("Invalid filter 'x'", 400) on a filter the endpoint does not know. */
+  void accept(String... names) {
+    List<String> known = List.of(names);
+    for (String name : values.keySet()) {
+      if (!known.contains(name)) {
+        throw ApiException.badRequest("Invalid filter '" + name + "'");
+      }
+    }
   }
 
   List<String> get(String name) {

@@ -38,8 +38,11 @@ final class NetworkJson {
       if (n.ipRange() != null) {
         pool.put("IPRange", n.ipRange().toString());
       }
-      if (!n.predefined()) {
+      if (n.gatewayShown()) {
         pool.put("Gateway", Ipv4.format(n.gateway()));
+      }
+      if (!n.auxAddresses().isEmpty()) {
+        pool.set("AuxiliaryAddresses", DockerJson.strings(n.auxAddresses()));
       }
     }
     o.put("Internal", n.internal());

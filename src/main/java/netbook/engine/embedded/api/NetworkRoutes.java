@@ -55,6 +55,7 @@ final class NetworkRoutes {
   }
 
   private ApiResponse list(Filters f) {
+    f.accept("dangling", "driver", "id", "label", "name", "scope", "type");
     ArrayNode out = DockerJson.array();
     for (NetworkState n : model.networks()) {
       boolean ok =
@@ -86,7 +87,8 @@ final class NetworkRoutes {
                     DockerJson.text(pool, "IPRange"),
                     ipamOptions != null && ipamOptions.isObject()
                         ? DockerJson.map(ipam, "Options")
-                        : null))
+                        : null,
+                    DockerJson.map(pool, "AuxiliaryAddresses")))
             .internal(body.path("Internal").asBoolean(false))
             .attachable(body.path("Attachable").asBoolean(false))
             .labels(DockerJson.map(body, "Labels"))

@@ -100,6 +100,7 @@ public final class Busybox {
       case "true", "sleep", ":" -> ShellResult.ok("");
       case "false" -> new ShellResult("", "", 1);
       case "hostname" -> hostname(c, args);
+      case "env", "printenv" -> ShellResult.ok(String.join("\n", namespaces.environment(c)) + "\n");
       case "cat" -> cat(c, args);
       case "ping" -> ping.run(c, args);
       case "ip" -> interfaces.ip(c, args);

@@ -1,6 +1,7 @@
 package netbook.engine.embedded.busybox;
 
 import java.util.List;
+import java.util.Optional;
 import netbook.engine.embedded.model.ContainerState;
 import netbook.engine.embedded.model.Ipv4;
 import netbook.engine.embedded.model.Namespaces;
@@ -43,14 +44,27 @@ final class NslookupCommand {
           loopback ? "nslookup: write to '" + server + "': Connection refused\n" : "",
           1);
     }
-    List<Integer> addresses = Ipv4.isAddress(name) ? List.of() : paths.dns(c, name);
-    if (addresses.isEmpty()) {
-      return new ShellResult(TIMED_OUT, "", 1);
-    }
     StringBuilder sb = new StringBuilder();
     sb.append("Server:\t\t").append(server).append('\n');
     sb.append("Address:\t").append(server).append(":53\n\n");
     sb.append("Non-authoritative answer:\n");
+    if (Ipv4.isAddress(name)) {
+      int a = Ipv4.parse(name);
+      Optional<String> host = paths.reverse(c, a);
+      if (host.isEmpty()) {
+        return new ShellResult(TIMED_OUT, "", 1);
+      }
+      sb.append(((a) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + ((a >>> 16) & 0xff) + ".")
+          .append((a >>> 24) & 0xff)
+          .append(".in-addr.arpa\tname = ")
+          .append(host.get())
+          .append("\n\n");
+      return ShellResult.ok(sb.toString());
+    }
+    List<Integer> addresses = paths.dns(c, name);
+    if (addresses.isEmpty()) {
+      return new ShellResult(TIMED_OUT, "", 1);
+    }
     for (int a : addresses) {
       sb.append("Name:\t").append(name).append('\n');
       sb.append("Address: ").append(Ipv4.format(a)).append('\n');

@@ -27,6 +27,12 @@ public final class ContainerConfig {
   private final List<String> dns;
   private final boolean autoRemove;
   private final JsonNode requestedHostConfig;
+  private final List<String> exposedPorts;
+  private final boolean publishAll;
+  private final List<String> extraHosts;
+  private final List<String> links;
+  private final List<String> dnsSearch;
+  private final List<String> dnsOptions;
 
   private ContainerConfig(Builder b) {
     this.imageRef = b.imageRef;
@@ -44,6 +50,12 @@ public final class ContainerConfig {
     this.dns = copy(b.dns);
     this.autoRemove = b.autoRemove;
     this.requestedHostConfig = b.requestedHostConfig;
+    this.exposedPorts = copy(b.exposedPorts);
+    this.publishAll = b.publishAll;
+    this.extraHosts = copy(b.extraHosts);
+    this.links = copy(b.links);
+    this.dnsSearch = copy(b.dnsSearch);
+    this.dnsOptions = copy(b.dnsOptions);
   }
 
   private static <T> List<T> copy(List<T> list) {
@@ -71,6 +83,12 @@ public final class ContainerConfig {
     b.dns = dns;
     b.autoRemove = autoRemove;
     b.requestedHostConfig = requestedHostConfig;
+    b.exposedPorts = exposedPorts;
+    b.publishAll = publishAll;
+    b.extraHosts = extraHosts;
+    b.links = links;
+    b.dnsSearch = dnsSearch;
+    b.dnsOptions = dnsOptions;
     return b;
   }
 
@@ -91,6 +109,12 @@ public final class ContainerConfig {
     private List<String> dns;
     private boolean autoRemove;
     private JsonNode requestedHostConfig;
+    private List<String> exposedPorts;
+    private boolean publishAll;
+    private List<String> extraHosts;
+    private List<String> links;
+    private List<String> dnsSearch;
+    private List<String> dnsOptions;
 
     private Builder(String imageRef) {
       this.imageRef = imageRef;
@@ -167,6 +191,36 @@ public final class ContainerConfig {
       return this;
     }
 
+    public Builder exposedPorts(List<String> value) {
+      this.exposedPorts = value;
+      return this;
+    }
+
+    public Builder publishAll(boolean value) {
+      this.publishAll = value;
+      return this;
+    }
+
+    public Builder extraHosts(List<String> value) {
+      this.extraHosts = value;
+      return this;
+    }
+
+    public Builder links(List<String> value) {
+      this.links = value;
+      return this;
+    }
+
+    public Builder dnsSearch(List<String> value) {
+      this.dnsSearch = value;
+      return this;
+    }
+
+    public Builder dnsOptions(List<String> value) {
+      this.dnsOptions = value;
+      return this;
+    }
+
     public ContainerConfig build() {
       return new ContainerConfig(this);
     }
@@ -233,5 +287,35 @@ public final class ContainerConfig {
 
   JsonNode requestedHostConfig() {
     return requestedHostConfig;
+  }
+
+  /** Ports the image and the request expose ("80/tcp"); the model adds the image's. */
+  public List<String> exposedPorts() {
+    return exposedPorts;
+  }
+
+  /** -P: publish every exposed port on an ephemeral host port. */
+  public boolean publishAll() {
+    return publishAll;
+  }
+
+  /** --add-host entries, "name:ip" (ip may be host-gateway). */
+  public List<String> extraHosts() {
+    return extraHosts;
+  }
+
+  /** Legacy --link entries as the client sent them ("name:alias" or "name"). */
+  public List<String> links() {
+    return links;
+  }
+
+  /** --dns-search domains. */
+  public List<String> dnsSearch() {
+    return dnsSearch;
+  }
+
+  /** --dns-option values. */
+  public List<String> dnsOptions() {
+    return dnsOptions;
   }
 }

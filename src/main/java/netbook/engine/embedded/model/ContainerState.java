@@ -36,6 +36,15 @@ public final class ContainerState {
   /** The container whose network namespace this one joins (NetworkMode container:ID), or null. */
   private final ContainerState namespaceOwner;
 
+  /** Legacy links on the default bridge, resolved at create. */
+  private List<Links.Link> links = List.of();
+
+  /**
+   * The network (or container:REF) the network mode names when it did not exist at create: dockerd
+   * creates the container anyway and fails its start ("" when resolved).
+   */
+  private String unresolvedMode = "";
+
   private final List<LogEntry> logs = new ArrayList<>();
   private final List<String> execIds = new ArrayList<>();
 
@@ -174,7 +183,25 @@ public final class ContainerState {
     return namespaceOwner == null ? this : namespaceOwner.namespace();
   }
 
+  /** Legacy links on the default bridge (target id and alias), resolved at create. */
+  List<Links.Link> links() {
+    return links;
+  }
+
+  /** The network mode's network or container when it was unknown at create, else "". */
+  String unresolvedMode() {
+    return unresolvedMode;
+  }
+
   // ---- changed by the model only
+
+  void links(List<Links.Link> value) {
+    links = List.copyOf(value);
+  }
+
+  void unresolvedMode(String value) {
+    unresolvedMode = value;
+  }
 
   void configure(String networkId, EndpointState e) {
     endpoints.put(networkId, e);

@@ -36,6 +36,15 @@ final class ContainerTable {
     return Optional.ofNullable(containers.get(id));
   }
 
+  /** A container by full id, name or unique id prefix; empty when there is none. */
+  Optional<ContainerState> find(String ref) {
+    try {
+      return Optional.of(container(ref));
+    } catch (ApiException e) {
+      return Optional.empty();
+    }
+  }
+
   /** A container by full id, name (with or without the leading slash), or unique id prefix. */
   ContainerState container(String ref) {
     ContainerState byId = containers.get(ref);
@@ -99,11 +108,26 @@ final class ContainerTable {
     env.addAll(r.env() == null ? List.of() : r.env());
     String hostname =
         r.hostname() == null || r.hostname().isEmpty() ? id.substring(0, 12) : r.hostname();
-    if (mode.equals("host")) {
-      hostname = hostName;
+    if (mode.equals("host") || mode.startsWith("container:")) {
+      hostname = hostName; // the host's, or the namespace owner's
+    }
+    java.util.TreeSet<String> exposed = new java.util.TreeSet<>();
+    if (image.web()) {
+      exposed.add("80/tcp");
+    }
+    for (String e : r.exposedPorts() == null ? List.<String>of() : r.exposedPorts()) {
+      exposed.add(e.contains("/") ? e : e + "/tcp");
+    }
+    if (r.portBindings() != null) {
+      r.portBindings().forEach(p -> exposed.add(p.containerPort() + "/" + p.protocol()));
     }
     return r.toBuilder()
         .image(image)
+        .exposedPorts(List.copyOf(exposed))
+        .extraHosts(r.extraHosts() == null ? List.of() : r.extraHosts())
+        .links(r.links() == null ? List.of() : r.links())
+        .dnsSearch(r.dnsSearch() == null ? List.of() : r.dnsSearch())
+        .dnsOptions(r.dnsOptions() == null ? List.of() : r.dnsOptions())
         .cmd(cmd)
         .env(env)
         .labels(r.labels() == null ? Map.of() : r.labels())
@@ -135,6 +159,11 @@ final class ContainerTable {
             .networkMode("host")
             .portBindings(List.of())
             .dns(List.of())
+            .exposedPorts(List.of())
+            .extraHosts(List.of())
+            .links(List.of())
+            .dnsSearch(List.of())
+            .dnsOptions(List.of())
             .build();
     return new ContainerState("0".repeat(64), hostName, bootTime, config).markRunning();
   }

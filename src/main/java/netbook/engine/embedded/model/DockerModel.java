@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import netbook.engine.PortBinding;
 
 /**
  * The state of the embedded engine: networks ({@link NetworkTable}), containers ({@link
@@ -31,6 +30,7 @@ public final class DockerModel {
   private final ExecTable execs;
   private final Instant bootTime;
   private final WebPublisher publisher;
+  private final PortPublishing ports;
   private int nextIfIndex = 4;
   private int nextPid = 1200;
   private ContainerLifecycle lifecycle;
@@ -47,6 +47,9 @@ public final class DockerModel {
     this.containers = new ContainerTable(ids);
     this.wiring = new Wiring(ids, networks, () -> nextIfIndex++);
     this.execs = new ExecTable(ids);
+    this.ports =
+        new PortPublishing(
+            publisher, options.servePublishedPorts(), networks, () -> containers.all());
     for (String image : options.preloadedImages()) {
       images.pull(image);
     }
@@ -168,9 +171,19 @@ public final class DockerModel {
     return containers.byId(id);
   }
 
+  /**
+   * Creates a container as dockerd does: conflicting network options first (400), then the image
+   * (404, on which the CLI pulls), then the links; a network or container:REF the mode names that
+   * does not exist yet is only an error when the container starts.
+   */
   public ContainerState createContainer(CreateRequest r) {
     String name = containers.checkedName(r.name());
     ContainerConfig requested = r.config();
+    String mode =
+        requested.networkMode() == null || requested.networkMode().isEmpty()
+            ? "default"
+            : requested.networkMode();
+    CreateChecks.validate(requested, mode);
     ImageRecord image =
         images
             .find(requested.imageRef())
@@ -178,31 +191,56 @@ public final class DockerModel {
                 () ->
                     ApiException.notFound(
                         "No such image: " + ImageCatalog.normalize(requested.imageRef())));
-    String mode =
-        requested.networkMode() == null || requested.networkMode().isEmpty()
-            ? "default"
-            : requested.networkMode();
+    boolean defaultBridge = mode.equals("default") || mode.equals("bridge");
+    List<Links.Link> links =
+        defaultBridge ? Links.resolve(requested.links(), containers) : List.of();
     NetworkState network = null;
     ContainerState owner = null;
+    String unresolved = "";
+    String hostName = options.hostName();
     if (mode.startsWith("container:")) {
-      owner = container(mode.substring("container:".length()));
+      String ref = mode.substring("container:".length());
+      owner = containers.find(ref).orElse(null);
+      if (owner == null) {
+        unresolved = mode;
+      } else {
+        mode = "container:" + owner.id();
+        hostName = owner.config().hostname();
+      }
     } else if (!mode.equals("host") && !mode.equals("none")) {
-      network = network(mode.equals("default") ? "bridge" : mode);
+      network = networks.find(mode.equals("default") ? "bridge" : mode).orElse(null);
+      if (network == null) {
+        unresolved = mode;
+      }
     }
     String id = ids.id64();
     if (name.isEmpty()) {
       name = containers.generatedName();
     }
-    ContainerConfig config = ContainerTable.resolve(requested, image, id, mode, options.hostName());
+    ContainerConfig config = ContainerTable.resolve(requested, image, id, mode, hostName);
     ContainerState c = new ContainerState(id, name, ids.now(), config, owner);
+    c.links(links);
+    c.unresolvedMode(unresolved);
     if (network != null) {
-      c.configure(network.id(), wiring.configure(network, c, r.endpoint()));
-    } else if (owner == null) {
+      EndpointSpec endpoint = defaultBridge ? r.endpoint() : r.endpoint().withLinks(config.links());
+      c.configure(network.id(), wiring.configure(network, c, endpoint));
+    } else if (owner == null && unresolved.isEmpty()) {
       NetworkState special = network(mode);
       c.configure(special.id(), Wiring.plain(special));
     }
     containers.add(c);
     return c;
+  }
+
+  /** The warnings dockerd's create answer carries for this request. */
+  public List<String> createWarnings(ContainerConfig requested) {
+    String mode = requested.networkMode() == null ? "" : requested.networkMode();
+    return CreateChecks.warnings(requested, mode);
+  }
+
+  /** HostConfig.Links as dockerd stores them ("/target:/name/alias"); empty without links. */
+  public List<String> hostConfigLinks(ContainerState c) {
+    return Links.hostConfigForm(c, containers);
   }
 
   /** Starts a container; false when it already ran (Docker answers 304). */
@@ -215,17 +253,27 @@ public final class DockerModel {
       throw ApiException.conflict(
           "cannot join network of a non running container: " + owner.get().id());
     }
+    String unresolved = c.unresolvedMode();
+    if (unresolved.startsWith("container:")) {
+      throw ApiException.noSuchContainer(unresolved.substring("container:".length()));
+    }
+    if (!unresolved.isEmpty()) {
+      throw ApiException.networkNotFound(unresolved);
+    }
     for (String netId : c.endpoints().keySet()) {
       if (networks.byId(netId) == null) {
         throw ApiException.notFound("network " + netId + " not found");
       }
     }
+    Links.checkAtStart(c, containers, networks);
     c.clearBoundPorts();
-    for (PortBinding p : c.portBindings()) {
-      int port = publisher.publish(c, p, this::portInUse);
-      c.bind(new PortBinding(p.hostIp(), port, p.containerPort(), p.protocol()));
-    }
     wiring.activateAll(c);
+    try {
+      ports.publish(c, c.endpoints().values().stream().findFirst().orElse(null));
+    } catch (ApiException e) {
+      wiring.deactivateAll(c);
+      throw e;
+    }
     c.started(nextPid++, ids.now());
     if (lifecycle != null) {
       lifecycle.started(c);
@@ -233,11 +281,9 @@ public final class DockerModel {
     return true;
   }
 
-  private boolean portInUse(int port) {
-    return containers.all().stream()
-        .filter(ContainerState::running)
-        .flatMap(x -> x.boundPorts().stream())
-        .anyMatch(b -> b.hostPort() == port);
+  /** Whether the container's published ports reach the host (not host, none, internal…). */
+  public boolean publishes(ContainerState c) {
+    return ports.publishes(c);
   }
 
   /** The container's main process ends with this code (stop, kill, or its command finished). */

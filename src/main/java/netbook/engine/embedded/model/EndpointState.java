@@ -10,6 +10,7 @@ public final class EndpointState {
   private final String networkId;
   private final List<String> aliases;
   private final String requestedIpv4;
+  private final List<String> links;
   private boolean active;
   private String endpointId = "";
   private Link link = Link.NONE;
@@ -25,9 +26,14 @@ public final class EndpointState {
   record Veth(int index, String name, String mac) {}
 
   EndpointState(String networkId, List<String> aliases, String requestedIpv4) {
+    this(networkId, aliases, requestedIpv4, List.of());
+  }
+
+  EndpointState(String networkId, List<String> aliases, String requestedIpv4, List<String> links) {
     this.networkId = networkId;
     this.aliases = List.copyOf(aliases);
     this.requestedIpv4 = requestedIpv4 == null ? "" : requestedIpv4;
+    this.links = List.copyOf(links);
   }
 
   /** Activates the endpoint; {@code link} is {@link Link#NONE} on networks without a subnet. */
@@ -59,6 +65,11 @@ public final class EndpointState {
 
   public List<String> aliases() {
     return aliases;
+  }
+
+  /** Legacy links on a user-defined network, "name:alias" as the client sent them. */
+  public List<String> links() {
+    return links;
   }
 
   /** The address asked for with --ip ("" when none). */

@@ -55,10 +55,21 @@ public final class Namespaces {
           NetInterface.builder(e.ifIndex(), e.ifName(), NetInterface.Kind.ETHER, e.mac())
               .peer(e.vethIndex())
               .ipv4(x.getKey().subnet(), e.address())
+              .mtu(mtu(x.getKey()))
               .traffic(e.packets(), e.bytes())
               .build());
     }
     return out;
+  }
+
+  /** The MTU of a network's interfaces: com.docker.network.driver.mtu, else 1500. */
+  static int mtu(NetworkState n) {
+    String v = n.options().get("com.docker.network.driver.mtu");
+    try {
+      return v == null || v.isEmpty() ? 1500 : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return 1500;
+    }
   }
 
   private static NetInterface loopback(boolean withIpv6) {
@@ -94,6 +105,7 @@ public final class Namespaces {
                         e.vethIndex(), e.vethName(), NetInterface.Kind.VETH, e.vethMac())
                     .peer(e.ifIndex())
                     .master(n.bridgeName())
+                    .mtu(mtu(n))
                     .linkLocal6(Macs.linkLocal(e.vethMac()))
                     .traffic(e.packets(), e.bytes())
                     .build());
@@ -206,10 +218,41 @@ public final class Namespaces {
                 + "fe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\n"
                 + "ff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n");
     ContainerState ns = c.namespace();
+    for (String entry : ns.config().extraHosts()) {
+      int colon = entry.indexOf(':');
+      String ip = entry.substring(colon + 1);
+      if (ip.equals("host-gateway")) {
+        ip = Ipv4.format(model.network("bridge").gateway());
+      }
+      sb.append(ip).append('\t').append(entry, 0, colon).append('\n');
+    }
+    for (String line : Links.hostsLines(ns, model)) {
+      sb.append(line).append('\n');
+    }
     for (Map.Entry<NetworkState, EndpointState> x : endpoints(c)) {
       sb.append(x.getValue().ipv4()).append('\t').append(hostLine(ns)).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * The environment of the container's processes in dockerd's order: PATH, HOSTNAME, TERM with a
+   * tty, the links' variables, the rest of Config.Env, and HOME when none was set.
+   */
+  public List<String> environment(ContainerState c) {
+    List<String> env = new ArrayList<>();
+    List<String> own = c.config().env();
+    own.stream().filter(v -> v.startsWith("PATH=")).findFirst().ifPresent(env::add);
+    env.add("HOSTNAME=" + hostname(c));
+    if (c.tty()) {
+      env.add("TERM=xterm");
+    }
+    env.addAll(Links.env(c, model));
+    own.stream().filter(v -> !v.startsWith("PATH=")).forEach(env::add);
+    if (env.stream().noneMatch(v -> v.startsWith("HOME="))) {
+      env.add("HOME=/root");
+    }
+    return env;
   }
 
   private static String hostLine(ContainerState ns) {
@@ -235,13 +278,25 @@ public final class Namespaces {
     return List.of(model.options().upstreamDns());
   }
 
+  /**
+   * /etc/resolv.conf as libnetwork writes it: search domains, name servers, then the options (the
+   * embedded DNS adds ndots:0 unless the user set ndots).
+   */
   public String resolvConf(ContainerState c) {
     StringBuilder sb = new StringBuilder();
+    ContainerConfig config = c.namespace().config();
+    if (!hostMode(c) && !config.dnsSearch().isEmpty()) {
+      sb.append("search ").append(String.join(" ", config.dnsSearch())).append('\n');
+    }
     for (String ns : nameservers(c)) {
       sb.append("nameserver ").append(ns).append('\n');
     }
-    if (embeddedDns(c)) {
-      sb.append("options ndots:0\n");
+    List<String> options = new ArrayList<>(hostMode(c) ? List.of() : config.dnsOptions());
+    if (embeddedDns(c) && options.stream().noneMatch(o -> o.startsWith("ndots"))) {
+      options.add("ndots:0");
+    }
+    if (!options.isEmpty()) {
+      sb.append("options ").append(String.join(" ", options)).append('\n');
     }
     return sb.toString();
   }

@@ -47,33 +47,111 @@ public final class NetworkPaths {
     return List.of();
   }
 
-  /** What the embedded DNS answers (empty on the default bridge, where there is none). */
+  /**
+   * What the embedded DNS answers (empty on the default bridge, where there is none), as
+   * libnetwork's resolver does: NAME, then NAME as "name.network" split at each dot from the right;
+   * on each network in turn a link alias of the asking endpoint first, then container names and
+   * network aliases (the hostname and short ID are aliases too); several answers come shuffled.
+   */
   public List<Integer> dns(ContainerState from, String name) {
     List<Integer> out = new ArrayList<>();
     if (!namespaces.embeddedDns(from)) {
       return out;
     }
     String wanted = stripDot(name).toLowerCase(Locale.ROOT);
-    for (Map.Entry<NetworkState, EndpointState> mine : namespaces.endpoints(from)) {
-      NetworkState n = mine.getKey();
+    List<String[]> tries = new ArrayList<>();
+    tries.add(new String[] {wanted, ""});
+    for (int dot = wanted.lastIndexOf('.'); dot > 0; dot = wanted.lastIndexOf('.', dot - 1)) {
+      tries.add(new String[] {wanted.substring(0, dot), wanted.substring(dot + 1)});
+    }
+    for (String[] t : tries) {
+      out = lookup(from, t[0], t[1]);
+      if (!out.isEmpty()) {
+        break;
+      }
+    }
+    for (int i = out.size() - 1; i > 0; i--) {
+      int r = model.ids().between(0, i + 1);
+      out.set(i, out.set(r, out.get(i)));
+    }
+    return out;
+  }
+
+  private List<Integer> lookup(ContainerState from, String req, String networkName) {
+    List<Map.Entry<NetworkState, EndpointState>> mine = namespaces.endpoints(from);
+    for (Map.Entry<NetworkState, EndpointState> x : mine) {
+      NetworkState n = x.getKey();
+      if (!n.isUserDefined()
+          || !(networkName.isEmpty() || n.name().equalsIgnoreCase(networkName))) {
+        continue;
+      }
+      for (String link : x.getValue().links()) {
+        String[] na = Links.parse(link);
+        if (na[1].equalsIgnoreCase(req)) {
+          List<Integer> hit = onNetwork(n, na[0].toLowerCase(Locale.ROOT));
+          if (!hit.isEmpty()) {
+            return hit;
+          }
+        }
+      }
+    }
+    for (Map.Entry<NetworkState, EndpointState> x : mine) {
+      NetworkState n = x.getKey();
+      if (!n.isUserDefined()
+          || !(networkName.isEmpty() || n.name().equalsIgnoreCase(networkName))) {
+        continue;
+      }
+      List<Integer> hit = onNetwork(n, req);
+      if (!hit.isEmpty()) {
+        return hit;
+      }
+    }
+    return new ArrayList<>();
+  }
+
+  /** The addresses on one network of the running containers named or aliased {@code req}. */
+  private List<Integer> onNetwork(NetworkState n, String req) {
+    List<Integer> out = new ArrayList<>();
+    for (String containerId : n.attachedContainerIds()) {
+      ContainerState c = model.containerById(containerId).orElse(null);
+      EndpointState e = n.endpointOf(containerId).orElseThrow();
+      if (c == null || !e.active()) {
+        continue;
+      }
+      boolean match =
+          c.name().equalsIgnoreCase(req)
+              || e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(req));
+      if (match && !out.contains(e.address())) {
+        out.add(e.address());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What the embedded DNS answers to a reverse (PTR) query: "name.network" of the container holding
+   * the address on one of the asker's user-defined networks, or empty (the query goes upstream).
+   */
+  public Optional<String> reverse(ContainerState from, int address) {
+    if (!namespaces.embeddedDns(from)) {
+      return Optional.empty();
+    }
+    for (Map.Entry<NetworkState, EndpointState> x : namespaces.endpoints(from)) {
+      NetworkState n = x.getKey();
       if (!n.isUserDefined()) {
         continue;
       }
       for (String containerId : n.attachedContainerIds()) {
-        ContainerState c = model.containerById(containerId).orElse(null);
         EndpointState e = n.endpointOf(containerId).orElseThrow();
-        if (c == null || !e.active()) {
-          continue;
-        }
-        boolean match =
-            c.name().equalsIgnoreCase(wanted)
-                || e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(wanted));
-        if (match && !out.contains(e.address())) {
-          out.add(e.address());
+        if (e.active() && e.address() == address) {
+          Optional<ContainerState> c = model.containerById(containerId);
+          if (c.isPresent()) {
+            return Optional.of(c.get().name() + "." + n.name());
+          }
         }
       }
     }
-    return out;
+    return Optional.empty();
   }
 
   private static String stripDot(String name) {

@@ -16,14 +16,30 @@ public record NetworkSpec(
     Map<String, String> labels,
     Map<String, String> options) {
 
-  /** The IPAM part: the first pool's subnet, gateway and IP range, and the IPAM options. */
-  public record Ipam(String subnet, String gateway, String ipRange, Map<String, String> options) {
+  /**
+   * The IPAM part: the first pool's subnet, gateway, IP range and auxiliary (reserved) addresses,
+   * and the IPAM options.
+   */
+  public record Ipam(
+      String subnet,
+      String gateway,
+      String ipRange,
+      Map<String, String> options,
+      Map<String, String> auxAddresses) {
     static final Ipam NONE = new Ipam("", "", "", null);
 
     public Ipam {
       subnet = subnet == null ? "" : subnet;
       gateway = gateway == null ? "" : gateway;
       ipRange = ipRange == null ? "" : ipRange;
+      auxAddresses =
+          auxAddresses == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(auxAddresses));
+    }
+
+    public Ipam(String subnet, String gateway, String ipRange, Map<String, String> options) {
+      this(subnet, gateway, ipRange, options, Map.of());
     }
   }
 

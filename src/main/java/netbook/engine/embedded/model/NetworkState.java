@@ -31,9 +31,22 @@ public final class NetworkState {
   /** Endpoints in attach order, by container id: only those of running containers. */
   private final Map<String, EndpointState> endpoints = new LinkedHashMap<>();
 
-  /** The address pool: subnet (null without one), gateway, optional IP range, user-given or not. */
-  record Pool(Cidr subnet, int gateway, Cidr ipRange, boolean userSubnet) {
+  /**
+   * The address pool: subnet (null without one), gateway, optional IP range, user-given or not,
+   * whether the user gave the gateway, and the auxiliary addresses (never handed out).
+   */
+  record Pool(
+      Cidr subnet,
+      int gateway,
+      Cidr ipRange,
+      boolean userSubnet,
+      boolean userGateway,
+      Map<String, String> aux) {
     static final Pool NONE = new Pool(null, 0, null, false);
+
+    Pool(Cidr subnet, int gateway, Cidr ipRange, boolean userSubnet) {
+      this(subnet, gateway, ipRange, userSubnet, false, Map.of());
+    }
   }
 
   /** The Linux bridge of a bridge network ("" for host and none). */
@@ -54,6 +67,7 @@ public final class NetworkState {
     this.bridge = b.bridge;
     if (pool.subnet() != null) {
       used.add(pool.gateway());
+      pool.aux().values().forEach(a -> used.add(Ipv4.parse(a)));
     }
   }
 
@@ -162,6 +176,19 @@ public final class NetworkState {
     return pool.userSubnet();
   }
 
+  /**
+   * Whether inspect shows the pool's gateway: dockerd records it when it chose the subnet or the
+   * user gave the gateway, not for a --subnet without --gateway.
+   */
+  public boolean gatewayShown() {
+    return !predefined && (!pool.userSubnet() || pool.userGateway());
+  }
+
+  /** The --aux-address entries (name to address), in the order given. */
+  public Map<String, String> auxAddresses() {
+    return pool.aux();
+  }
+
   public boolean internal() {
     return internal;
   }
@@ -244,11 +271,15 @@ public final class NetworkState {
     return id.substring(0, 12);
   }
 
-  /** The lowest free address of the pool (the IP range if one was given), or fails. */
+  /**
+   * The lowest free address of the pool (the IP range if one was given, from its first), or fails.
+   */
   int allocate() {
     Cidr subnet = pool.subnet();
     Cidr range = pool.ipRange() != null ? pool.ipRange() : subnet;
-    for (long a = Integer.toUnsignedLong(range.base()) + 1;
+    // libnetwork hands out a --ip-range from its first address (the subnet's own address and
+    // broadcast excepted): on 172.x.0.128/25 the gateway takes .128, the first container .129
+    for (long a = Integer.toUnsignedLong(range.base()) + (pool.ipRange() != null ? 0 : 1);
         a < Integer.toUnsignedLong(range.broadcast());
         a++) {
       int candidate = (int) a;

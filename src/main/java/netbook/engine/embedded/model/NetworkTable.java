@@ -78,6 +78,18 @@ final class NetworkTable {
     return networks.get(id);
   }
 
+  /** A network by full id, exact name or unique id prefix; empty when there is none. */
+  java.util.Optional<NetworkState> find(String ref) {
+    try {
+      return java.util.Optional.of(network(ref));
+    } catch (ApiException e) {
+      if (e.status() == 404) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** A network by full id, exact name, or unique id prefix, as Docker resolves it. */
   NetworkState network(String ref) {
     NetworkState byId = networks.get(ref);
@@ -111,6 +123,10 @@ final class NetworkTable {
     if (name == null || name.isEmpty()) {
       throw ApiException.badRequest("network name must not be empty");
     }
+    if (List.of("bridge", "host", "none", "default").contains(name)) {
+      throw ApiException.forbidden(
+          "operation is not permitted on predefined " + name + " network ");
+    }
     if (networks.values().stream().anyMatch(n -> n.name().equals(name))) {
       throw ApiException.conflict("network with name " + name + " already exists");
     }
@@ -124,7 +140,11 @@ final class NetworkTable {
     Cidr pool;
     boolean userSubnet = !ipam.subnet().isEmpty();
     if (userSubnet) {
-      pool = parseCidr(ipam.subnet());
+      try {
+        pool = parseCidr(ipam.subnet());
+      } catch (ApiException e) {
+        throw ApiException.badRequest("Invalid subnet " + ipam.subnet() + " : " + e.getMessage());
+      }
       for (NetworkState n : networks.values()) {
         if (n.subnet() != null && n.subnet().overlaps(pool)) {
           throw ApiException.forbidden("Pool overlaps with other one on this address space");
@@ -150,13 +170,31 @@ final class NetworkTable {
         throw ApiException.forbidden("Pool overlaps with other one on this address space");
       }
     }
+    Map<String, String> aux = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, String> a : ipam.auxAddresses().entrySet()) {
+      int address = Wiring.parseAddress(a.getValue());
+      if (!pool.contains(address)) {
+        throw ApiException.forbidden(
+            "failed to allocate secondary ip address ("
+                + a.getKey()
+                + ":"
+                + a.getValue()
+                + "): Requested address is out of range");
+      }
+      aux.put(a.getKey(), Ipv4.format(address));
+    }
+    if (range != null && ipam.gateway().isEmpty()) {
+      gw = range.base() == pool.base() ? range.base() + 1 : range.base();
+    }
     String id = ids.id64();
     Map<String, String> opts = spec.options();
     String bridge =
         opts.getOrDefault("com.docker.network.bridge.name", "br-" + id.substring(0, 12));
     NetworkState n =
         NetworkState.builder(id, name, drv, ids.now())
-            .pool(new NetworkState.Pool(pool, gw, range, userSubnet))
+            .pool(
+                new NetworkState.Pool(
+                    pool, gw, range, userSubnet, !ipam.gateway().isEmpty(), Map.copyOf(aux)))
             .internal(spec.internal())
             .attachable(spec.attachable())
             .labels(spec.labels())

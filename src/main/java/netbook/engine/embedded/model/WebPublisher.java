@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.IntPredicate;
 import netbook.engine.PortBinding;
 
 /**
@@ -22,39 +21,21 @@ import netbook.engine.PortBinding;
  * http://localhost:PORT} works; other published ports are only booked.
  */
 final class WebPublisher {
-  private static final int EPHEMERAL_FIRST = 49153;
-
   private final boolean serve;
   private final Map<String, List<HttpServer>> servers = new HashMap<>();
   private ExecutorService executor;
-  private int nextEphemeral = EPHEMERAL_FIRST;
 
   WebPublisher(boolean serve) {
     this.serve = serve;
   }
 
-  /** Books (and for web containers serves) a published port; returns the actual host port. */
-  int publish(ContainerState c, PortBinding p, IntPredicate inUse) {
-    boolean web = serve && c.image().web() && p.containerPort() == 80 && "tcp".equals(p.protocol());
-    int port = p.hostPort();
-    if (port > 0 && inUse.test(port)) {
-      throw ApiException.serverError(
-          "driver failed programming external connectivity on endpoint "
-              + c.name()
-              + " ("
-              + c.id()
-              + "): Bind for 0.0.0.0:"
-              + port
-              + " failed: port is already allocated");
-    }
-    if (!web) {
-      if (port == 0) {
-        do {
-          port = nextEphemeral++;
-        } while (inUse.test(port));
-      }
-      return port;
-    }
+  /** Whether this binding gets a real HTTP server: a web image's port 80/tcp, when serving. */
+  boolean serves(ContainerState c, PortBinding p) {
+    return serve && c.image().web() && p.containerPort() == 80 && "tcp".equals(p.protocol());
+  }
+
+  /** Serves the welcome page on 127.0.0.1:port; the port bound, or -1 when it is in use. */
+  int serve(ContainerState c, int port) {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
@@ -64,14 +45,7 @@ final class WebPublisher {
       servers.computeIfAbsent(c.id(), k -> new ArrayList<>()).add(server);
       return server.getAddress().getPort();
     } catch (IOException e) {
-      throw ApiException.serverError(
-          "driver failed programming external connectivity on endpoint "
-              + c.name()
-              + " ("
-              + c.id()
-              + "): Error starting userland proxy: listen tcp4 0.0.0.0:"
-              + port
-              + ": bind: address already in use");
+      return -1;
     }
   }
 

@@ -45,7 +45,11 @@ final class Wiring {
     if (n.isUserDefined() && !all.contains(c.shortId())) {
       all.add(c.shortId());
     }
-    return new EndpointState(n.id(), all, ipv4);
+    String hostname = c.config().hostname();
+    if (n.isUserDefined() && !c.name().equals(hostname) && !all.contains(hostname)) {
+      all.add(hostname); // dockerd's updateNetworkConfig: the hostname is an alias too
+    }
+    return new EndpointState(n.id(), all, ipv4, n.isUserDefined() ? spec.links() : List.of());
   }
 
   /** The endpoint of a network without addresses (host, none). */

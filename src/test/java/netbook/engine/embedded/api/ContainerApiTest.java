@@ -103,7 +103,12 @@ class ContainerApiTest {
         t.post(
             "/containers/create",
             "{\"Image\":\"netbook/toolbox\",\"Cmd\":[\"sleep\",\"600\"],\"HostConfig\":{\"NetworkMode\":\"nosuch\"}}");
-    assertThat(noNet.bodyText()).contains("network nosuch not found");
+    // dockerd creates it (a 404 here would make the CLI pull the image first) and fails its start
+    assertThat(noNet.status()).as(noNet.bodyText()).isEqualTo(201);
+    String noNetId = TestApi.json(noNet).get("Id").asText();
+    ApiResponse noNetStart = t.post("/containers/" + noNetId + "/start", "");
+    assertThat(noNetStart.status()).isEqualTo(404);
+    assertThat(noNetStart.bodyText()).isEqualTo("{\"message\":\"network nosuch not found\"}\n");
     assertThat(t.get("/containers/nosuch/json").bodyText())
         .isEqualTo("{\"message\":\"No such container: nosuch\"}\n");
     ApiResponse running = t.delete("/containers/container_a");

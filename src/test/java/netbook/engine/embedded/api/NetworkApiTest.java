@@ -50,7 +50,17 @@ class NetworkApiTest {
     assertThat(custom.at("/IPAM/Config/0/Gateway").asText()).isEqualTo("10.5.0.254");
     assertThat(custom.at("/IPAM/Config/0/IPRange").asText()).isEqualTo("10.5.0.128/25");
     t.run("c1", "netbook/toolbox", "custom");
-    assertThat(t.ip("c1", "custom")).isEqualTo("10.5.0.129");
+    // Docker 20.10.24 hands out an --ip-range from its first address: .128 here (the gateway is
+    // elsewhere); without --gateway the gateway itself takes .128 and the first container .129
+    assertThat(t.ip("c1", "custom")).isEqualTo("10.5.0.128");
+    t.ok(
+        t.post(
+            "/networks/create",
+            "{\"Name\":\"ranged\",\"IPAM\":{\"Config\":[{\"Subnet\":\"10.7.0.0/24\",\"IPRange\":\"10.7.0.64/26\"}]}}"));
+    t.run("c2", "netbook/toolbox", "ranged");
+    assertThat(t.ip("c2", "ranged")).isEqualTo("10.7.0.65");
+    assertThat(t.inspect("c2").at("/NetworkSettings/Networks/ranged/Gateway").asText())
+        .isEqualTo("10.7.0.64");
   }
 
   @Test
