@@ -18,7 +18,6 @@ import netbook.engine.Engine;
 import netbook.engine.embedded.model.EmbeddedOptions;
 import netbook.testing.RealDockerExtension;
 import netbook.testing.RequiresDocker;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,13 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RequiresDocker
 class DifferentialIT {
-  /**
-   * Scenarios marked "# needs: exec" use docker exec, which serve answers only once its server
-   * hijacks connections (exec/attach). Until that work is merged they cannot pass here; set this to
-   * false with the merge, so that nothing is skipped.
-   */
-  static final boolean SERVE_EXEC_PENDING = true;
-
   private static final Path SCENARIOS = Path.of("src/test/resources/differential");
   private static final long LINE_TIMEOUT_SECONDS = 60;
 
@@ -58,11 +50,6 @@ class DifferentialIT {
 
   private void compare(Path file) throws IOException, InterruptedException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    boolean needsExec = lines.stream().anyMatch(l -> l.strip().equals("# needs: exec"));
-    Assumptions.assumeFalse(
-        needsExec && SERVE_EXEC_PENDING,
-        file.getFileName()
-            + " needs docker exec against serve (DifferentialIT.SERVE_EXEC_PENDING)");
     String docker = dockerBinary();
     String prefix = "df" + UUID.randomUUID().toString().substring(0, 6) + "-";
     String realHost = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
