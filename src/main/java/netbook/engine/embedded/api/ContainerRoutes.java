@@ -75,6 +75,9 @@ final class ContainerRoutes {
         return waitFor(c);
       case "POST exec":
         return execCreate(c, DockerJson.read(req.body()));
+      case "POST rename":
+        model.rename(c, q.getOrDefault("name", ""));
+        return ApiResponse.empty(204);
       default:
         return null;
     }

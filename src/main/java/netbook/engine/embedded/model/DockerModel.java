@@ -168,6 +168,14 @@ public final class DockerModel {
     return containers.byId(id);
   }
 
+  /**
+   * Renames a container; the embedded DNS answers the new name at once (the old one no longer), its
+   * hostname and /etc/hosts stay, as in Docker.
+   */
+  public void rename(ContainerState c, String newName) {
+    containers.rename(c, newName);
+  }
+
   public ContainerState createContainer(CreateRequest r) {
     String name = containers.checkedName(r.name());
     ContainerConfig requested = r.config();
