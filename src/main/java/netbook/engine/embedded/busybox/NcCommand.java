@@ -40,6 +40,9 @@ final class NcCommand {
       \t-e PROG\tRun PROG after connect
       """;
 
+  /** Shell keywords that may stand before nc in a loop: {@code while true; do nc -l ...; done}. */
+  private static final java.util.Set<String> KEYWORDS = java.util.Set.of("do", "then", "else", "{");
+
   private final DockerModel model;
   private final NetworkPaths paths;
   private final Sockets sockets;
@@ -90,7 +93,11 @@ final class NcCommand {
     String program = Busybox.basename(argv.get(0));
     if (Busybox.SHELLS.contains(program) && argv.size() > 2 && argv.get(1).equals("-c")) {
       for (ShellScript.Step step : ShellScript.parse(argv.get(2))) {
-        int port = listenPort(step.words());
+        List<String> words = step.words();
+        while (!words.isEmpty() && KEYWORDS.contains(words.get(0))) {
+          words = words.subList(1, words.size());
+        }
+        int port = listenPort(words);
         if (port > 0) {
           return port;
         }
