@@ -9,10 +9,11 @@ import netbook.engine.embedded.model.Namespaces;
 import netbook.engine.embedded.model.NetworkPaths;
 
 /**
- * Runs commands in a container the way busybox would: {@code sh -c} scripts, {@code ping}, {@code
- * ip}, {@code ifconfig}, {@code hostname}, {@code nslookup}, {@code cat} of the network files,
- * {@code wget}, {@code echo}, {@code true}, {@code false}, {@code sleep} and {@code exit}, with
- * busybox's exact output. Anything else is not found.
+ * Runs commands in a container the way busybox would: {@code sh -c} scripts (a pipe feeds the
+ * reader's stdin), {@code ping[6]}, {@code ip}, {@code ifconfig}, {@code arp}, {@code route},
+ * {@code netstat}, {@code traceroute}, {@code nc}, {@code hostname}, {@code nslookup}, {@code cat}
+ * and {@code ls} of the network files, {@code wget}, {@code echo}, {@code true}, {@code false},
+ * {@code sleep} and {@code exit}, with busybox's exact output. Anything else is not found.
  */
 public final class Busybox {
   static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
