@@ -19,7 +19,7 @@ import netbook.engine.embedded.model.NetworkPaths;
  *       port 80, a published port on the host's addresses) and sends its stdin; it prints nothing
  *       back (web servers included) and exits 0. Otherwise busybox's errors: bad address,
  *       Connection refused, Network is unreachable, and Connection timed out when no network is
- *       shared.
+ *       shared ({@code nc: timed out} with {@code -w N}).
  * </ul>
  */
 final class NcCommand {
@@ -54,10 +54,12 @@ final class NcCommand {
   }
 
   /** The options and operands of one nc command line. */
-  private record Parsed(boolean listen, int localPort, List<String> operands, char badOption) {}
+  private record Parsed(
+      boolean listen, int localPort, List<String> operands, char badOption, boolean timeout) {}
 
   private static Parsed parse(List<String> args) {
     boolean listen = false;
+    boolean timeout = false;
     int port = 0;
     List<String> operands = new java.util.ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
@@ -76,13 +78,14 @@ final class NcCommand {
           if (ch == 'p') {
             port = Busybox.parseInt(value, 0);
           }
+          timeout |= ch == 'w';
           break;
         } else {
-          return new Parsed(listen, port, operands, ch);
+          return new Parsed(listen, port, operands, ch, timeout);
         }
       }
     }
-    return new Parsed(listen, port, operands, '\0');
+    return new Parsed(listen, port, operands, '\0', timeout);
   }
 
   /** The port a command line's {@code nc -l -p PORT} listens on (in {@code sh -c} too), or -1. */
@@ -139,7 +142,7 @@ final class NcCommand {
     }
     paths.learn(c, address);
     if (!paths.reaches(c, address)) {
-      return ShellResult.fail(cant + "Connection timed out\n", 1);
+      return ShellResult.fail(p.timeout() ? "nc: timed out\n" : cant + "Connection timed out\n", 1);
     }
     Optional<Peer> peer = peer(c, address, port);
     if (peer.isEmpty()) {

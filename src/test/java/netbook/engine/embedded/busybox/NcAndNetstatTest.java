@@ -96,6 +96,8 @@ class NcAndNetstatTest {
     t.run("other", "netbook/toolbox", "bridge");
     assertThat(t.exec("cli", "nc", "172.17.0.2", "80").stderr())
         .isEqualTo("nc: can't connect to remote host (172.17.0.2): Connection timed out\n");
+    assertThat(t.exec("cli", "nc", "-w", "2", "172.17.0.2", "80").stderr())
+        .isEqualTo("nc: timed out\n");
     assertThat(t.exec("cli", "nc").stderr()).contains("Usage: nc [-iN] [-wN] [-l] [-p PORT]");
   }
 

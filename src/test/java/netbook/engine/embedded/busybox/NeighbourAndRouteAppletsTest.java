@@ -69,6 +69,15 @@ class NeighbourAndRouteAppletsTest {
   }
 
   @Test
+  void wgetAndNcFillTheTableToo() {
+    t.run("apl-web", "nginx", "apl-net");
+    t.exec("apl-a", "wget", "-q", "-O", "-", "http://apl-web/");
+    t.exec("apl-b", "nc", "apl-web", "80");
+    assertThat(sh("apl-a", "ip neigh")).startsWith("172.18.0.4 dev eth0 lladdr 02:42:ac:12:00:04 ");
+    assertThat(sh("apl-b", "arp -n")).startsWith("? (172.18.0.4) at 02:42:ac:12:00:04 [ether]");
+  }
+
+  @Test
   void routesRulesAndTheKernelsRouteFile() {
     assertThat(sh("apl-a", "ip route get 172.18.0.3"))
         .isEqualTo("172.18.0.3 dev eth0  src 172.18.0.2 \n");
