@@ -173,7 +173,10 @@ final class InterfaceCommands {
 
   private static void appendInet6(StringBuilder sb, NetInterface i) {
     if (i.global6() != null) {
-      sb.append("    inet6 ").append(i.global6()).append(" scope global flags 02 \n");
+      // Docker adds a container's address without duplicate detection (IFA_F_NODAD)
+      sb.append("    inet6 ")
+          .append(i.global6())
+          .append(i.peer() > 0 ? " scope global flags 02 \n" : " scope global \n");
       sb.append("       valid_lft forever preferred_lft forever\n");
     }
     if (i.linkLocal6() != null) {

@@ -124,6 +124,7 @@ public final class Namespaces {
                 .ipv4(n.subnet(), n.gateway())
                 .carrier(n.hasEndpoints())
                 .linkLocal6(Macs.linkLocal(n.bridgeMac()))
+                .global6(n.ipv6() ? Ipv6.format(n.gateway6()) + "/" + n.subnet6().prefix() : null)
                 .build());
         for (EndpointState e : n.endpoints()) {
           if (e.active() && e.address() != 0) {

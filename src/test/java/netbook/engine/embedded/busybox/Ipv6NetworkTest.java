@@ -108,6 +108,19 @@ class Ipv6NetworkTest {
   }
 
   @Test
+  void theHostsBridgeHoldsTheGatewayAddress() {
+    v6net();
+    t.ok(
+        t.post(
+            "/containers/create?name=onhost",
+            "{\"Image\":\"netbook/toolbox\",\"Cmd\":[\"sleep\",\"60\"],"
+                + "\"HostConfig\":{\"NetworkMode\":\"host\"}}"));
+    t.ok(t.post("/containers/onhost/start", ""));
+    assertThat(t.exec("onhost", "ip", "addr").stdout())
+        .contains("    inet6 fd00:ab12::1/64 scope global \n       valid_lft forever");
+  }
+
+  @Test
   void containersWithoutIpv6CannotSendIt() {
     t.createNetwork("plain");
     t.run("p6", "netbook/toolbox", "plain");
