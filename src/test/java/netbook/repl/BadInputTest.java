@@ -86,7 +86,7 @@ class BadInputTest {
                   + " unset NETBOOK_OFFLINE"),
           new Case(
               "docker network create --subnet 300.1.2.0/24 badnet",
-              "Error response from daemon: invalid CIDR address: 300.1.2.0/24"),
+              "Error response from daemon: Invalid subnet 300.1.2.0/24 : invalid CIDR address: 300.1.2.0/24"),
           new Case(
               "net(\"badnet\", \"10.0.0.0/99\", \"10.0.0.1\")",
               "invalid CIDR address: 10.0.0.0/99"),

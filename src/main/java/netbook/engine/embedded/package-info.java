@@ -19,8 +19,8 @@
  *       /networks/{id}/connect|disconnect}, {@code POST /networks/prune} (label filters)
  *   <li>{@code GET /containers/json} (all, filters label, name, id, status, network), {@code POST
  *       /containers/create}, {@code GET /containers/{id}/json}, {@code POST
- *       /containers/{id}/start|stop|kill|restart}, {@code DELETE /containers/{id}} (force), {@code
- *       GET /containers/{id}/logs}, {@code POST /containers/{id}/wait}, {@code POST
+ *       /containers/{id}/start|stop|kill|restart|rename}, {@code DELETE /containers/{id}} (force),
+ *       {@code GET /containers/{id}/logs}, {@code POST /containers/{id}/wait}, {@code POST
  *       /containers/{id}/resize}
  *   <li>{@code POST /containers/{id}/exec}, {@code POST /exec/{id}/start} (8-byte stream frames, or
  *       raw with a TTY), {@code GET /exec/{id}/json}, {@code POST /exec/{id}/resize}
@@ -47,12 +47,20 @@
  *       netbook.engine.embedded.model.EmbeddedOptions#upstreamDns}).
  *   <li>Published ports answer on 127.0.0.1 only (Docker listens on 0.0.0.0 and ::), and only for
  *       the web images' port 80; other published ports are booked but refuse connections.
- *   <li>IPv6, macvlan/overlay drivers, volumes, events, swarm; duplicate network names are always
- *       refused (dockerd 20.10 allows them without CheckDuplicate).
- *   <li>Busybox commands beyond ping, ip addr|link|route, ifconfig, hostname [-i|-s], nslookup, cat
- *       of /etc/hosts, /etc/resolv.conf and /etc/hostname, wget (http), env, echo, true, false,
- *       sleep and exit in {@code sh -c} (with ; && || |): anything else is "sh: X: not found" (127)
- *       in a shell, or the OCI runtime's "executable file not found" (126) when exec'd directly.
+ *   <li>IPv6 beyond user-defined bridge networks created with {@code --ipv6} and an IPv6 subnet
+ *       (the default bridge has none, as without the daemon's --ipv6); IPv6 goes between containers
+ *       on such networks and their gateway only (no wget or nc over it), and the embedded DNS
+ *       answers no PTR for IPv6 addresses but those of containers.
+ *   <li>macvlan/overlay drivers, volumes, events, swarm; duplicate network names are always refused
+ *       (dockerd 20.10 allows them without CheckDuplicate).
+ *   <li>Busybox commands beyond ping, ping6, ip addr|link|route [get]|neigh|rule, ifconfig, arp,
+ *       route, netstat, traceroute, nc (the subset in {@code busybox.NcCommand}), hostname
+ *       [-i|-s|-d|-f], nslookup, cat of /etc/hosts, /etc/resolv.conf, /etc/hostname,
+ *       /proc/net/route and /sys/class/net/*, ls of /sys/class/net, wget (http), env, echo, true,
+ *       false, sleep and exit in {@code sh -c} (with ; &amp;&amp; || and | feeding stdin): anything
+ *       else is "sh: X: not found" (127) in a shell, or the OCI runtime's "executable file not
+ *       found" (126) when exec'd directly. Neighbour entries stay REACHABLE (no clock makes them
+ *       STALE); netstat knows listening sockets only (every exchange is over when it runs).
  * </ul>
  */
 package netbook.engine.embedded;

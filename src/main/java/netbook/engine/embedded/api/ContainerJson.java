@@ -14,6 +14,7 @@ import netbook.engine.embedded.model.DockerModel;
 import netbook.engine.embedded.model.EndpointState;
 import netbook.engine.embedded.model.ImageCatalog;
 import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Ipv6;
 import netbook.engine.embedded.model.NetworkState;
 
 /** Containers as Docker's JSON: GET /containers/json and GET /containers/{id}/json. */
@@ -246,9 +247,10 @@ final class ContainerJson {
       x.put("Gateway", withAddress ? Ipv4.format(n.gateway()) : "");
       x.put("IPAddress", withAddress ? ep.ipv4() : "");
       x.put("IPPrefixLen", withAddress ? n.subnet().prefix() : 0);
-      x.put("IPv6Gateway", "");
-      x.put("GlobalIPv6Address", "");
-      x.put("GlobalIPv6PrefixLen", 0);
+      boolean v6 = withAddress && ep.ipv6Address() != null;
+      x.put("IPv6Gateway", v6 ? Ipv6.format(n.gateway6()) : "");
+      x.put("GlobalIPv6Address", v6 ? ep.ipv6() : "");
+      x.put("GlobalIPv6PrefixLen", v6 ? n.subnet6().prefix() : 0);
       x.put("MacAddress", ep.mac());
       x.putNull("DriverOpts");
     }

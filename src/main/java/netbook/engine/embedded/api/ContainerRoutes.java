@@ -80,6 +80,9 @@ final class ContainerRoutes {
         return ApiResponse.empty(200); // a modelled TTY has no size
       case "POST exec":
         return execCreate(c, DockerJson.read(req.body()));
+      case "POST rename":
+        model.rename(c, q.getOrDefault("name", ""));
+        return ApiResponse.empty(204);
       default:
         return null;
     }

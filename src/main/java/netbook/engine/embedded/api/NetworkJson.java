@@ -6,6 +6,7 @@ import netbook.engine.embedded.model.ContainerState;
 import netbook.engine.embedded.model.DockerModel;
 import netbook.engine.embedded.model.EndpointState;
 import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Ipv6;
 import netbook.engine.embedded.model.NetworkState;
 
 /** Networks as Docker's JSON: GET /networks and GET /networks/{id}. */
@@ -23,7 +24,7 @@ final class NetworkJson {
     o.put("Created", DockerJson.time(n.created()));
     o.put("Scope", "local");
     o.put("Driver", n.driver());
-    o.put("EnableIPv6", false);
+    o.put("EnableIPv6", n.enableIpv6());
     ObjectNode ipam = o.putObject("IPAM");
     ipam.put("Driver", "default");
     if (n.ipamOptions() == null) {
@@ -45,6 +46,13 @@ final class NetworkJson {
         pool.set("AuxiliaryAddresses", DockerJson.strings(n.auxAddresses()));
       }
     }
+    if (n.subnet6() != null) {
+      ObjectNode pool = config.addObject();
+      pool.put("Subnet", n.subnet6().toString());
+      if (n.userGateway6()) {
+        pool.put("Gateway", Ipv6.format(n.gateway6()));
+      }
+    }
     o.put("Internal", n.internal());
     o.put("Attachable", n.attachable());
     o.put("Ingress", false);
@@ -63,7 +71,8 @@ final class NetworkJson {
         x.put("EndpointID", ep.endpointId());
         x.put("MacAddress", ep.mac());
         x.put("IPv4Address", ep.address() == 0 ? "" : ep.ipv4() + "/" + n.subnet().prefix());
-        x.put("IPv6Address", "");
+        x.put(
+            "IPv6Address", ep.ipv6Address() == null ? "" : ep.ipv6() + "/" + n.subnet6().prefix());
       }
     }
     o.set("Containers", DockerJson.sorted(containers));

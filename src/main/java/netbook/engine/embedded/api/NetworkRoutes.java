@@ -75,7 +75,16 @@ final class NetworkRoutes {
   private ApiResponse create(JsonNode body) {
     JsonNode ipam = DockerJson.child(body, "IPAM");
     JsonNode config = DockerJson.child(ipam, "Config");
-    JsonNode pool = config.isArray() && config.size() > 0 ? config.get(0) : DockerJson.object();
+    JsonNode pool = DockerJson.object();
+    JsonNode pool6 = DockerJson.object();
+    for (JsonNode p : config.isArray() ? config : DockerJson.object()) {
+      boolean v6 = DockerJson.text(p, "Subnet").contains(":");
+      if (v6 && pool6.isEmpty()) {
+        pool6 = p;
+      } else if (!v6 && pool.isEmpty()) {
+        pool = p;
+      }
+    }
     JsonNode ipamOptions = ipam.get("Options");
     NetworkSpec spec =
         NetworkSpec.builder(DockerJson.text(body, "Name"))
@@ -89,6 +98,10 @@ final class NetworkRoutes {
                         ? DockerJson.map(ipam, "Options")
                         : null,
                     DockerJson.map(pool, "AuxiliaryAddresses")))
+            .enableIpv6(body.path("EnableIPv6").asBoolean(false))
+            .ipam6(
+                new NetworkSpec.Ipam(
+                    DockerJson.text(pool6, "Subnet"), DockerJson.text(pool6, "Gateway"), "", null))
             .internal(body.path("Internal").asBoolean(false))
             .attachable(body.path("Attachable").asBoolean(false))
             .labels(DockerJson.map(body, "Labels"))

@@ -4,17 +4,19 @@ import java.util.List;
 import java.util.Set;
 import netbook.engine.embedded.model.ContainerState;
 import netbook.engine.embedded.model.DockerModel;
+import netbook.engine.embedded.model.Ipv6Paths;
 import netbook.engine.embedded.model.Namespaces;
 import netbook.engine.embedded.model.NetworkPaths;
 
 /**
- * Runs commands in a container the way busybox would: {@code sh -c} scripts, {@code ping}, {@code
- * ip}, {@code ifconfig}, {@code hostname}, {@code nslookup}, {@code cat} of the network files,
- * {@code wget}, {@code echo}, {@code true}, {@code false}, {@code sleep} and {@code exit}, with
- * busybox's exact output. Anything else is not found.
+ * Runs commands in a container the way busybox would: {@code sh -c} scripts (a pipe feeds the
+ * reader's stdin), {@code ping[6]}, {@code ip}, {@code ifconfig}, {@code arp}, {@code route},
+ * {@code netstat}, {@code traceroute}, {@code nc}, {@code hostname}, {@code nslookup}, {@code cat}
+ * and {@code ls} of the network files, {@code wget}, {@code echo}, {@code true}, {@code false},
+ * {@code sleep} and {@code exit}, with busybox's exact output. Anything else is not found.
  */
 public final class Busybox {
-  private static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
+  static final Set<String> SHELLS = Set.of("sh", "ash", "bash", "dash");
   private static final Set<String> BARE_PROGRAMS = Set.of("sleep", "cat");
 
   private final Namespaces namespaces;
@@ -22,13 +24,27 @@ public final class Busybox {
   private final InterfaceCommands interfaces;
   private final NslookupCommand nslookup;
   private final WgetCommand wget;
+  private final NeighbourCommands neighbours;
+  private final RouteCommands routes;
+  private final NetstatCommand netstat;
+  private final TracerouteCommand traceroute;
+  private final NcCommand nc;
+  private final FileCommands files;
 
   public Busybox(DockerModel model, Namespaces namespaces, NetworkPaths paths) {
     this.namespaces = namespaces;
     this.ping = new PingCommand(model, namespaces, paths);
-    this.interfaces = new InterfaceCommands(namespaces);
-    this.nslookup = new NslookupCommand(namespaces, paths);
+    this.neighbours = new NeighbourCommands(model, namespaces);
+    this.routes = new RouteCommands(namespaces);
+    this.interfaces = new InterfaceCommands(namespaces, neighbours, routes);
+    Ipv6Paths ipv6 = new Ipv6Paths(model, namespaces);
+    this.nslookup = new NslookupCommand(namespaces, paths, ipv6);
     this.wget = new WgetCommand(model, namespaces, paths);
+    Sockets sockets = new Sockets(model, namespaces);
+    this.netstat = new NetstatCommand(sockets, routes);
+    this.traceroute = new TracerouteCommand(model, paths, neighbours, ipv6);
+    this.nc = new NcCommand(model, paths, sockets);
+    this.files = new FileCommands(namespaces, routes);
   }
 
   /** Runs a process as exec or as a container's command does: argv[0] is looked up in PATH. */
@@ -43,7 +59,7 @@ public final class Busybox {
     } else if (SHELLS.contains(program)) {
       return shell(c, program, argv.subList(1, argv.size()));
     } else {
-      r = command(c, program, argv);
+      r = command(c, program, argv, "");
     }
     if (r == null) {
       return new ShellResult(
@@ -64,6 +80,7 @@ public final class Busybox {
       return ShellResult.fail(shell + ": -c requires an argument\n", 2);
     }
     ShellResult total = ShellResult.ok("");
+    String lastOut = "";
     for (ShellScript.Step step : ShellScript.parse(args.get(1))) {
       if (step.operator().equals("&&") && total.exitCode() != 0) {
         continue;
@@ -77,23 +94,27 @@ public final class Busybox {
         int code = words.size() > 1 ? parseInt(words.get(1), 0) : total.exitCode();
         return new ShellResult(total.stdout(), total.stderr(), code);
       }
+      boolean pipe = step.operator().equals("|");
       ShellResult r =
           SHELLS.contains(program)
               ? shell(c, program, words.subList(1, words.size()))
-              : command(c, program, words);
+              : command(c, program, words, pipe ? lastOut : "");
       if (r == null) {
         r = ShellResult.fail(shell + ": " + words.get(0) + ": not found\n", 127);
       }
-      total =
-          step.operator().equals("|")
-              ? new ShellResult(r.stdout(), total.stderr() + r.stderr(), r.exitCode())
-              : total.then(r);
+      if (pipe) {
+        // the writer's output went into the reader, not to the terminal
+        String before = total.stdout().substring(0, total.stdout().length() - lastOut.length());
+        total = new ShellResult(before, total.stderr(), total.exitCode());
+      }
+      total = total.then(r);
+      lastOut = r.stdout();
     }
     return total;
   }
 
-  /** One busybox applet, or null when there is no such command. */
-  private ShellResult command(ContainerState c, String program, List<String> argv) {
+  /** One busybox applet (stdin: what a pipe feeds it), or null when there is no such command. */
+  private ShellResult command(ContainerState c, String program, List<String> argv, String stdin) {
     List<String> args = argv.subList(1, argv.size());
     return switch (program) {
       case "echo" -> echo(args);
@@ -101,9 +122,17 @@ public final class Busybox {
       case "false" -> new ShellResult("", "", 1);
       case "hostname" -> hostname(c, args);
       case "env", "printenv" -> ShellResult.ok(String.join("\n", namespaces.environment(c)) + "\n");
-      case "cat" -> cat(c, args);
+      case "cat" -> args.isEmpty() ? ShellResult.ok(stdin) : files.cat(c, args);
+      case "ls" -> files.ls(c, args);
       case "ping" -> ping.run(c, args);
+      case "ping6" -> ping.run(c, prepend("-6", args));
       case "ip" -> interfaces.ip(c, args);
+      case "arp" -> neighbours.arp(c, args);
+      case "route" -> routes.route(c, args);
+      case "netstat" -> netstat.run(c, args);
+      case "traceroute" -> traceroute.run(c, args);
+      case "traceroute6" -> traceroute.run(c, prepend("-6", args));
+      case "nc" -> nc.run(c, args, stdin);
       case "ifconfig" -> interfaces.ifconfig(c, args);
       case "nslookup" -> nslookup.run(c, args);
       case "wget" -> wget.run(c, args);
@@ -137,29 +166,38 @@ public final class Busybox {
       int dot = name.indexOf('.');
       return ShellResult.ok((dot < 0 ? name : name.substring(0, dot)) + "\n");
     }
+    if (args.contains("-f") || args.contains("-d")) {
+      String canonical = canonicalName(c, name);
+      if (canonical == null) {
+        return ShellResult.fail("hostname: " + name + ": Host name lookup failure\n", 1);
+      }
+      if (args.contains("-f")) {
+        return ShellResult.ok(canonical + "\n");
+      }
+      int dot = canonical.indexOf('.');
+      return ShellResult.ok(dot < 0 ? "" : canonical.substring(dot + 1) + "\n");
+    }
     return ShellResult.ok(name + "\n");
   }
 
-  private ShellResult cat(ContainerState c, List<String> args) {
-    StringBuilder out = new StringBuilder();
-    StringBuilder err = new StringBuilder();
-    int code = 0;
-    for (String file : args) {
-      String content =
-          switch (file) {
-            case "/etc/hosts" -> namespaces.hostsFile(c);
-            case "/etc/resolv.conf" -> namespaces.resolvConf(c);
-            case "/etc/hostname" -> namespaces.hostname(c) + "\n";
-            default -> null;
-          };
-      if (content == null) {
-        err.append("cat: can't open '").append(file).append("': No such file or directory\n");
-        code = 1;
-      } else {
-        out.append(content);
+  /** What gethostbyname(hostname) calls the host: the first name of its /etc/hosts line. */
+  private String canonicalName(ContainerState c, String name) {
+    for (String line : namespaces.hostsFile(c).split("\n")) {
+      String[] parts = line.split("\\s+");
+      for (int i = 1; i < parts.length; i++) {
+        if (parts[i].equals(name)) {
+          return parts[1];
+        }
       }
     }
-    return new ShellResult(out.toString(), err.toString(), code);
+    return null;
+  }
+
+  private static List<String> prepend(String first, List<String> rest) {
+    List<String> all = new java.util.ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
   }
 
   static String basename(String path) {

@@ -14,7 +14,7 @@ import netbook.engine.embedded.model.WebPages;
  * output goes to the container's log, and the container exits with its exit code.
  */
 public final class ContainerProcesses implements DockerModel.ContainerLifecycle {
-  private static final Set<String> SERVERS = Set.of("nginx", "httpd", "top", "nc", "cat");
+  private static final Set<String> SERVERS = Set.of("nginx", "httpd", "top", "cat");
 
   private final DockerModel model;
   private final Busybox busybox;
@@ -59,6 +59,7 @@ public final class ContainerProcesses implements DockerModel.ContainerLifecycle 
               : args.size() > 1 && loops(args.get(1));
       case "sleep" -> args.isEmpty() || !args.get(0).equals("0");
       case "tail" -> args.contains("-f") || args.contains("-F");
+      case "nc" -> NcCommand.listenPort(argv) > 0;
       case "ping" -> args.stream().noneMatch(a -> a.startsWith("-c") || a.startsWith("-w"));
       default -> SERVERS.contains(program);
     };

@@ -10,35 +10,87 @@ import netbook.engine.embedded.model.NetInterface;
 
 /** busybox {@code ip addr|link|route} and {@code ifconfig}, over a namespace's interfaces. */
 final class InterfaceCommands {
-  private final Namespaces namespaces;
+  static final String IP_USAGE =
+      """
+      BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.
 
-  InterfaceCommands(Namespaces namespaces) {
+      Usage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]
+
+      OPTIONS := -f[amily] inet|inet6|link | -o[neline]
+
+      ip addr add|del IFADDR dev IFACE | show|flush [dev IFACE] [to PREFIX]
+      ip route list|flush|add|del|change|append|replace|test ROUTE
+      ip link set IFACE [up|down] [arp on|off] [multicast on|off]
+      \t[promisc on|off] [mtu NUM] [name NAME] [qlen NUM] [address MAC]
+      \t[master IFACE | nomaster] [netns PID]
+      ip tunnel add|change|del|show [NAME]
+      \t[mode ipip|gre|sit] [remote ADDR] [local ADDR] [ttl TTL]
+      ip neigh show|flush [to PREFIX] [dev DEV] [nud STATE]
+      ip rule [list] | add|del SELECTOR ACTION
+      """;
+
+  private final Namespaces namespaces;
+  private final NeighbourCommands neighbours;
+  private final RouteCommands routes;
+
+  InterfaceCommands(Namespaces namespaces, NeighbourCommands neighbours, RouteCommands routes) {
     this.namespaces = namespaces;
+    this.neighbours = neighbours;
+    this.routes = routes;
   }
 
+  /**
+   * busybox {@code ip [-4|-6|-f FAMILY|-o] OBJECT ...}; options it lacks (iproute2's {@code -br},
+   * {@code -c}, {@code -j}) get its usage, as in a real busybox container.
+   */
   ShellResult ip(ContainerState c, List<String> args) {
-    List<String> rest = args.stream().filter(a -> !a.equals("-4")).toList();
-    if (rest.isEmpty()) {
-      return ShellResult.fail(
-          "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) multi-call binary.\n\n"
-              + "Usage: ip [OPTIONS] address|route|link|tunnel|neigh|rule [ARGS]\n",
-          1);
+    String family = "";
+    int at = 0;
+    while (at < args.size() && args.get(at).startsWith("-")) {
+      String o = args.get(at++);
+      switch (o) {
+        case "-4" -> family = "4";
+        case "-6" -> family = "6";
+        case "-0" -> family = "0";
+        case "-o", "-oneline" -> {}
+        case "-f", "-family" -> {
+          String f = at < args.size() ? args.get(at++) : "";
+          family = f.equals("inet") ? "4" : f.equals("inet6") ? "6" : f.equals("link") ? "0" : "";
+        }
+        default -> {
+          return ShellResult.fail(IP_USAGE, 1);
+        }
+      }
     }
-    String object = rest.get(0);
-    List<String> tail = rest.subList(1, rest.size());
+    if (at >= args.size()) {
+      return ShellResult.fail(IP_USAGE, 1);
+    }
+    String object = args.get(at);
+    List<String> tail = args.subList(at + 1, args.size());
+    String sub = tail.isEmpty() ? "" : tail.get(0);
     if ("address".startsWith(object)) {
-      return addresses(c, tail, true);
-    }
-    if ("link".startsWith(object)) {
-      return addresses(c, tail, false);
+      return addresses(c, tail, family.equals("0") ? "link" : family);
     }
     if ("route".startsWith(object)) {
-      return ShellResult.ok(namespaces.routes(c));
+      if (!sub.isEmpty() && "get".startsWith(sub)) {
+        return routes.get(c, tail.subList(1, tail.size()));
+      }
+      return ShellResult.ok(family.equals("6") ? namespaces.routes6(c) : namespaces.routes(c));
+    }
+    if ("link".startsWith(object)) {
+      return addresses(c, tail, "link");
+    }
+    if ("neighbour".startsWith(object) || "neighbor".startsWith(object)) {
+      return neighbours.ipNeigh(c, tail, family);
+    }
+    if ("rule".startsWith(object)) {
+      return routes.rules();
     }
     return ShellResult.fail("ip: unknown object '" + object + "'\n", 1);
   }
 
-  private ShellResult addresses(ContainerState c, List<String> args, boolean withAddresses) {
+  /** {@code ip addr} ({@code family} "", "4" or "6") and {@code ip link} ("link"). */
+  private ShellResult addresses(ContainerState c, List<String> args, String family) {
     String device = null;
     for (String a : args) {
       if (!a.equals("show") && !a.equals("list") && !a.equals("dev")) {
@@ -53,7 +105,11 @@ final class InterfaceCommands {
         continue;
       }
       found = true;
-      appendIp(sb, i, withAddresses);
+      boolean has6 = i.linkLocal6() != null || i.global6() != null;
+      if (family.equals("6") && !has6 || family.equals("4") && !i.hasIpv4()) {
+        continue;
+      }
+      appendIp(sb, i, family);
     }
     if (!found) {
       return ShellResult.fail("ip: can't find device '" + device + "'\n", 1);
@@ -61,13 +117,20 @@ final class InterfaceCommands {
     return ShellResult.ok(sb.toString());
   }
 
-  private static void appendIp(StringBuilder sb, NetInterface i, boolean withAddresses) {
+  private static void appendIp(StringBuilder sb, NetInterface i, String family) {
     sb.append(i.index()).append(": ").append(i.name());
     if (i.peer() > 0) {
       sb.append("@if").append(i.peer());
     }
-    sb.append(": <").append(flags(i)).append("> mtu ").append(i.mtu()).append(" qdisc ");
-    boolean hostEth = i.kind() == NetInterface.Kind.ETHER && i.linkLocal6() != null;
+    sb.append(": <").append(flags(i)).append("> mtu ").append(i.mtu());
+    if (family.equals("6")) {
+      // busybox prints neither qdisc nor the link line for -6
+      sb.append(i.kind() == NetInterface.Kind.LOOPBACK ? " qlen 1000\n" : " \n");
+      appendInet6(sb, i);
+      return;
+    }
+    sb.append(" qdisc ");
+    boolean hostEth = i.kind() == NetInterface.Kind.ETHER && i.peer() == 0;
     sb.append(hostEth ? "fq_codel" : "noqueue").append(' ');
     if (!i.master().isEmpty()) {
       sb.append("master ").append(i.master()).append(' ');
@@ -76,14 +139,23 @@ final class InterfaceCommands {
       sb.append("qlen 1000");
     }
     sb.append('\n');
+    if (family.equals("4")) {
+      appendInet(sb, i);
+      return;
+    }
     if (i.kind() == NetInterface.Kind.LOOPBACK) {
       sb.append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
     } else {
       sb.append("    link/ether ").append(i.mac()).append(" brd ff:ff:ff:ff:ff:ff\n");
     }
-    if (!withAddresses) {
+    if (family.equals("link")) {
       return;
     }
+    appendInet(sb, i);
+    appendInet6(sb, i);
+  }
+
+  private static void appendInet(StringBuilder sb, NetInterface i) {
     if (i.hasIpv4()) {
       sb.append("    inet ").append(Ipv4.format(i.address())).append('/').append(i.net().prefix());
       if (i.kind() == NetInterface.Kind.LOOPBACK) {
@@ -95,6 +167,16 @@ final class InterfaceCommands {
             .append(i.name())
             .append('\n');
       }
+      sb.append("       valid_lft forever preferred_lft forever\n");
+    }
+  }
+
+  private static void appendInet6(StringBuilder sb, NetInterface i) {
+    if (i.global6() != null) {
+      // Docker adds a container's address without duplicate detection (IFA_F_NODAD)
+      sb.append("    inet6 ")
+          .append(i.global6())
+          .append(i.peer() > 0 ? " scope global flags 02 \n" : " scope global \n");
       sb.append("       valid_lft forever preferred_lft forever\n");
     }
     if (i.linkLocal6() != null) {
@@ -112,7 +194,7 @@ final class InterfaceCommands {
           i.carrier() ? "BROADCAST,MULTICAST,UP,LOWER_UP" : "NO-CARRIER,BROADCAST,MULTICAST,UP";
       case VETH -> "BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN";
       case ETHER ->
-          i.linkLocal6() != null
+          i.peer() == 0
               ? "BROADCAST,MULTICAST,UP,LOWER_UP"
               : "BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN";
     };
@@ -158,6 +240,9 @@ final class InterfaceCommands {
           .append(i.linkLocal6())
           .append(lo ? " Scope:Host\n" : " Scope:Link\n");
     }
+    if (i.global6() != null) {
+      sb.append("          inet6 addr: ").append(i.global6()).append(" Scope:Global\n");
+    }
     if (lo) {
       sb.append("          UP LOOPBACK RUNNING  MTU:65536  Metric:1\n");
     } else {
@@ -175,7 +260,7 @@ final class InterfaceCommands {
         .append(p)
         .append(" errors:0 dropped:0 overruns:0 carrier:0\n");
     sb.append("          collisions:0 txqueuelen:")
-        .append(lo || i.linkLocal6() != null && i.kind() == NetInterface.Kind.ETHER ? 1000 : 0)
+        .append(lo || i.peer() == 0 && i.kind() == NetInterface.Kind.ETHER ? 1000 : 0)
         .append(" \n");
     sb.append("          RX bytes:")
         .append(b)

@@ -1,9 +1,12 @@
 package netbook.engine.embedded.busybox;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import netbook.engine.embedded.model.ContainerState;
 import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Ipv6;
+import netbook.engine.embedded.model.Ipv6Paths;
 import netbook.engine.embedded.model.Namespaces;
 import netbook.engine.embedded.model.NetworkPaths;
 
@@ -17,10 +20,12 @@ final class NslookupCommand {
 
   private final Namespaces namespaces;
   private final NetworkPaths paths;
+  private final Ipv6Paths ipv6;
 
-  NslookupCommand(Namespaces namespaces, NetworkPaths paths) {
+  NslookupCommand(Namespaces namespaces, NetworkPaths paths, Ipv6Paths ipv6) {
     this.namespaces = namespaces;
     this.paths = paths;
+    this.ipv6 = ipv6;
   }
 
   ShellResult run(ContainerState c, List<String> args) {
@@ -69,7 +74,12 @@ final class NslookupCommand {
       sb.append("Name:\t").append(name).append('\n');
       sb.append("Address: ").append(Ipv4.format(a)).append('\n');
     }
-    sb.append("\nNon-authoritative answer:\n\n");
+    sb.append("\nNon-authoritative answer:\n");
+    for (BigInteger a : ipv6.dns(c, name)) {
+      sb.append("Name:\t").append(name).append('\n');
+      sb.append("Address: ").append(Ipv6.format(a)).append('\n');
+    }
+    sb.append('\n');
     return ShellResult.ok(sb.toString());
   }
 }

@@ -1,10 +1,13 @@
 package netbook.engine.embedded.busybox;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import netbook.engine.embedded.model.ContainerState;
 import netbook.engine.embedded.model.DockerModel;
 import netbook.engine.embedded.model.Ipv4;
+import netbook.engine.embedded.model.Ipv6;
+import netbook.engine.embedded.model.Ipv6Paths;
 import netbook.engine.embedded.model.Namespaces;
 import netbook.engine.embedded.model.NetworkPaths;
 
@@ -39,10 +42,12 @@ final class PingCommand {
 
   private final DockerModel model;
   private final NetworkPaths paths;
+  private final Ipv6Paths ipv6;
 
   PingCommand(DockerModel model, Namespaces namespaces, NetworkPaths paths) {
     this.model = model;
     this.paths = paths;
+    this.ipv6 = new Ipv6Paths(model, namespaces);
   }
 
   ShellResult run(ContainerState c, List<String> args) {
@@ -50,6 +55,7 @@ final class PingCommand {
     int deadline = -1;
     int size = 56;
     boolean quiet = false;
+    String family = "";
     String target = null;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -69,6 +75,8 @@ final class PingCommand {
           }
         } else if (opt == 'q') {
           quiet = true;
+        } else if (opt == '4' || opt == '6') {
+          family = String.valueOf(opt);
         }
       } else {
         target = a;
@@ -77,12 +85,12 @@ final class PingCommand {
     if (target == null) {
       return ShellResult.fail(USAGE, 1);
     }
-    List<Integer> addresses = paths.resolve(c, target);
-    if (addresses.isEmpty()) {
-      return ShellResult.fail("ping: bad address '" + target + "'\n", 1);
+    String program = family.equals("6") && args.get(0).equals("-6") ? "ping6" : "ping";
+    Target t = target(c, target, family);
+    if (t == null) {
+      return ShellResult.fail(program + ": bad address '" + target + "'\n", 1);
     }
-    int address = addresses.get(0);
-    String ip = Ipv4.format(address);
+    String ip = t.ip();
     int packets = count > 0 ? count : deadline > 0 ? deadline : 4;
     StringBuilder out = new StringBuilder();
     out.append("PING ")
@@ -92,10 +100,11 @@ final class PingCommand {
         .append("): ")
         .append(size)
         .append(" data bytes\n");
-    if (!paths.routable(c, address)) {
-      return new ShellResult(out.toString(), "ping: sendto: Network is unreachable\n", 1);
+    if (!t.routable()) {
+      return new ShellResult(out.toString(), program + ": sendto: " + t.unroutable() + "\n", 1);
     }
-    boolean reached = paths.reaches(c, address);
+    t.send().run();
+    boolean reached = t.reached();
     List<Integer> times = new ArrayList<>();
     if (reached) {
       for (int seq = 0; seq < packets; seq++) {
@@ -112,7 +121,7 @@ final class PingCommand {
               .append(" ms\n");
         }
       }
-      paths.count(c, address, packets * 2, size + 42);
+      t.count().accept(packets * 2, size + 42);
     }
     out.append("\n--- ").append(target).append(" ping statistics ---\n");
     out.append(packets)
@@ -135,6 +144,51 @@ final class PingCommand {
         .append(millis(max))
         .append(" ms\n");
     return ShellResult.ok(out.toString());
+  }
+
+  /** Where the pings go: the address printed, whether it is routable and answers, and hooks. */
+  private record Target(
+      String ip,
+      boolean routable,
+      String unroutable,
+      boolean reached,
+      Runnable send,
+      java.util.function.BiConsumer<Integer, Integer> count) {}
+
+  /**
+   * The target as busybox's getaddrinfo picks it: IPv6 first when the name has an IPv6 address the
+   * container can use (as on a network created with --ipv6), else IPv4; null when none.
+   */
+  private Target target(ContainerState c, String name, String family) {
+    List<BigInteger> v6 = family.equals("4") ? List.of() : ipv6.resolve(c, name);
+    boolean useV6 = !v6.isEmpty() && (family.equals("6") || ipv6.enabled(c));
+    if (useV6) {
+      BigInteger a = v6.get(0);
+      boolean enabled = ipv6.enabled(c);
+      return new Target(
+          Ipv6.format(a),
+          enabled,
+          "Cannot assign requested address",
+          ipv6.reaches(c, a),
+          () -> ipv6.learn(c, a),
+          (n, size) -> ipv6.count(c, a, n, size + 20));
+    }
+    if (family.equals("6")) {
+      return null;
+    }
+    List<Integer> addresses = paths.resolve(c, name);
+    if (addresses.isEmpty()) {
+      return null;
+    }
+    int a = addresses.get(0);
+    boolean routable = paths.routable(c, a);
+    return new Target(
+        Ipv4.format(a),
+        routable,
+        "Network is unreachable",
+        routable && paths.reaches(c, a),
+        () -> paths.learn(c, a),
+        (n, size) -> paths.count(c, a, n, size));
   }
 
   private static String millis(int micros) {

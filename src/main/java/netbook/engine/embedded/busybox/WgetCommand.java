@@ -75,6 +75,7 @@ final class WgetCommand {
     }
     int address = addresses.get(0);
     String where = Ipv4.format(address);
+    paths.learn(c, address);
     if (!paths.reaches(c, address)) {
       return ShellResult.fail(
           "wget: can't connect to remote host (" + where + "): Connection timed out\n", 1);

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import netbook.engine.PortBinding;
 
 /**
@@ -17,7 +19,7 @@ import netbook.engine.PortBinding;
  */
 public final class ContainerState {
   private final String id;
-  private final String name;
+  private String name;
   private final Instant created;
   private final ContainerConfig config;
 
@@ -47,6 +49,9 @@ public final class ContainerState {
 
   private final List<LogEntry> logs = new ArrayList<>();
   private final List<String> execIds = new ArrayList<>();
+
+  /** TCP ports an exec'd {@code nc -l} listens on in this namespace, until one connection ends. */
+  private final Set<Integer> listeners = new TreeSet<>();
 
   /** One chunk of a container's output, as the logs endpoint replays it. */
   public record LogEntry(int stream, String text) {}
@@ -193,6 +198,21 @@ public final class ContainerState {
     return unresolvedMode;
   }
 
+  /** The ports exec'd {@code nc -l -p PORT} processes listen on (the main command's are apart). */
+  public Set<Integer> listeners() {
+    return Collections.unmodifiableSet(listeners);
+  }
+
+  /** An exec'd {@code nc -l -p PORT} starts listening (it ends with its first connection). */
+  public void listen(int port) {
+    listeners.add(port);
+  }
+
+  /** The exec'd listener on this port took its connection and ended; false when none was there. */
+  public boolean unlisten(int port) {
+    return listeners.remove(port);
+  }
+
   // ---- changed by the model only
 
   void links(List<Links.Link> value) {
@@ -201,6 +221,10 @@ public final class ContainerState {
 
   void unresolvedMode(String value) {
     unresolvedMode = value;
+  }
+
+  void rename(String newName) {
+    name = newName;
   }
 
   void configure(String networkId, EndpointState e) {
@@ -224,6 +248,7 @@ public final class ContainerState {
 
   void exited(int code, Instant at) {
     boundPorts.clear();
+    listeners.clear();
     status = "exited";
     exitCode = code;
     pid = 0;

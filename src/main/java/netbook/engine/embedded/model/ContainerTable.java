@@ -87,6 +87,28 @@ final class ContainerTable {
     return name;
   }
 
+  /** Renames a container with Docker's checks and error texts (POST /containers/{id}/rename). */
+  void rename(ContainerState c, String requested) {
+    if (requested == null || requested.isEmpty()) {
+      throw ApiException.badRequest("Neither old nor new names may be empty");
+    }
+    String slashed = requested.startsWith("/") ? requested : "/" + requested;
+    if (slashed.equals("/" + c.name())) {
+      throw ApiException.badRequest("Renaming a container with the same name as its current name");
+    }
+    if (!VALID_NAME.matcher(slashed).matches()) {
+      throw ApiException.badRequest(
+          "Error when allocating new name: Invalid container name ("
+              + slashed
+              + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+    }
+    try {
+      c.rename(checkedName(slashed));
+    } catch (ApiException e) {
+      throw ApiException.conflict("Error when allocating new name: " + e.getMessage());
+    }
+  }
+
   /** A generated adjective_surname name not in use. */
   String generatedName() {
     String name;

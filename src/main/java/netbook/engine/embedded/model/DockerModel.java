@@ -172,6 +172,14 @@ public final class DockerModel {
   }
 
   /**
+   * Renames a container; the embedded DNS answers the new name at once (the old one no longer), its
+   * hostname and /etc/hosts stay, as in Docker.
+   */
+  public void rename(ContainerState c, String newName) {
+    containers.rename(c, newName);
+  }
+
+  /**
    * Creates a container as dockerd does: conflicting network options first (400), then the image
    * (404, on which the CLI pulls), then the links; a network or container:REF the mode names that
    * does not exist yet is only an error when the container starts.

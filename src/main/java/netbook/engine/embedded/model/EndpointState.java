@@ -1,6 +1,11 @@
 package netbook.engine.embedded.model;
 
+import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container's attachment to a network. Configured when connected; {@code active} (with an
@@ -16,6 +21,15 @@ public final class EndpointState {
   private Link link = Link.NONE;
   private long packets;
   private long bytes;
+  private BigInteger ipv6;
+  private final Map<String, Neighbour> neighbours = new LinkedHashMap<>();
+
+  /**
+   * An entry of the interface's neighbour (ARP/NDP) table: the address, its MAC, whether it is a
+   * router (IPv6 gateways) and whether this side asked (busybox shows {@code probes 4}) or only
+   * answered ({@code probes 1}).
+   */
+  public record Neighbour(String address, String mac, boolean router, boolean asked) {}
 
   /** The container's side of an active endpoint on a network with a subnet, and its veth peer. */
   record Link(int address, String mac, String ifName, int ifIndex, Veth veth) {
@@ -44,6 +58,7 @@ public final class EndpointState {
       link = value;
       packets = 0;
       bytes = 0;
+      neighbours.clear();
     }
   }
 
@@ -51,6 +66,18 @@ public final class EndpointState {
     active = false;
     endpointId = "";
     link = Link.NONE;
+    ipv6 = null;
+    neighbours.clear();
+  }
+
+  /** Learns a neighbour (a first exchange with it); an entry it already has stays as it is. */
+  void learn(Neighbour n) {
+    neighbours.putIfAbsent(n.address(), n);
+  }
+
+  /** The neighbour table of the interface, in the order entries were learnt. */
+  public Collection<Neighbour> neighbours() {
+    return Collections.unmodifiableCollection(neighbours.values());
   }
 
   /** Counts traffic on the interface (what ifconfig's counters show). */
@@ -120,6 +147,20 @@ public final class EndpointState {
 
   public long bytes() {
     return bytes;
+  }
+
+  /** The global IPv6 address ("" when inactive or on a network without IPv6). */
+  public String ipv6() {
+    return ipv6 == null ? "" : Ipv6.format(ipv6);
+  }
+
+  /** The global IPv6 address as a number, or null. */
+  public BigInteger ipv6Address() {
+    return ipv6;
+  }
+
+  void ipv6(BigInteger value) {
+    ipv6 = value;
   }
 
   public String ipv4() {

@@ -48,14 +48,17 @@ public final class Namespaces {
       return hostInterfaces();
     }
     List<NetInterface> out = new ArrayList<>();
-    out.add(loopback(false));
+    out.add(loopback(ipv6(c)));
     for (Map.Entry<NetworkState, EndpointState> x : endpoints(c)) {
       EndpointState e = x.getValue();
+      boolean v6 = e.ipv6Address() != null;
       out.add(
           NetInterface.builder(e.ifIndex(), e.ifName(), NetInterface.Kind.ETHER, e.mac())
               .peer(e.vethIndex())
               .ipv4(x.getKey().subnet(), e.address())
               .mtu(mtu(x.getKey()))
+              .global6(v6 ? e.ipv6() + "/" + x.getKey().subnet6().prefix() : null)
+              .linkLocal6(v6 ? Macs.linkLocal(e.mac()) : null)
               .traffic(e.packets(), e.bytes())
               .build());
     }
@@ -80,6 +83,41 @@ public final class Namespaces {
         .build();
   }
 
+  /**
+   * Whether the namespace has IPv6 on (an endpoint on a network with IPv6): Docker turns IPv6 off
+   * in other containers, whose lo then has no ::1 either.
+   */
+  public boolean ipv6(ContainerState c) {
+    return !hostMode(c) && endpoints(c).stream().anyMatch(x -> x.getValue().ipv6Address() != null);
+  }
+
+  /**
+   * busybox {@code ip -6 route}: per IPv6 network its subnet and fe80::/64, the default, multicast.
+   */
+  public String routes6(ContainerState c) {
+    StringBuilder sb = new StringBuilder();
+    String defaultRoute = "";
+    String multicast = "";
+    for (Map.Entry<NetworkState, EndpointState> x : endpoints(c)) {
+      EndpointState e = x.getValue();
+      if (e.ipv6Address() == null) {
+        continue;
+      }
+      sb.append(x.getKey().subnet6()).append(" dev ").append(e.ifName()).append("  metric 256 \n");
+      sb.append("fe80::/64 dev ").append(e.ifName()).append("  metric 256 \n");
+      if (defaultRoute.isEmpty() && !x.getKey().internal()) {
+        defaultRoute =
+            "default via "
+                + Ipv6.format(x.getKey().gateway6())
+                + " dev "
+                + e.ifName()
+                + "  metric 1024 \n";
+      }
+      multicast += "multicast ff00::/8 dev " + e.ifName() + "  metric 256 \n";
+    }
+    return sb + defaultRoute + multicast;
+  }
+
   /** The host's interfaces in index order. */
   public List<NetInterface> hostInterfaces() {
     List<NetInterface> out = new ArrayList<>();
@@ -97,6 +135,7 @@ public final class Namespaces {
                 .ipv4(n.subnet(), n.gateway())
                 .carrier(n.hasEndpoints())
                 .linkLocal6(Macs.linkLocal(n.bridgeMac()))
+                .global6(n.ipv6() ? Ipv6.format(n.gateway6()) + "/" + n.subnet6().prefix() : null)
                 .build());
         for (EndpointState e : n.endpoints()) {
           if (e.active() && e.address() != 0) {
@@ -231,6 +270,9 @@ public final class Namespaces {
     }
     for (Map.Entry<NetworkState, EndpointState> x : endpoints(c)) {
       sb.append(x.getValue().ipv4()).append('\t').append(hostLine(ns)).append('\n');
+      if (x.getValue().ipv6Address() != null) {
+        sb.append(x.getValue().ipv6()).append('\t').append(hostLine(ns)).append('\n');
+      }
     }
     return sb.toString();
   }

@@ -3,7 +3,8 @@ package netbook.engine.embedded.model;
 /**
  * One network interface as {@code ip addr} and {@code ifconfig} show it, in a container's namespace
  * or on the engine's host. {@code net} and {@code address} are null/0 without IPv4; {@code peer} is
- * the index of the other end of a veth pair (0 otherwise). Build one with {@link #builder}.
+ * the index of the other end of a veth pair (0 otherwise); {@code linkLocal6} and {@code global6}
+ * are the IPv6 addresses with their prefix lengths, or null. Build one with {@link #builder}.
  */
 public record NetInterface(
     int index,
@@ -17,6 +18,7 @@ public record NetInterface(
     String master,
     int mtu,
     String linkLocal6,
+    String global6,
     long packets,
     long bytes) {
 
@@ -49,6 +51,7 @@ public record NetInterface(
     private String master = "";
     private int mtu = 1500;
     private String linkLocal6;
+    private String global6;
     private long packets;
     private long bytes;
 
@@ -90,6 +93,12 @@ public record NetInterface(
       return this;
     }
 
+    /** The global IPv6 address with its prefix length ({@code fd00::2/64}), or null. */
+    Builder global6(String value) {
+      this.global6 = value;
+      return this;
+    }
+
     Builder traffic(long packetCount, long byteCount) {
       this.packets = packetCount;
       this.bytes = byteCount;
@@ -109,6 +118,7 @@ public record NetInterface(
           master,
           mtu,
           linkLocal6,
+          global6,
           packets,
           bytes);
     }

@@ -225,4 +225,66 @@ public final class NetworkPaths {
       }
     }
   }
+
+  /**
+   * A first exchange with the address fills the neighbour tables as ARP does: the sender learns the
+   * next hop (the address itself on a shared subnet, else the default gateway's bridge) and a
+   * container it reached learns the sender back.
+   */
+  public void learn(ContainerState from, int address) {
+    if (namespaces.hostMode(from) || Ipv4.isLoopback(address)) {
+      return;
+    }
+    List<Map.Entry<NetworkState, EndpointState>> mine = namespaces.endpoints(from);
+    for (Map.Entry<NetworkState, EndpointState> x : mine) {
+      NetworkState n = x.getKey();
+      EndpointState e = x.getValue();
+      if (!n.subnet().contains(address) || e.address() == address) {
+        continue;
+      }
+      if (address == n.gateway()) {
+        e.learn(new EndpointState.Neighbour(Ipv4.format(address), n.bridgeMac(), false, true));
+        return;
+      }
+      for (EndpointState theirs : n.endpoints()) {
+        if (theirs.active() && theirs.address() == address) {
+          e.learn(new EndpointState.Neighbour(Ipv4.format(address), theirs.mac(), false, true));
+          theirs.learn(new EndpointState.Neighbour(e.ipv4(), e.mac(), false, false));
+        }
+      }
+      return;
+    }
+    if (mine.stream().anyMatch(x -> x.getValue().address() == address)) {
+      return;
+    }
+    for (Map.Entry<NetworkState, EndpointState> x : mine) {
+      NetworkState n = x.getKey();
+      if (!n.internal()) {
+        x.getValue()
+            .learn(
+                new EndpointState.Neighbour(Ipv4.format(n.gateway()), n.bridgeMac(), false, true));
+        return;
+      }
+    }
+  }
+
+  /**
+   * The first hop towards an address: the address itself when it is on a shared subnet or owned by
+   * the host (its gateways, its own address), else the default gateway (0 when there is none).
+   */
+  public int nextHop(ContainerState from, int address) {
+    boolean hostOwned =
+        address == DockerModel.HOST_ADDRESS
+            || model.networks().stream()
+                .anyMatch(n -> n.subnet() != null && n.gateway() == address);
+    if (Ipv4.isLoopback(address) || namespaces.hostMode(from) || hostOwned) {
+      return address;
+    }
+    for (Map.Entry<NetworkState, EndpointState> x : namespaces.endpoints(from)) {
+      if (x.getKey().subnet().contains(address)) {
+        return address;
+      }
+    }
+    return namespaces.defaultGateway(from);
+  }
 }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What POST /networks/create asks for, already read out of Docker's JSON. Empty strings mean "not
  * given" (driver: bridge; subnet: the next of Docker's default pools); {@code ipamOptions} is null
- * when the request sent none. Build one with {@link #builder(String)}.
+ * when the request sent none; {@code ipam6} is the IPv6 pool (given or not, it is used only with
+ * {@code enableIpv6}, as in Docker). Build one with {@link #builder(String)}.
  */
 public record NetworkSpec(
     String name,
@@ -14,7 +15,9 @@ public record NetworkSpec(
     boolean internal,
     boolean attachable,
     Map<String, String> labels,
-    Map<String, String> options) {
+    Map<String, String> options,
+    boolean enableIpv6,
+    Ipam ipam6) {
 
   /**
    * The IPAM part: the first pool's subnet, gateway, IP range and auxiliary (reserved) addresses,
@@ -48,6 +51,7 @@ public record NetworkSpec(
     ipam = ipam == null ? Ipam.NONE : ipam;
     labels = labels == null ? Map.of() : labels;
     options = options == null ? Map.of() : options;
+    ipam6 = ipam6 == null ? Ipam.NONE : ipam6;
   }
 
   public static Builder builder(String name) {
@@ -63,6 +67,8 @@ public record NetworkSpec(
     private boolean attachable;
     private Map<String, String> labels = Map.of();
     private Map<String, String> options = Map.of();
+    private boolean enableIpv6;
+    private Ipam ipam6 = Ipam.NONE;
 
     private Builder(String name) {
       this.name = name;
@@ -98,8 +104,21 @@ public record NetworkSpec(
       return this;
     }
 
+    /** EnableIPv6, as {@code docker network create --ipv6} sends it. */
+    public Builder enableIpv6(boolean value) {
+      this.enableIpv6 = value;
+      return this;
+    }
+
+    /** The IPv6 pool of IPAM.Config (its subnet and gateway), as --subnet fd00::/64 gives it. */
+    public Builder ipam6(Ipam value) {
+      this.ipam6 = value;
+      return this;
+    }
+
     public NetworkSpec build() {
-      return new NetworkSpec(name, driver, ipam, internal, attachable, labels, options);
+      return new NetworkSpec(
+          name, driver, ipam, internal, attachable, labels, options, enableIpv6, ipam6);
     }
   }
 }

@@ -1,5 +1,6 @@
 package netbook.engine.embedded.model;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,6 +28,8 @@ public final class NetworkState {
   private final Map<String, String> ipamOptions;
   private final Bridge bridge;
   private final TreeSet<Integer> used = new TreeSet<>();
+  private final Pool6 pool6;
+  private final TreeSet<BigInteger> used6 = new TreeSet<>();
 
   /** Endpoints in attach order, by container id: only those of running containers. */
   private final Map<String, EndpointState> endpoints = new LinkedHashMap<>();
@@ -49,6 +52,14 @@ public final class NetworkState {
     }
   }
 
+  /**
+   * The IPv6 pool: subnet (null without one), gateway, whether the gateway was given (inspect shows
+   * it then), and whether IPv6 is enabled (a subnet without --ipv6 gives no addresses).
+   */
+  record Pool6(Cidr6 subnet, BigInteger gateway, boolean userGateway, boolean enabled) {
+    static final Pool6 NONE = new Pool6(null, null, false, false);
+  }
+
   /** The Linux bridge of a bridge network ("" for host and none). */
   record Bridge(String name, String mac, int index) {}
 
@@ -65,6 +76,7 @@ public final class NetworkState {
     this.options = Map.copyOf(b.options);
     this.ipamOptions = b.ipamOptions == null ? null : Map.copyOf(b.ipamOptions);
     this.bridge = b.bridge;
+    this.pool6 = b.pool6;
     if (pool.subnet() != null) {
       used.add(pool.gateway());
       pool.aux().values().forEach(a -> used.add(Ipv4.parse(a)));
@@ -89,6 +101,7 @@ public final class NetworkState {
     private Map<String, String> options = Map.of();
     private Map<String, String> ipamOptions;
     private Bridge bridge = new Bridge("", "", 0);
+    private Pool6 pool6 = Pool6.NONE;
 
     private Builder(String id, String name, String driver, Instant created) {
       this.id = id;
@@ -129,6 +142,11 @@ public final class NetworkState {
 
     Builder ipamOptions(Map<String, String> value) {
       this.ipamOptions = value;
+      return this;
+    }
+
+    Builder pool6(Pool6 value) {
+      this.pool6 = value;
       return this;
     }
 
@@ -187,6 +205,31 @@ public final class NetworkState {
   /** The --aux-address entries (name to address), in the order given. */
   public Map<String, String> auxAddresses() {
     return pool.aux();
+  }
+
+  /** Whether containers here get IPv6 addresses (EnableIPv6 with an IPv6 subnet). */
+  public boolean ipv6() {
+    return pool6.enabled() && pool6.subnet() != null;
+  }
+
+  /** Whether EnableIPv6 was asked for (inspect shows it). */
+  public boolean enableIpv6() {
+    return pool6.enabled();
+  }
+
+  /** The IPv6 subnet, or null. */
+  public Cidr6 subnet6() {
+    return pool6.subnet();
+  }
+
+  /** The IPv6 gateway (the bridge's address), or null. */
+  public BigInteger gateway6() {
+    return pool6.gateway();
+  }
+
+  /** Whether the IPv6 gateway was given at create (inspect lists it only then). */
+  public boolean userGateway6() {
+    return pool6.userGateway();
   }
 
   public boolean internal() {
@@ -303,6 +346,21 @@ public final class NetworkState {
     if (!used.add(address)) {
       throw ApiException.forbidden("Address already in use");
     }
+  }
+
+  /** The lowest free IPv6 address after the gateway, as Docker's IPAM hands them out. */
+  BigInteger allocate6() {
+    for (long i = 1; i < 1 << 20; i++) {
+      BigInteger candidate = pool6.subnet().at(i);
+      if (!candidate.equals(pool6.gateway()) && used6.add(candidate)) {
+        return candidate;
+      }
+    }
+    throw ApiException.serverError("no available IPv6 addresses on this network's address pools");
+  }
+
+  void release6(BigInteger address) {
+    used6.remove(address);
   }
 
   void release(int address) {

@@ -186,6 +186,7 @@ final class NetworkTable {
     if (range != null && ipam.gateway().isEmpty()) {
       gw = range.base() == pool.base() ? range.base() + 1 : range.base();
     }
+    NetworkState.Pool6 pool6 = pool6(spec);
     String id = ids.id64();
     Map<String, String> opts = spec.options();
     String bridge =
@@ -200,10 +201,52 @@ final class NetworkTable {
             .labels(spec.labels())
             .options(opts)
             .ipamOptions(ipam.options())
+            .pool6(pool6)
             .bridge(new NetworkState.Bridge(bridge, "02:42:" + hexMacTail(), ifIndexes.getAsInt()))
             .build();
     add(n);
     return n;
+  }
+
+  /** The IPv6 pool of a request: Docker has no default IPv6 pools, so --ipv6 needs a subnet. */
+  private NetworkState.Pool6 pool6(NetworkSpec spec) {
+    NetworkSpec.Ipam ipam6 = spec.ipam6();
+    if (ipam6.subnet().isEmpty()) {
+      if (spec.enableIpv6()) {
+        throw ApiException.notFound(
+            "could not find an available, non-overlapping IPv6 address pool among the defaults"
+                + " to assign to the network");
+      }
+      return NetworkState.Pool6.NONE;
+    }
+    Cidr6 subnet;
+    try {
+      subnet = Cidr6.parse(ipam6.subnet());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.serverError(
+          "Invalid subnet " + ipam6.subnet() + " : invalid CIDR address: " + ipam6.subnet());
+    }
+    for (NetworkState n : networks.values()) {
+      if (n.subnet6() != null && n.subnet6().overlaps(subnet)) {
+        throw ApiException.forbidden("Pool overlaps with other one on this address space");
+      }
+    }
+    boolean userGateway = !ipam6.gateway().isEmpty();
+    java.math.BigInteger gateway = subnet.at(1);
+    if (userGateway) {
+      try {
+        gateway = Ipv6.parse(ipam6.gateway());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("invalid IP address: " + ipam6.gateway());
+      }
+      if (!subnet.contains(gateway)) {
+        throw ApiException.serverError(
+            "failed to allocate gateway ("
+                + ipam6.gateway()
+                + "): Requested address is out of range");
+      }
+    }
+    return new NetworkState.Pool6(subnet, gateway, userGateway, spec.enableIpv6());
   }
 
   private static Cidr parseCidr(String text) {

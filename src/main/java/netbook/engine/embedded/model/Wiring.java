@@ -77,6 +77,9 @@ final class Wiring {
       e.activate(
           endpointId,
           new EndpointState.Link(address, Macs.fromIpv4(address), ifName, ifIndex, veth));
+      if (n.ipv6()) {
+        e.ipv6(n.allocate6());
+      }
     }
     n.attach(c.id(), e);
   }
@@ -99,6 +102,9 @@ final class Wiring {
       n.detach(e);
       if (e.address() != 0) {
         n.release(e.address());
+      }
+      if (e.ipv6Address() != null) {
+        n.release6(e.ipv6Address());
       }
     }
     e.deactivate();
