@@ -89,7 +89,7 @@ class BadInputTest {
               "Error response from daemon: Invalid subnet 300.1.2.0/24 : invalid CIDR address: 300.1.2.0/24"),
           new Case(
               "net(\"badnet\", \"10.0.0.0/99\", \"10.0.0.1\")",
-              "invalid CIDR address: 10.0.0.0/99"),
+              "Invalid subnet 10.0.0.0/99 : invalid CIDR address: 10.0.0.0/99"),
           new Case("docker run -d --name p1 -p 18080:80 netbook/web", ID),
           new Case(
               "docker run -d --name p2 -p 18080:80 netbook/web",
