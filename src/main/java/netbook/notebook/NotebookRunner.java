@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import netbook.NetbookException;
@@ -174,6 +176,7 @@ public final class NotebookRunner {
   public FileReport replay(Notebook nb, JavaShell shell) {
     bind(shell);
     List<CellResult> results = new ArrayList<>();
+    UnsetNames unset = new UnsetNames();
     for (Cell cell : nb.cells()) {
       if (aborted) {
         results.add(new CellResult(cell, CellResult.Verdict.SKIPPED, "", "terminated", ""));
@@ -184,11 +187,42 @@ public final class NotebookRunner {
             new CellResult(cell, CellResult.Verdict.SKIPPED, "", "outside --from/--to", ""));
         continue;
       }
-      results.add(runCell(nb, cell, cell.source(), shell));
+      results.add(runTracked(nb, cell, shell, unset));
     }
     FileReport report = new FileReport(nb.file(), results, "");
     println(summaryLine(report));
     return report;
+  }
+
+  /**
+   * Runs a cell unless it uses a Java name that an earlier cell failed to set (then it is skipped,
+   * with the reason, and leaves its own names unset in turn); keeps track of the names it sets and
+   * leaves unset.
+   */
+  private CellResult runTracked(Notebook nb, Cell cell, JavaShell shell, UnsetNames unset) {
+    boolean java = cell.kind() == Cell.Kind.JAVA && cell.runnable();
+    Set<String> declared =
+        java && !unset.isEmpty() ? UnsetNames.declared(shell.analysis(), cell.source()) : Set.of();
+    Optional<String> why =
+        java && !cell.attributes().skip()
+            ? unset.skipReason(cell.source(), declared)
+            : Optional.empty();
+    if (why.isPresent()) {
+      println(header(nb, cell, " skipped"));
+      println(new AttributedString("⤼ skipped: " + why.get(), AttributedStyle.DEFAULT.faint()));
+      unset.unset(declared, where(nb, cell) + " did not set: it was skipped");
+      return new CellResult(cell, CellResult.Verdict.SKIPPED, "", why.get(), "");
+    }
+    CellResult r = runCell(nb, cell, cell.source(), shell);
+    if (java && !cell.attributes().skip()) {
+      unset.set(declared);
+      unset.unset(r.unset(), where(nb, cell) + " failed to set");
+    }
+    return r;
+  }
+
+  private static String where(Notebook nb, Cell cell) {
+    return "cell " + cell.index() + " (" + nb.file() + ":" + cell.line() + ")";
   }
 
   /** Shows a cell's header and code, runs it, and says how it went. */

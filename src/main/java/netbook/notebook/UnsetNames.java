@@ -1,0 +1,163 @@
+package netbook.notebook;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jdk.jshell.PersistentSnippet;
+import jdk.jshell.Snippet;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+
+/**
+ * The Java names a failed cell left unset, so that a later cell using one is skipped with the
+ * reason instead of failing on its null (a NullPointerException) or its missing symbol: {@code var
+ * a = net("x").run(…)} threw, so {@code a} is null; the snippets after it in the cell never ran, so
+ * what they declared does not exist. A skipped cell leaves its own names unset in turn; a cell that
+ * declares a name again sets it.
+ *
+ * <p>Which names a cell declares, JShell says ({@link SourceCodeAnalysis#sourceToSnippets}, which
+ * parses without running); which names it uses is a scan of its identifiers, leaving out strings,
+ * comments, members ({@code x.a}) and the names the cell declares itself.
+ */
+final class UnsetNames {
+  private static final Set<String> BEFORE_USE =
+      Set.of("return", "throw", "new", "case", "else", "assert", "yield", "instanceof", "do");
+
+  /** Each unset name, with the cell that should have set it: "cell 2 (f.md:11) failed to set". */
+  private final Map<String, String> unset = new LinkedHashMap<>();
+
+  boolean isEmpty() {
+    return unset.isEmpty();
+  }
+
+  /** {@code names} are unset from now on, {@code why} (which cell, and what happened to it). */
+  void unset(Set<String> names, String why) {
+    for (String n : names) {
+      unset.put(n, why);
+    }
+  }
+
+  /** {@code names} were declared (and set) again by a cell that ran. */
+  void set(Set<String> names) {
+    unset.keySet().removeAll(names);
+  }
+
+  /**
+   * Why a cell must be skipped: "uses `a`, which cell 2 (f.md:11) failed to set", for the first
+   * unset name it uses; empty when it uses none. {@code declared} are the names the cell declares
+   * itself (a declaration is not a use).
+   */
+  Optional<String> skipReason(String source, Set<String> declared) {
+    if (unset.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String id : used(source)) {
+      if (unset.containsKey(id) && !declared.contains(id)) {
+        return Optional.of("uses `" + id + "`, which " + unset.get(id));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The names the snippets of {@code source} declare (variables, methods, types), unevaluated. */
+  static Set<String> declared(SourceCodeAnalysis analysis, String source) {
+    Set<String> names = new LinkedHashSet<>();
+    String rest = source;
+    while (rest != null && !rest.isBlank()) {
+      SourceCodeAnalysis.CompletionInfo ci = analysis.analyzeCompletion(rest);
+      if (ci.completeness() == Completeness.EMPTY || !ci.completeness().isComplete()) {
+        break;
+      }
+      for (Snippet s : analysis.sourceToSnippets(ci.source())) {
+        if (s instanceof PersistentSnippet p) {
+          names.add(p.name());
+        }
+      }
+      rest = ci.remaining();
+    }
+    return names;
+  }
+
+  /**
+   * The identifiers {@code source} uses, in order: not in strings, text blocks, characters or
+   * comments, not after a dot (a member), and not declared on the spot ({@code String a}, {@code a
+   * -> …}).
+   */
+  static Set<String> used(String source) {
+    Set<String> uses = new LinkedHashSet<>();
+    Set<String> local = new LinkedHashSet<>();
+    int n = source.length();
+    int i = 0;
+    String previous = ""; // the last token: an identifier, or one character
+    while (i < n) {
+      char c = source.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (source.startsWith("//", i)) {
+        int end = source.indexOf('\n', i);
+        i = end < 0 ? n : end;
+      } else if (source.startsWith("/*", i)) {
+        int end = source.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else if (source.startsWith("\"\"\"", i)) {
+        int end = source.indexOf("\"\"\"", i + 3);
+        i = end < 0 ? n : end + 3;
+        previous = "\"";
+      } else if (c == '"' || c == '\'') {
+        i = endOfLiteral(source, i, c);
+        previous = "\"";
+      } else if (Character.isJavaIdentifierStart(c)) {
+        int start = i;
+        while (i < n && Character.isJavaIdentifierPart(source.charAt(i))) {
+          i++;
+        }
+        String id = source.substring(start, i);
+        boolean member = previous.equals(".");
+        boolean declaredHere =
+            (isIdentifier(previous) && !BEFORE_USE.contains(previous))
+                || previous.equals(">")
+                || previous.equals("]")
+                || source.startsWith("->", skipBlanks(source, i));
+        if (declaredHere && !member) {
+          local.add(id);
+        } else if (!member) {
+          uses.add(id);
+        }
+        previous = id;
+      } else {
+        previous = String.valueOf(c);
+        i++;
+      }
+    }
+    uses.removeAll(local);
+    return uses;
+  }
+
+  private static boolean isIdentifier(String token) {
+    return !token.isEmpty() && Character.isJavaIdentifierStart(token.charAt(0));
+  }
+
+  private static int skipBlanks(String s, int i) {
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static int endOfLiteral(String s, int start, char quote) {
+    int i = start + 1;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (c == quote || c == '\n') {
+        return i + 1;
+      } else {
+        i++;
+      }
+    }
+    return s.length();
+  }
+}
