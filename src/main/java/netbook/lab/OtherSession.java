@@ -10,10 +10,10 @@ import java.util.Optional;
 
 /**
  * Another netbook session, as the labels of a resource it created name it: its pid, the machine it
- * runs on, when it started, and whether it is still running (its pid alive on this machine; one on
- * another machine counts as running, as nothing here can tell). Docker's names are one per daemon:
- * a name another session holds is refused in one line that names that session and the way out,
- * never adopted, addressed or shared.
+ * runs on ("" for this one), when it started, and whether it is still running (its pid alive on
+ * this machine; one on another machine counts as running, as nothing here can tell). Docker's names
+ * are one per daemon: a name another session holds is refused in one line that names that session
+ * and the way out, never adopted, addressed or shared.
  */
 public record OtherSession(String id, long pid, String host, Instant started, boolean live) {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -47,7 +47,8 @@ public record OtherSession(String id, long pid, String host, Instant started, bo
     boolean sameHost = host.isEmpty() || host.equals(me.config().host());
     boolean live = !sameHost || pid < 0 || alive(pid);
     return Optional.of(
-        new OtherSession(labels.get(Session.LABEL_SESSION), pid, host, started, live));
+        new OtherSession(
+            labels.get(Session.LABEL_SESSION), pid, sameHost ? "" : host, started, live));
   }
 
   /** Whether a process id is running on this machine. */
@@ -63,7 +64,7 @@ public record OtherSession(String id, long pid, String host, Instant started, bo
     StringBuilder sb =
         new StringBuilder(live ? "another netbook session" : "a netbook session that has ended");
     sb.append(" (pid ").append(pid < 0 ? "unknown" : String.valueOf(pid));
-    if (!host.isEmpty() && !host.equals("localhost")) {
+    if (!host.isEmpty()) {
       sb.append(" on ").append(host);
     }
     if (started != null) {
