@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import netbook.NetbookException;
 import netbook.lab.CleanupReport;
 import netbook.lab.Lab;
@@ -200,13 +201,15 @@ public final class NotebookRunner {
    * leaves unset.
    */
   private CellResult runTracked(Notebook nb, Cell cell, JavaShell shell, UnsetNames unset) {
-    boolean java = cell.kind() == Cell.Kind.JAVA && cell.runnable();
+    boolean java = cell.kind() == Cell.Kind.JAVA && cell.runnable() && !cell.attributes().skip();
+    boolean console =
+        cell.kind() == Cell.Kind.CONSOLE && cell.runnable() && !cell.attributes().skip();
     Set<String> declared =
         java && !unset.isEmpty() ? UnsetNames.declared(shell.analysis(), cell.source()) : Set.of();
     Optional<String> why =
-        java && !cell.attributes().skip()
+        java
             ? unset.skipReason(cell.source(), declared)
-            : Optional.empty();
+            : console ? unset.consoleSkipReason(cell.source()) : Optional.empty();
     if (why.isPresent()) {
       println(header(nb, cell, " skipped"));
       println(new AttributedString("⤼ skipped: " + why.get(), AttributedStyle.DEFAULT.faint()));
@@ -214,11 +217,36 @@ public final class NotebookRunner {
       return new CellResult(cell, CellResult.Verdict.SKIPPED, "", why.get(), "");
     }
     CellResult r = runCell(nb, cell, cell.source(), shell);
-    if (java && !cell.attributes().skip()) {
+    if (java) {
       unset.set(declared);
       unset.unset(r.unset(), where(nb, cell) + " failed to set");
+      Set<String> made = UnsetNames.containerNames(cell.source());
+      if (r.passed()) {
+        unset.made(made);
+      } else if (!cell.attributes().expectFail()) {
+        // what it made before it failed is there, and this session's
+        unset.made(made.stream().filter(this::ours).collect(Collectors.toSet()));
+        unset.unmade(
+            made.stream().filter(n -> !ours(n)).collect(Collectors.toSet()),
+            where(nb, cell) + " failed to make");
+      }
+    } else if (console && r.passed()) {
+      unset.made(UnsetNames.consoleNames(cell.source()));
     }
     return r;
+  }
+
+  /** Whether this session has a container of that name. */
+  private boolean ours(String container) {
+    try {
+      return session
+          .engine()
+          .findContainer(container)
+          .filter(c -> session.owns(c.labels()))
+          .isPresent();
+    } catch (NetbookException e) {
+      return false;
+    }
   }
 
   private static String where(Notebook nb, Cell cell) {

@@ -2,9 +2,12 @@ package netbook.notebook;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jshell.PersistentSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
@@ -25,11 +28,85 @@ final class UnsetNames {
   private static final Set<String> BEFORE_USE =
       Set.of("return", "throw", "new", "case", "else", "assert", "yield", "instanceof", "do");
 
+  private static final Pattern NAME_OPTION = Pattern.compile("\\bname\\(\\s*\"([^\"]+)\"\\s*\\)");
+
   /** Each unset name, with the cell that should have set it: "cell 2 (f.md:11) failed to set". */
   private final Map<String, String> unset = new LinkedHashMap<>();
 
+  /** The containers failed Java cells should have made ({@code name("x")}), with the cell. */
+  private final Map<String, String> containers = new LinkedHashMap<>();
+
   boolean isEmpty() {
     return unset.isEmpty();
+  }
+
+  /** The containers a Java cell's source names with {@code name("x")}. */
+  static Set<String> containerNames(String source) {
+    Set<String> names = new LinkedHashSet<>();
+    Matcher m = NAME_OPTION.matcher(source);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  /** The containers {@code names} were not made, {@code why} (which cell failed to make them). */
+  void unmade(Set<String> names, String why) {
+    for (String n : names) {
+      containers.put(n, why);
+    }
+  }
+
+  /** The containers {@code names} were made after all (a later cell ran them). */
+  void made(Set<String> names) {
+    containers.keySet().removeAll(names);
+  }
+
+  /**
+   * Why a console cell must be skipped: one of its {@code $ } command lines addresses a container a
+   * failed Java cell should have made ("uses container `web`, which cell 2 (f.md:7) failed to
+   * make"); a line before it that makes it ({@code --name web}) makes it again.
+   */
+  Optional<String> consoleSkipReason(String source) {
+    if (containers.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> remade = new LinkedHashSet<>();
+    for (String line : source.split("\n")) {
+      if (!line.startsWith("$ ")) {
+        continue; // the book's output, or a command inside an attached container
+      }
+      List<String> words = List.of(line.substring(2).trim().split("\\s+"));
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i);
+        if (w.equals("--name") && i + 1 < words.size()) {
+          remade.add(words.get(++i));
+        } else if (w.startsWith("--name=")) {
+          remade.add(w.substring("--name=".length()));
+        } else if (containers.containsKey(w) && !remade.contains(w)) {
+          return Optional.of("uses container `" + w + "`, which " + containers.get(w));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The containers a console cell makes ({@code --name x} on its command lines). */
+  static Set<String> consoleNames(String source) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String line : source.split("\n")) {
+      if (line.startsWith("$ ")) {
+        List<String> words = List.of(line.substring(2).trim().split("\\s+"));
+        for (int i = 0; i < words.size(); i++) {
+          if (words.get(i).equals("--name") && i + 1 < words.size()) {
+            names.add(words.get(i + 1));
+          } else if (words.get(i).startsWith("--name=")) {
+            names.add(words.get(i).substring("--name=".length()));
+          }
+        }
+      }
+    }
+    return names;
   }
 
   /** {@code names} are unset from now on, {@code why} (which cell, and what happened to it). */

@@ -93,6 +93,38 @@ class DependentCellsTest {
   }
 
   @Test
+  void consoleCellsThatAddressAContainerAFailedCellShouldHaveMadeAreSkipped() {
+    String md =
+        """
+        ```java
+        var web = run("ubuntu", name("dep_web"));
+        ```
+
+        ```console
+        $ docker exec dep_web hostname
+        dep_web
+        ```
+
+        ```console
+        $ docker run -d --name dep_web ubuntu
+        $ docker exec dep_web hostname
+        ```
+        """;
+    Session session = NoEngine.session();
+    try (Harness h = new Harness()) {
+      FileReport r =
+          h.runner(session, RunOptions.of(RunOptions.Mode.RUN))
+              .run(NotebookParser.parse("web.md", md));
+      String text = h.text();
+      assertThat(r.summary()).as(text).isEqualTo("web.md: 0 passed, 2 failed, 1 skipped");
+      assertThat(text)
+          .contains("── cell 2 (web.md:5) skipped ──")
+          .contains("⤼ skipped: uses container `dep_web`, which cell 1 (web.md:1) failed to make")
+          .contains("✗ web.md:10 (cell 3): failed: no console in this test");
+    }
+  }
+
+  @Test
   void aFailedCellLeavesUnsetWhatItsFailingSnippetAndTheSnippetsAfterItDeclare() {
     try (Harness h = new Harness();
         JavaShell shell = new JavaShell(h.router)) {
