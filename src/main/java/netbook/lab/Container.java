@@ -3,6 +3,7 @@ package netbook.lab;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.Endpoint;
@@ -29,15 +30,28 @@ public final class Container {
 
   /** The container as the engine reports it now. */
   public ContainerInfo info() {
-    return session
-        .engine()
-        .findContainer(name)
-        .orElseThrow(
-            () ->
-                new NetbookException(
-                    "container "
-                        + name
-                        + " not found: it was removed, or never ran; containers() lists what there is"));
+    ContainerInfo c =
+        session
+            .engine()
+            .findContainer(name)
+            .orElseThrow(
+                () ->
+                    new NetbookException(
+                        "container "
+                            + name
+                            + " not found: it was removed, or never ran; containers() lists what"
+                            + " there is"));
+    Optional<OtherSession> other =
+        session.other(c.labels(), c.created()).filter(OtherSession::live);
+    if (other.isPresent()) {
+      // this handle's container went, and another session's took its name: not this one's
+      throw new Ownership.Refused(
+          other
+              .get()
+              .nameTaken(
+                  "container", name, "run(\"ubuntu\", name(\"" + session.ownName(name) + "\"))"));
+    }
+    return c;
   }
 
   public String id() {

@@ -1,14 +1,20 @@
 package netbook.lab;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.EngineException;
+import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
 
 /** How a session makes containers and networks: the one path, behind {@link Session#run}. */
@@ -16,6 +22,9 @@ final class Creation {
   private static final Pattern PORT_TAKEN =
       Pattern.compile(
           "Bind for [^ ]*:(\\d+) failed|listen tcp[46]? [^ ]*:(\\d+): bind: address already in use");
+
+  /** How long a name made ambiguous by a racing session's create may take to become unique. */
+  private static final Duration SETTLE = Duration.ofSeconds(5);
 
   private final Session s;
 
@@ -50,9 +59,25 @@ final class Creation {
       b.dns("127.0.0.1");
     }
     String image = s.images().resolve(spec.image());
-    String id = s.engine().createContainer(b.image(image).build());
+    String id;
     try {
-      s.engine().start(id);
+      ContainerSpec toCreate = b.image(image).build();
+      id = unambiguous(network, dialect, () -> s.engine().createContainer(toCreate));
+    } catch (EngineException e) {
+      if (e.conflict() && !spec.name().isEmpty()) {
+        // made by another session between the look and the create
+        refuseClash(spec.name(), dialect);
+      }
+      throw e;
+    }
+    try {
+      unambiguous(
+          network,
+          dialect,
+          () -> {
+            s.engine().start(id);
+            return id;
+          });
     } catch (EngineException e) {
       s.removeQuietly(id);
       throw portTaken(e, spec, dialect).orElseThrow(() -> e);
@@ -69,31 +94,121 @@ final class Creation {
    * dialect}'s words), labels it as this session's, creates it; returns its id.
    */
   String createNetwork(NetworkSpec spec, Dialect dialect) {
-    s.engine()
-        .findNetwork(spec.name())
-        .filter(
-            n -> n.name().equals(spec.name()) && !n.isDefault() && !Session.isNetbooks(n.labels()))
-        .ifPresent(
-            n -> {
-              throw new NetbookException(
-                  s.foreignClash("network", spec.name(), dialect.networkOption()));
-            });
+    unambiguous(spec.name(), dialect, () -> s.engine().findNetwork(spec.name()))
+        .filter(n -> n.name().equals(spec.name()) && !n.isDefault())
+        .ifPresent(n -> refuseNetworkName(n, spec.name(), dialect));
     Map<String, String> l = new LinkedHashMap<>(s.labels());
     if (spec.labels() != null) {
       l.putAll(spec.labels());
     }
-    return s.engine()
-        .createNetwork(
-            new NetworkSpec(
-                spec.name(),
-                spec.driver(),
-                spec.subnet(),
-                spec.gateway(),
-                spec.ipRange(),
-                spec.internal(),
-                l,
-                spec.options()))
-        .id();
+    NetworkInfo made;
+    try {
+      made =
+          s.engine()
+              .createNetwork(
+                  new NetworkSpec(
+                      spec.name(),
+                      spec.driver(),
+                      spec.subnet(),
+                      spec.gateway(),
+                      spec.ipRange(),
+                      spec.internal(),
+                      l,
+                      spec.options()));
+    } catch (EngineException e) {
+      if (e.conflict()) {
+        // made by another session between the look and the create
+        s.engine()
+            .findNetwork(spec.name())
+            .filter(n -> n.name().equals(spec.name()))
+            .ifPresent(n -> refuseNetworkName(n, spec.name(), dialect));
+      }
+      throw e;
+    }
+    settleName(spec.name(), dialect);
+    return made.id();
+  }
+
+  /**
+   * Docker (before 25) lets two networks have one name when two sessions' creates race: then every
+   * use of the name is "ambiguous", or picks the other session's network. The first one made keeps
+   * the name: a later one of this session's is removed again, with the line naming the other
+   * session; when this session's is the first, it waits (up to 5 s) for the later ones to go. Every
+   * session that sees the twins decides alike, whenever it sees them (after its create, or when
+   * Docker calls a name ambiguous).
+   */
+  private void settleName(String name, Dialect dialect) {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    while (true) {
+      List<NetworkInfo> same =
+          s.engine().networks().stream().filter(n -> n.name().equals(name)).toList();
+      if (same.size() < 2) {
+        return;
+      }
+      NetworkInfo first =
+          same.stream()
+              .min(
+                  Comparator.comparing(
+                          (NetworkInfo n) -> n.created() == null ? Instant.MAX : n.created())
+                      .thenComparing(NetworkInfo::id))
+              .orElseThrow();
+      List<NetworkInfo> mineLater =
+          same.stream().filter(n -> n != first && s.owns(n.labels())).toList();
+      if (!mineLater.isEmpty()) {
+        for (NetworkInfo n : mineLater) {
+          try {
+            s.engine().removeNetwork(n.id());
+          } catch (EngineException e) {
+            if (!e.notFound()) {
+              throw e;
+            }
+          }
+        }
+        refuseNetworkName(first, name, dialect);
+      }
+      if (System.nanoTime() > deadline) {
+        return; // what uses the name next says what Docker says
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs {@code call}, which names {@code network}; when Docker finds the name ambiguous (two
+   * sessions' creates raced), settles who keeps it ({@link #settleName}) and runs it again.
+   */
+  <T> T unambiguous(String network, Dialect dialect, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (EngineException e) {
+      if (network.isEmpty() || !String.valueOf(e.getMessage()).contains("is ambiguous")) {
+        throw e;
+      }
+      settleName(network, dialect);
+      return call.get();
+    }
+  }
+
+  /**
+   * The line for a network name that is taken: by another netbook session (named, with the way
+   * out), or by the user (netbook leaves it alone). A name of this session's own passes.
+   */
+  private void refuseNetworkName(NetworkInfo n, String name, Dialect dialect) {
+    Optional<OtherSession> other = s.other(n.labels(), n.created());
+    if (other.isPresent()) {
+      throw new Ownership.Refused(
+          other
+              .get()
+              .nameTaken("network", name, String.format(dialect.networkOption(), s.ownName(name))));
+    }
+    if (!Session.isNetbooks(n.labels())) {
+      throw new NetbookException(s.foreignClash("network", name, dialect.networkOption()));
+    }
   }
 
   private void refuseClash(String name, Dialect dialect) {
@@ -102,6 +217,13 @@ final class Creation {
       return;
     }
     Map<String, String> l = existing.get().labels();
+    Optional<OtherSession> other = s.other(l, existing.get().created());
+    if (other.isPresent()) {
+      throw new Ownership.Refused(
+          other
+              .get()
+              .nameTaken("container", name, String.format(dialect.nameOption(), s.ownName(name))));
+    }
     if (s.owns(l) && dialect == Dialect.JAVA) {
       throw new NetbookException(
           "container "
@@ -129,8 +251,7 @@ final class Creation {
           .findContainer(ref)
           .ifPresent(c -> s.ownership().requireContainer(c, ref, "share the network of", dialect));
     } else if (!network.isEmpty()) {
-      s.engine()
-          .findNetwork(network)
+      unambiguous(network, dialect, () -> s.engine().findNetwork(network))
           .ifPresent(
               n ->
                   s.ownership().requireNetwork(n, network, "attach a container to", true, dialect));

@@ -178,9 +178,14 @@ public final class Lab {
 
   static Network net(Session s, String name, boolean create) {
     Checks.name(name, "network name");
-    Optional<NetworkInfo> found = s.engine().findNetwork(name);
+    Optional<NetworkInfo> found = s.unambiguous(name, () -> s.engine().findNetwork(name));
     if (found.isPresent()) {
       NetworkInfo n = found.get();
+      Optional<OtherSession> other = s.other(n.labels(), n.created());
+      if (other.isPresent() && !s.ownership().mayChange(n, true)) {
+        throw new Ownership.Refused(
+            other.get().nameTaken("network", name, "net(\"" + s.ownName(name) + "\")"));
+      }
       if (!s.ownership().mayChange(n, true)) {
         // never adopted silently: the user's own network is not the lesson's
         throw new Ownership.Refused(
@@ -235,7 +240,16 @@ public final class Lab {
   public static Network net(String name, String subnet, String gateway) {
     Session s = session();
     Checks.name(name, "network name");
-    if (s.engine().findNetwork(name).isPresent()) {
+    Optional<NetworkInfo> found = s.engine().findNetwork(name);
+    Optional<OtherSession> other =
+        found
+            .flatMap(n -> s.other(n.labels(), n.created()))
+            .filter(o -> name.equals(found.get().name()));
+    if (other.isPresent()) {
+      throw new Ownership.Refused(
+          other.get().nameTaken("network", name, "net(\"" + s.ownName(name) + "\", …)"));
+    }
+    if (found.isPresent()) {
       throw new NetbookException(
           "network " + name + " already exists: net(\"" + name + "\") is its handle");
     }
@@ -264,6 +278,14 @@ public final class Lab {
                             + " not found: run(\"ubuntu\", name(\""
                             + name
                             + "\")) starts one"));
+    Optional<OtherSession> other = s.other(c.labels(), c.created()).filter(OtherSession::live);
+    if (other.isPresent()) {
+      // another session's lesson, not this one's: never addressed by its name
+      throw new Ownership.Refused(
+          other
+              .get()
+              .nameTaken("container", name, "run(\"ubuntu\", name(\"" + s.ownName(name) + "\"))"));
+    }
     return new Container(s, c.name());
   }
 

@@ -1,5 +1,6 @@
 package netbook.lab;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import netbook.NetbookException;
@@ -36,8 +37,12 @@ public final class Ownership {
         || (membershipOnly && n.isDefault());
   }
 
-  /** The user's explicit permission to change a resource netbook did not create. */
+  /**
+   * The user's explicit permission to change a resource netbook did not create; never one of
+   * another running netbook session (refused in one line naming it).
+   */
   public void adopt(ContainerInfo c) {
+    refuseIfLive(session.other(c.labels(), c.created()), "container", c.name());
     adopted.add(c.id());
   }
 
@@ -45,7 +50,14 @@ public final class Ownership {
     if (n.isDefault()) {
       return; // Docker's own: joined and left by anyone, removed by no one
     }
+    refuseIfLive(session.other(n.labels(), n.created()), "network", n.name());
     adopted.add(n.id());
+  }
+
+  private static void refuseIfLive(Optional<OtherSession> other, String kind, String name) {
+    if (other.isPresent() && other.get().live()) {
+      throw new Refused(other.get().refuse(kind, name, "adopt"));
+    }
   }
 
   /**
@@ -57,6 +69,10 @@ public final class Ownership {
       ContainerInfo c, String ref, String action, Dialect dialect) {
     if (mayChange(c)) {
       return c;
+    }
+    Optional<OtherSession> other = session.other(c.labels(), c.created());
+    if (other.isPresent()) {
+      throw new Refused(other.get().refuse("container", ref, action));
     }
     if (dialect == Dialect.CLI) {
       throw new Refused(
@@ -88,6 +104,10 @@ public final class Ownership {
       NetworkInfo n, String ref, String action, boolean membershipOnly, Dialect dialect) {
     if (mayChange(n, membershipOnly)) {
       return n;
+    }
+    Optional<OtherSession> other = session.other(n.labels(), n.created());
+    if (other.isPresent()) {
+      throw new Refused(other.get().refuse("network", ref, action));
     }
     if (n.isDefault()) {
       throw new Refused(

@@ -2,12 +2,15 @@ package netbook.lab;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
@@ -31,6 +34,9 @@ public final class Session {
   public static final String LABEL_ROLE = "netbook.role";
   public static final String LABEL_HOST = "netbook.host";
 
+  /** When the session started (ISO-8601), for the line that names it to another session. */
+  public static final String LABEL_STARTED = "netbook.started";
+
   /**
    * The image as its command line or API call named it (ubuntu, not the lab image that plays it).
    */
@@ -46,6 +52,7 @@ public final class Session {
   private final Set<String> noticesSaid = ConcurrentHashMap.newKeySet();
   private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
   private volatile TopologyChanges changes;
+  private final Instant started = Instant.now();
 
   public Session(Engine engine, SessionConfig config) {
     this(engine, config, new LabImageBuilder(LabImageBuilder.HOST_BUSYBOX));
@@ -147,6 +154,14 @@ public final class Session {
     return creation.createNetwork(spec, dialect);
   }
 
+  /**
+   * Runs {@code call}, which names {@code network}, settling a name that two sessions' racing
+   * creates made ambiguous (see {@link Creation#unambiguous}).
+   */
+  <T> T unambiguous(String network, Supplier<T> call) {
+    return creation.unambiguous(network, Dialect.JAVA, call);
+  }
+
   /** Removes a container and its network helper; one already gone is no error. */
   public void removeQuietly(String id) {
     try {
@@ -178,6 +193,7 @@ public final class Session {
     l.put(LABEL_SESSION, config.id());
     l.put(LABEL_PID, String.valueOf(config.pid()));
     l.put(LABEL_HOST, config.host());
+    l.put(LABEL_STARTED, started.toString());
     if (!config.notebook().isEmpty()) {
       l.put(LABEL_NOTEBOOK, config.notebook());
     }
@@ -210,6 +226,28 @@ public final class Session {
   /** Whether a resource with these labels was made by this session. */
   public boolean owns(Map<String, String> labels) {
     return labels != null && config.id().equals(labels.get(LABEL_SESSION));
+  }
+
+  /**
+   * The other netbook session that made a resource with these labels (none: this session's, or not
+   * netbook's); {@code created} is the resource's creation time, shown when its labels lack the
+   * session's start.
+   */
+  public Optional<OtherSession> other(Map<String, String> labels, Instant created) {
+    return OtherSession.holding(this, labels, created);
+  }
+
+  /** When this session started. */
+  public Instant started() {
+    return started;
+  }
+
+  /**
+   * A name of this session's own for one another session holds: {@code web_4242}, with this
+   * process's pid.
+   */
+  public String ownName(String name) {
+    return name + "_" + config.pid();
   }
 
   /** Whether a resource with these labels was made by any netbook session. */

@@ -51,11 +51,23 @@ public final class CellExecutor {
     return m.find() ? file + ":" + m.group(1) + ": " + error.substring(m.end()) : error;
   }
 
-  /** Runs a cell (its own source, or {@code source} when the user edited it) and judges it. */
+  /**
+   * Runs a cell (its own source, or {@code source} when the user edited it) and judges it; a Java
+   * cell that failed says which names it left unset ({@link CellResult#unset()}).
+   */
   public CellResult execute(String file, Cell cell, String source, JavaShell shell) {
     if (!cell.runnable()) {
       return new CellResult(cell, CellResult.Verdict.FAILED, "", cell.problem(), "");
     }
+    CellRun run = perform(cell, source, shell);
+    CellResult r = judge(file, cell, run);
+    return run.unrun().isBlank()
+        ? r
+        : r.withUnset(UnsetNames.declared(shell.analysis(), run.unrun()));
+  }
+
+  /** Runs the cell: a Java cell snippet by snippet, a console cell through its transcript. */
+  private CellRun perform(Cell cell, String source, JavaShell shell) {
     Duration timeout =
         cell.attributes().timeout() != null ? cell.attributes().timeout() : options.cellTimeout();
     boolean show = !cell.attributes().hidden();
@@ -77,8 +89,14 @@ public final class CellExecutor {
       Thread.interrupted(); // a Ctrl-C that came late must not hit the next cell
     }
     if (interrupted && run.failed() && !run.error().endsWith(JavaShell.STATE_RESET)) {
-      run = new CellRun(true, run.output(), "stopped by Ctrl-C");
+      run = new CellRun(true, run.output(), "stopped by Ctrl-C", run.unrun());
     }
+    return run;
+  }
+
+  /** Whether the run is what the cell expected (failure, recorded output). */
+  private CellResult judge(String file, Cell cell, CellRun run) {
+    boolean show = !cell.attributes().hidden();
     if (!show && run.failed() != cell.attributes().expectFail()) {
       out.print(run.output());
     }
@@ -175,7 +193,7 @@ public final class CellExecutor {
     String rest = source;
     while (!rest.isBlank()) {
       if (interrupted) {
-        return new CellRun(true, text.toString(), "stopped by Ctrl-C");
+        return new CellRun(true, text.toString(), "stopped by Ctrl-C", rest);
       }
       SourceCodeAnalysis.CompletionInfo ci = shell.analysis().analyzeCompletion(rest);
       if (ci.completeness() == Completeness.EMPTY) {
@@ -188,7 +206,7 @@ public final class CellExecutor {
         if (show) {
           out.println(line);
         }
-        return new CellRun(true, text.toString(), line + " (a missing ';', ')' or '}'?)");
+        return new CellRun(true, text.toString(), line + " (a missing ';', ')' or '}'?)", rest);
       }
       Duration left = Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime()));
       out.flush();
@@ -220,6 +238,7 @@ public final class CellExecutor {
         out.flush();
       }
       if (r.failed()) {
+        String unrun = ci.source() + ci.remaining();
         Outcome last = r.outcomes().isEmpty() ? null : r.outcomes().get(r.outcomes().size() - 1);
         if (last != null && last.stateReset()) {
           // the shell's line names what it waited (the time left); the cell's names its timeout
@@ -238,9 +257,10 @@ public final class CellExecutor {
               text.toString(),
               "stopped: it ran longer than its timeout of "
                   + human(timeout)
-                  + "; give it more with ```java {timeout=2m}");
+                  + "; give it more with ```java {timeout=2m}",
+              unrun);
         }
-        return new CellRun(true, text.toString(), last == null ? "failed" : last.display());
+        return new CellRun(true, text.toString(), last == null ? "failed" : last.display(), unrun);
       }
       rest = ci.remaining();
     }

@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import netbook.NetbookException;
 import netbook.lab.CleanupReport;
 import netbook.lab.Lab;
@@ -174,6 +177,7 @@ public final class NotebookRunner {
   public FileReport replay(Notebook nb, JavaShell shell) {
     bind(shell);
     List<CellResult> results = new ArrayList<>();
+    UnsetNames unset = new UnsetNames();
     for (Cell cell : nb.cells()) {
       if (aborted) {
         results.add(new CellResult(cell, CellResult.Verdict.SKIPPED, "", "terminated", ""));
@@ -184,11 +188,69 @@ public final class NotebookRunner {
             new CellResult(cell, CellResult.Verdict.SKIPPED, "", "outside --from/--to", ""));
         continue;
       }
-      results.add(runCell(nb, cell, cell.source(), shell));
+      results.add(runTracked(nb, cell, shell, unset));
     }
     FileReport report = new FileReport(nb.file(), results, "");
     println(summaryLine(report));
     return report;
+  }
+
+  /**
+   * Runs a cell unless it uses a Java name that an earlier cell failed to set (then it is skipped,
+   * with the reason, and leaves its own names unset in turn); keeps track of the names it sets and
+   * leaves unset.
+   */
+  private CellResult runTracked(Notebook nb, Cell cell, JavaShell shell, UnsetNames unset) {
+    boolean java = cell.kind() == Cell.Kind.JAVA && cell.runnable() && !cell.attributes().skip();
+    boolean console =
+        cell.kind() == Cell.Kind.CONSOLE && cell.runnable() && !cell.attributes().skip();
+    Set<String> declared =
+        java && !unset.isEmpty() ? UnsetNames.declared(shell.analysis(), cell.source()) : Set.of();
+    Optional<String> why =
+        java
+            ? unset.skipReason(cell.source(), declared)
+            : console ? unset.consoleSkipReason(cell.source()) : Optional.empty();
+    if (why.isPresent()) {
+      println(header(nb, cell, " skipped"));
+      println(new AttributedString("⤼ skipped: " + why.get(), AttributedStyle.DEFAULT.faint()));
+      unset.unset(declared, where(nb, cell) + " did not set: it was skipped");
+      return new CellResult(cell, CellResult.Verdict.SKIPPED, "", why.get(), "");
+    }
+    CellResult r = runCell(nb, cell, cell.source(), shell);
+    if (java) {
+      unset.set(declared);
+      unset.unset(r.unset(), where(nb, cell) + " failed to set");
+      Set<String> made = UnsetNames.containerNames(cell.source());
+      if (r.passed()) {
+        unset.made(made);
+      } else if (!cell.attributes().expectFail()) {
+        // what it made before it failed is there, and this session's
+        unset.made(made.stream().filter(this::ours).collect(Collectors.toSet()));
+        unset.unmade(
+            made.stream().filter(n -> !ours(n)).collect(Collectors.toSet()),
+            where(nb, cell) + " failed to make");
+      }
+    } else if (console && r.passed()) {
+      unset.made(UnsetNames.consoleNames(cell.source()));
+    }
+    return r;
+  }
+
+  /** Whether this session has a container of that name. */
+  private boolean ours(String container) {
+    try {
+      return session
+          .engine()
+          .findContainer(container)
+          .filter(c -> session.owns(c.labels()))
+          .isPresent();
+    } catch (NetbookException e) {
+      return false;
+    }
+  }
+
+  private static String where(Notebook nb, Cell cell) {
+    return "cell " + cell.index() + " (" + nb.file() + ":" + cell.line() + ")";
   }
 
   /** Shows a cell's header and code, runs it, and says how it went. */

@@ -370,6 +370,6 @@ final class Conversions {
         n.getOptions() == null ? Map.of() : new HashMap<>(n.getOptions()),
         n.getLabels() == null ? Map.of() : new HashMap<>(n.getLabels()),
         eps,
-        null);
+        n.getCreated() == null ? null : n.getCreated().toInstant());
   }
 }
