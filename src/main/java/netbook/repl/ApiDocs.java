@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,37 +47,83 @@ final class ApiDocs {
   private static final System.Logger LOG = System.getLogger(ApiDocs.class.getName());
   static final String ROOT = "netbook/api-src";
 
-  private final Map<String, String> docs;
+  /** The sources by their top-level class's simple name. */
+  private final Map<String, JavaFileObject> files;
 
-  private ApiDocs(Map<String, String> docs) {
-    this.docs = Map.copyOf(docs);
+  /** The documentation of the files parsed so far, by key (see {@link #key}). */
+  private final Map<String, String> docs = new ConcurrentHashMap<>();
+
+  private final Set<String> parsed = ConcurrentHashMap.newKeySet();
+
+  private ApiDocs(Map<String, JavaFileObject> files) {
+    this.files = Map.copyOf(files);
+  }
+
+  /**
+   * Reads the sources of the classes a learner asks about first (Lab, Container, Network) on a
+   * daemon thread, so that the first Shift-Tab does not wait for javac's parser: the REPL calls it
+   * once its first input is done.
+   */
+  static void prepareInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              ApiDocs d = shipped();
+              for (String owner : List.of("Lab", "Container", "Network")) {
+                d.parse(owner);
+              }
+            },
+            "netbook-api-docs");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
   }
 
   private static final class Holder {
-    static final ApiDocs INSTANCE = load();
+    static final ApiDocs INSTANCE = new ApiDocs(sources());
   }
 
-  /** The index of the API shipped with this netbook (parsed on first use, once). */
+  /** The API shipped with this netbook (each file parsed when it is first asked about). */
   static ApiDocs shipped() {
     return Holder.INSTANCE;
   }
 
-  /** How many documented classes and members the index holds. */
-  int size() {
-    return docs.size();
-  }
-
-  /** The keys, {@code Container.ping(String,int)} and {@code Container}: for tests. */
-  java.util.Set<String> keys() {
-    return docs.keySet();
+  /**
+   * The keys of every file, {@code Container.ping(String,int)} and {@code Container}: for tests.
+   */
+  Set<String> keys() {
+    files.keySet().forEach(this::parse);
+    return Set.copyOf(docs.keySet());
   }
 
   /**
    * The documentation for a JShell signature such as {@code PingResult Container.ping(String
-   * target, int count)} or {@code netbook.lab.Container}, if the API documents it.
+   * target, int count)} or {@code netbook.lab.Container}, if the API documents it. Only the file of
+   * that class is parsed (a Shift-Tab should not wait for the whole API).
    */
   Optional<String> lookup(String signature) {
-    return key(signature).map(docs::get);
+    Optional<String> key = key(signature);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    String owner = key.get().replaceFirst("\\..*", "");
+    if (files.containsKey(owner)) {
+      parse(owner);
+    } else {
+      files.keySet().forEach(this::parse); // a nested class: its file is not known by its name
+    }
+    return Optional.ofNullable(docs.get(key.get()));
+  }
+
+  private synchronized void parse(String owner) {
+    JavaFileObject f = files.get(owner);
+    if (f != null && parsed.add(owner)) {
+      try {
+        index(List.of(f), docs);
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.DEBUG, "the source of " + owner + " could not be read for its Javadoc", e);
+      }
+    }
   }
 
   /** The index key of a JShell signature. */
@@ -152,41 +200,31 @@ final class ApiDocs {
     return qualified.substring(qualified.lastIndexOf('.') + 1);
   }
 
-  private static ApiDocs load() {
-    long t0 = System.nanoTime();
-    Map<String, String> docs = new HashMap<>();
-    try {
-      List<JavaFileObject> files = sources();
-      if (!files.isEmpty()) {
-        index(files, docs);
-      }
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.DEBUG, "the API's sources could not be read for its Javadoc", e);
-    }
-    LOG.log(
-        Level.DEBUG,
-        () -> "API docs: " + docs.size() + " entries in " + (System.nanoTime() - t0) / 1_000_000);
-    return new ApiDocs(docs);
-  }
-
   /** The shipped sources: in the jar, or in target/classes when run from the build. */
-  private static List<JavaFileObject> sources() throws IOException {
+  private static Map<String, JavaFileObject> sources() {
+    Map<String, JavaFileObject> out = new HashMap<>();
     CodeSource cs = ApiDocs.class.getProtectionDomain().getCodeSource();
     if (cs == null || cs.getLocation() == null) {
-      return List.of();
+      return out;
     }
-    Path where;
     try {
-      where = Path.of(cs.getLocation().toURI());
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      return List.of();
+      Path where = Path.of(cs.getLocation().toURI());
+      List<JavaFileObject> found;
+      if (Files.isDirectory(where)) {
+        found = read(where.resolve(ROOT));
+      } else {
+        try (FileSystem jar = FileSystems.newFileSystem(where)) {
+          found = read(jar.getPath(ROOT));
+        }
+      }
+      for (JavaFileObject f : found) {
+        String name = f.getName();
+        out.put(name.substring(name.lastIndexOf('/') + 1).replaceFirst("\\.java$", ""), f);
+      }
+    } catch (URISyntaxException | IllegalArgumentException | IOException e) {
+      LOG.log(Level.DEBUG, "the API's sources could not be read for its Javadoc", e);
     }
-    if (Files.isDirectory(where)) {
-      return read(where.resolve(ROOT));
-    }
-    try (FileSystem jar = FileSystems.newFileSystem(where)) {
-      return read(jar.getPath(ROOT));
-    }
+    return out;
   }
 
   private static List<JavaFileObject> read(Path root) throws IOException {
@@ -271,7 +309,7 @@ final class ApiDocs {
 
   /** A comment as plain text: inline tags as their text, HTML reduced to line breaks. */
   static String render(String raw) {
-    String s = raw;
+    String s = raw.replaceAll("(?m)^ ", ""); // the blank after each line's '*'
     Matcher m = INLINE.matcher(s);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {

@@ -137,7 +137,9 @@ public final class Repl {
           return Exit.QUIT;
         }
         Evaluator.Result r = runInterruptibly(input);
-        session.warmCompletionOnce();
+        if (session.warmCompletionOnce()) {
+          ApiDocs.prepareInBackground();
+        }
         session.beginEngine(); // (if JShell's moment alone has not passed yet)
         switch (r.action()) {
           case QUIT -> {

@@ -191,7 +191,7 @@ public final class ReplCommands {
     StringBuilder sb = new StringBuilder();
     for (String[] c : COMMANDS) {
       String head = c[0] + (c[1].isEmpty() ? "" : " " + c[1]);
-      sb.append("  ").append(String.format("%-16s", head)).append(c[2]).append('\n');
+      sb.append("  ").append(String.format("%-22s", head)).append(c[2]).append('\n');
     }
     sb.append("jshell's ")
         .append(String.join(" ", slashNames()))

@@ -73,7 +73,7 @@ final class SnippetCommands {
   }
 
   private static String entry(String id, String source) {
-    String body = source.stripTrailing().replace("\n", "\n" + " ".repeat(7));
+    String body = source.strip().replace("\n", "\n" + " ".repeat(7));
     return String.format("%4s : %s%n", id, body);
   }
 

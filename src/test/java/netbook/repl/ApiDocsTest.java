@@ -104,8 +104,8 @@ class ApiDocsTest {
   void inlineTagsAndHtmlBecomePlainText() {
     assertThat(
             ApiDocs.render(
-                "Pings {@code a}, see {@link Lab#net(String)}.<p>Then {@link Foo the foo}.\n"
-                    + "@param count how many"))
-        .isEqualTo("Pings a, see Lab.net().\n\nThen the foo.\n  count: how many");
+                "Pings {@code a}, see {@link Lab#net(String)}.\n Next line.<p>Then {@link Foo"
+                    + " the foo}.\n@param count how many"))
+        .isEqualTo("Pings a, see Lab.net().\nNext line.\n\nThen the foo.\n  count: how many");
   }
 }
