@@ -10,6 +10,7 @@ public record CleanupReport(List<String> containers, List<String> networks, List
     failed = List.copyOf(failed);
   }
 
+  /** Whether there was nothing to remove. */
   public boolean nothing() {
     return containers.isEmpty() && networks.isEmpty() && failed.isEmpty();
   }

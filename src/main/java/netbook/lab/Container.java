@@ -24,6 +24,7 @@ public final class Container {
     this.name = name;
   }
 
+  /** The container's name. */
   public String name() {
     return name;
   }
@@ -54,6 +55,7 @@ public final class Container {
     return c;
   }
 
+  /** The container's full id (64 hex digits). */
   public String id() {
     return info().id();
   }
@@ -69,15 +71,18 @@ public final class Container {
     return endpoint(network).ipv4();
   }
 
+  /** The address on that network. */
   public String ip(Network network) {
     return ip(network.name());
   }
 
+  /** The MAC address on the container's first network ("" on host or none). */
   public String mac() {
     List<Endpoint> eps = info().endpoints();
     return eps.isEmpty() ? "" : eps.get(0).mac();
   }
 
+  /** The gateway on the container's first network: the bridge's address on the host. */
   public String gateway() {
     List<Endpoint> eps = info().endpoints();
     return eps.isEmpty() ? "" : eps.get(0).gateway();
@@ -125,6 +130,7 @@ public final class Container {
     return PingResult.parse(name, target, r.output());
   }
 
+  /** Pings another container by its name, twice, from inside this container. */
   public PingResult ping(Container target) {
     return ping(target.name());
   }
@@ -172,14 +178,20 @@ public final class Container {
     return this;
   }
 
+  /**
+   * Attaches the container to another network, by name ({@code docker network connect}), with
+   * optional aliases there.
+   */
   public Container connect(String network, String... aliases) {
     return connect(Lab.net(session, network, false), aliases);
   }
 
+  /** Detaches the container from a network ({@code docker network disconnect}). */
   public Container disconnect(Network network) {
     return disconnect(network.name());
   }
 
+  /** Detaches the container from a network, by name ({@code docker network disconnect}). */
   public Container disconnect(String network) {
     ContainerInfo c = changeable(info(), "disconnect");
     session
@@ -194,6 +206,7 @@ public final class Container {
     return this;
   }
 
+  /** What the container printed so far ({@code docker logs}). */
   public Text logs() {
     return new Text(session.engine().logs(name));
   }
@@ -203,6 +216,7 @@ public final class Container {
     return new Text(session.engine().inspectContainerJson(name));
   }
 
+  /** Starts the container again after a stop ({@code docker start}). */
   public Container start() {
     session.engine().start(changeable(info(), "start").id());
     return this;

@@ -14,10 +14,12 @@ public record HostView(List<HostInterface> interfaces) {
     interfaces = List.copyOf(interfaces);
   }
 
+  /** The veth ends on the host, one per container interface, with the container each leads to. */
   public List<HostInterface> veths() {
     return interfaces.stream().filter(i -> i.kind().equals("veth")).toList();
   }
 
+  /** The bridges on the host: docker0 and one per user-defined network. */
   public List<HostInterface> bridges() {
     return interfaces.stream().filter(i -> i.kind().equals("bridge")).toList();
   }

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netbook.NetbookException;
+import netbook.Spelling;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.EngineInfo;
@@ -119,10 +120,19 @@ public final class Lab {
 
   // options
 
+  /**
+   * The container's name ({@code docker run --name}): {@code run("ubuntu", name("a"))}. Other
+   * containers on the same user-defined network reach it by this name.
+   */
   public static RunOption name(String name) {
     return new RunOption.Name(name);
   }
 
+  /**
+   * Publishes a container port on a host port, on all host addresses ({@code docker run -p
+   * 8080:80}): {@code run("nginx", name("web"), publish(8080, 80))}, then {@code
+   * http("http://localhost:8080")}.
+   */
   public static RunOption publish(int hostPort, int containerPort) {
     return new RunOption.Publish(
         PortBinding.tcp(
@@ -146,22 +156,36 @@ public final class Lab {
     }
   }
 
+  /**
+   * A further name for the container on its network ({@code --network-alias}): several containers
+   * may share one.
+   */
   public static RunOption alias(String alias) {
     return new RunOption.Alias(alias);
   }
 
+  /**
+   * The command the container runs instead of the image's ({@code docker run IMAGE CMD…}): {@code
+   * cmd("sleep", "300")}.
+   */
   public static RunOption cmd(String... args) {
     return new RunOption.Cmd(List.of(args));
   }
 
+  /** An environment variable in the container ({@code docker run -e KEY=VALUE}). */
   public static RunOption env(String key, String value) {
     return new RunOption.Env(key, value);
   }
 
+  /** The container's host name ({@code docker run -h}); by default Docker uses its short id. */
   public static RunOption hostname(String hostname) {
     return new RunOption.Hostname(hostname);
   }
 
+  /**
+   * A fixed address on the container's network ({@code docker run --ip}): the network needs a
+   * subnet chosen with {@code net(name, subnet, gateway)}.
+   */
   public static RunOption ipv4(String address) {
     return new RunOption.Ipv4(address);
   }
@@ -202,7 +226,11 @@ public final class Lab {
     }
     if (!create || Network.isDefault(name)) {
       throw new NetbookException(
-          "network " + name + " not found" + (create ? "" : ": net(\"" + name + "\") creates it"));
+          "network "
+              + name
+              + " not found"
+              + (create ? "" : ": net(\"" + name + "\") creates it")
+              + didYouMean(name, liveNetworks(s, false), liveNetworks(s, true)));
     }
     s.createNetwork(NetworkSpec.bridge(name, Map.of()), Dialect.JAVA);
     return new Network(s, name);
@@ -277,7 +305,8 @@ public final class Lab {
                             + name
                             + " not found: run(\"ubuntu\", name(\""
                             + name
-                            + "\")) starts one"));
+                            + "\")) starts one"
+                            + didYouMean(name, liveContainers(s, false), liveContainers(s, true))));
     Optional<OtherSession> other = s.other(c.labels(), c.created()).filter(OtherSession::live);
     if (other.isPresent()) {
       // another session's lesson, not this one's: never addressed by its name
@@ -289,14 +318,47 @@ public final class Lab {
     return new Container(s, c.name());
   }
 
+  /** The names of the containers there are (only the session's own: {@code own}). */
+  private static List<String> liveContainers(Session s, boolean own) {
+    return s.engine().containers(true).stream()
+        .filter(c -> !own || s.owns(c.labels()))
+        .map(ContainerInfo::name)
+        .toList();
+  }
+
+  /** The names of the networks there are (only Docker's and the session's own: {@code own}). */
+  private static List<String> liveNetworks(Session s, boolean own) {
+    return s.engine().networks().stream()
+        .filter(n -> !own || n.isDefault() || s.owns(n.labels()))
+        .map(NetworkInfo::name)
+        .toList();
+  }
+
+  /**
+   * {@code " — did you mean web?"} for the live name closest to a mistyped one, else {@code " —
+   * there are: a, b"} when the session's own are a few, else nothing.
+   */
+  static String didYouMean(String name, List<String> live, List<String> own) {
+    Optional<String> close = Spelling.closest(name, live);
+    if (close.isPresent()) {
+      return " — did you mean " + close.get() + "?";
+    }
+    if (!own.isEmpty() && own.size() <= 8) {
+      return " — there are: " + String.join(", ", own);
+    }
+    return "";
+  }
+
   /** The engine's networks, as {@code docker network ls} shows them. */
   public static NetworkTable networks() {
-    return new NetworkTable(session().engine().networks());
+    Session s = session();
+    return new NetworkTable(s, s.engine().networks());
   }
 
   /** The running containers, as {@code docker ps} shows them. */
   public static ContainerTable containers() {
-    return new ContainerTable(session().engine().containers(false), Instant.now());
+    Session s = session();
+    return new ContainerTable(s, s.engine().containers(false), Instant.now());
   }
 
   /** The host side: docker0, bridges, and a veth per container with the container it leads to. */

@@ -17,6 +17,7 @@ public final class Network {
     this.name = name;
   }
 
+  /** The network's name. */
   public String name() {
     return name;
   }
@@ -36,14 +37,17 @@ public final class Network {
                         + "\") creates it again"));
   }
 
+  /** The network's full id (64 hex digits). */
   public String id() {
     return info().id();
   }
 
+  /** The network's subnet, such as {@code 172.18.0.0/16} ("" for host and none). */
   public String subnet() {
     return info().subnet();
   }
 
+  /** The network's gateway: the bridge's own address on the host. */
   public String gateway() {
     return info().gateway();
   }

@@ -9,10 +9,12 @@ public record Text(String value) {
     value = value == null ? "" : value;
   }
 
+  /** Whether the text contains {@code s}. */
   public boolean contains(CharSequence s) {
     return value.contains(s);
   }
 
+  /** The text's lines. */
   public String[] lines() {
     return value.split("\n");
   }

@@ -18,6 +18,7 @@ import netbook.console.TranscriptStep;
 import netbook.lab.Session;
 import netbook.shell.EvalResult;
 import netbook.shell.JavaShell;
+import netbook.shell.Outcome;
 import org.jline.utils.AttributedStyle;
 
 /**
@@ -60,6 +61,11 @@ public final class Evaluator {
   private volatile long running;
 
   private long inputs;
+
+  /** What was typed in this session, for {@code /history}. */
+  private final List<String> typed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private volatile SnippetCommands.Editor editor;
 
   public Evaluator(Workspace session, ResultPrinter printer, boolean verbose) {
     this.session = session;
@@ -124,9 +130,14 @@ public final class Evaluator {
     return false;
   }
 
-  /** Whether a line is a REPL command. */
+  /**
+   * Whether a line is a REPL command: {@code :name}, or jshell's {@code /name} (but not a {@code
+   * //} or {@code /*} comment).
+   */
   static boolean isCommand(String input) {
-    return input.strip().startsWith(":");
+    String s = input.strip();
+    return s.startsWith(":")
+        || (s.startsWith("/") && s.length() > 1 && Character.isLetter(s.charAt(1)));
   }
 
   private volatile boolean changesOn;
@@ -163,7 +174,24 @@ public final class Evaluator {
 
   /** Runs one complete input and prints what it shows. */
   public Result run(String input) {
+    if (!input.isBlank()) {
+      typed.add(input);
+    }
     return run(input, true);
+  }
+
+  /** What was typed in this session, in order. */
+  List<String> inputs() {
+    return List.copyOf(typed);
+  }
+
+  /** The editor {@code /edit} opens (none in piped mode). */
+  SnippetCommands.Editor editor() {
+    return editor;
+  }
+
+  void editor(SnippetCommands.Editor e) {
+    editor = e;
   }
 
   /**
@@ -253,6 +281,9 @@ public final class Evaluator {
     EvalResult r = shell.eval(input, null, show);
     if (show || r.failed()) {
       printer.result(r, verbose);
+    }
+    for (Outcome o : r.outcomes()) {
+      SymbolHint.of(shell.analysis(), o).ifPresent(printer::notice);
     }
     session.marks().first("result");
     if (!r.failed()) {

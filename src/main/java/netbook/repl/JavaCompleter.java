@@ -20,10 +20,21 @@ import org.jline.reader.ParsedLine;
 final class JavaCompleter implements Completer {
   private final Supplier<Optional<SourceCodeAnalysis>> analysis;
   private final NameCompleter names;
+  private final DockerCompleter docker;
 
   JavaCompleter(Supplier<Optional<SourceCodeAnalysis>> analysis, NameCompleter names) {
     this.analysis = analysis;
     this.names = names;
+    this.docker = new DockerCompleter(names);
+  }
+
+  /**
+   * JShell's names for the values of expressions ({@code $1}, {@code $12}): never offered, as the
+   * REPL never shows them, and a fresh session's warm-up made one that would fill every int
+   * argument.
+   */
+  static boolean synthetic(String continuation) {
+    return continuation.matches("\\$\\d+");
   }
 
   @Override
@@ -42,13 +53,18 @@ final class JavaCompleter implements Completer {
     String line = jl.line();
     if (Evaluator.isCommand(line)) {
       if (line.lastIndexOf(' ', jl.cursor() - 1) < 0) {
-        for (String c : ReplCommands.names()) {
+        boolean slash = line.strip().startsWith("/");
+        for (String c : slash ? ReplCommands.slashNames() : ReplCommands.names()) {
           out.add(new Candidate(c, c, null, null, null, null, true));
         }
       }
       return;
     }
-    if (Evaluator.isDockerLine(line) || names.complete(line, jl.cursor(), out)) {
+    if (Evaluator.isDockerLine(line)) {
+      docker.complete(line, jl.cursor(), out);
+      return;
+    }
+    if (names.complete(line, jl.cursor(), out)) {
       return;
     }
     Optional<SourceCodeAnalysis> sca = analysis.get();
@@ -62,6 +78,7 @@ final class JavaCompleter implements Completer {
     } catch (RuntimeException e) {
       return;
     }
+    suggestions = suggestions.stream().filter(s -> !synthetic(s.continuation())).toList();
     boolean smart = suggestions.stream().anyMatch(Suggestion::matchesType);
     Set<String> seen = new HashSet<>();
     for (Suggestion s : suggestions) {

@@ -40,8 +40,11 @@ final class JavaParser implements Parser {
     if (arg >= 0) {
       return arg;
     }
+    if (Evaluator.isDockerLine(line)) {
+      return DockerCompleter.wordStart(line, cursor);
+    }
     if (Evaluator.isCommand(line) && line.lastIndexOf(' ', cursor - 1) < 0) {
-      return line.indexOf(':');
+      return line.length() - line.stripLeading().length();
     }
     int start = cursor;
     while (start > 0 && Character.isJavaIdentifierPart(line.charAt(start - 1))) {

@@ -29,6 +29,10 @@ final class NameCompleter {
   private static final Pattern ARGUMENT =
       Pattern.compile("(?<![\\w$])(net|container|ping|run)\\(\\s*\"([^\"\\\\]*)$");
 
+  /** Right after the parenthesis, before any quote: the names are offered quoted. */
+  private static final Pattern BARE =
+      Pattern.compile("(?<![\\w$])(net|container|ping|run)\\(\\s*$");
+
   private final Supplier<Optional<Engine>> engine;
 
   NameCompleter(Supplier<Optional<Engine>> engine) {
@@ -51,7 +55,15 @@ final class NameCompleter {
   boolean complete(String line, int cursor, List<Candidate> out) {
     Optional<String> kind = kindAt(line, cursor);
     if (kind.isEmpty()) {
-      return false;
+      Matcher bare = BARE.matcher(line.substring(0, Math.min(cursor, line.length())));
+      if (!bare.find()) {
+        return false;
+      }
+      List<String> found = names(bare.group(1));
+      for (String name : found) {
+        out.add(new Candidate('"' + name + '"', name, null, null, null, null, false));
+      }
+      return !found.isEmpty();
     }
     boolean closed = cursor < line.length() && line.charAt(cursor) == '"';
     String group =

@@ -2,6 +2,7 @@ package netbook.repl;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import netbook.NetbookException;
@@ -51,6 +52,43 @@ public final class Repl {
     this.options = options;
     this.printer = new ResultPrinter(terminal.writer(), options.color());
     this.evaluator = new Evaluator(session, printer, options.verbose());
+    if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+      evaluator.editor(this::edit);
+    }
+  }
+
+  /**
+   * Opens a file in $VISUAL or $EDITOR on this terminal (the shell reads them, as git does, so
+   * {@code EDITOR="code -w"} works) and waits until it is closed.
+   */
+  private boolean edit(Path file) throws IOException, InterruptedException {
+    terminal.pause(true); // JLine must not read the keys meant for the editor
+    int exit;
+    try {
+      exit =
+          new ProcessBuilder(
+                  "sh",
+                  "-c",
+                  "ed=${VISUAL:-${EDITOR:-}}; [ -n \"$ed\" ] || exit 200; exec $ed \"$1\"",
+                  "netbook-edit",
+                  file.toString())
+              .inheritIO()
+              .start()
+              .waitFor();
+    } finally {
+      terminal.resume();
+    }
+    if (exit == 200) {
+      printer.error(
+          "/edit opens $VISUAL or $EDITOR, and neither is set: export EDITOR=nano (or vi),"
+              + " then start netbook again");
+      return false;
+    }
+    if (exit != 0) {
+      printer.error("the editor exited with " + exit + ": nothing was run");
+      return false;
+    }
+    return true;
   }
 
   public Evaluator evaluator() {
@@ -99,7 +137,9 @@ public final class Repl {
           return Exit.QUIT;
         }
         Evaluator.Result r = runInterruptibly(input);
-        session.warmCompletionOnce();
+        if (session.warmCompletionOnce()) {
+          ApiDocs.prepareInBackground();
+        }
         session.beginEngine(); // (if JShell's moment alone has not passed yet)
         switch (r.action()) {
           case QUIT -> {
@@ -142,6 +182,15 @@ public final class Repl {
   }
 
   LineReader reader() {
+    LineReader reader = builder().build();
+    new HelpKeys(
+            new CallHelp(() -> session.shellNow().map(JavaShell::analysis), ApiDocs::shipped),
+            printer)
+        .install(reader, terminal);
+    return reader;
+  }
+
+  private LineReaderBuilder builder() {
     LineReaderBuilder b =
         LineReaderBuilder.builder()
             .terminal(terminal)
@@ -159,7 +208,7 @@ public final class Repl {
     if (options.history() != null && HistoryFile.prepare(options.history())) {
       b.variable(LineReader.HISTORY_FILE, options.history());
     }
-    return b.build();
+    return b;
   }
 
   private boolean incomplete(String input) {

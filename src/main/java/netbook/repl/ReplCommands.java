@@ -35,16 +35,34 @@ public final class ReplCommands {
           new String[] {":reset", "", "remove this session's containers and networks, fresh Java"},
           new String[] {":save", "FILE.md", "write the session so far as a notebook"},
           new String[] {":open", "FILE.md", "run a notebook's cells in this session"},
+          new String[] {":list", "[-all|N|NAME]", "the snippets typed so far, numbered"},
+          new String[] {":vars", "", "the variables, with their values"},
+          new String[] {":methods", "", "the methods declared"},
+          new String[] {":types", "", "the classes, records, interfaces declared"},
+          new String[] {":imports", "", "the imports in effect"},
+          new String[] {":drop", "N|NAME", "forget a snippet (a variable, a method, …)"},
+          new String[] {":edit", "[N|NAME]", "edit snippets in $EDITOR, then run them again"},
+          new String[] {":history", "", "what was typed in this session"},
           new String[] {":verbose", "", "show stack traces of errors (again: hide them)"},
           new String[] {":diagram", "[--svg FILE]", "the network as a diagram (or an SVG file)"},
           new String[] {":changes", "on|off", "a line per network change after each input"},
           new String[] {":continue", "", "back to the notebook (when it opened this REPL)"},
           new String[] {":quit", "", "leave netbook (Ctrl-D does too)"});
 
+  /**
+   * jshell's commands that netbook has too, typed with jshell's {@code /}: {@code /list} is {@code
+   * :list}. (jshell's /reset, /open and /save differ from netbook's: those are not aliases.)
+   */
+  static final List<String> JSHELL =
+      List.of(
+          "help", "exit", "list", "vars", "methods", "types", "imports", "drop", "edit", "history");
+
   private final Evaluator ev;
+  private final SnippetCommands snippets;
 
   ReplCommands(Evaluator ev) {
     this.ev = ev;
+    this.snippets = new SnippetCommands(ev);
   }
 
   /** The command names, for completion. */
@@ -52,17 +70,41 @@ public final class ReplCommands {
     return COMMANDS.stream().map(c -> c[0]).toList();
   }
 
+  /** The jshell command names, with their {@code /}, for completion. */
+  static List<String> slashNames() {
+    return JSHELL.stream().map(n -> "/" + n).toList();
+  }
+
   Evaluator.Result run(String line) throws InterruptedException {
     String[] parts = line.split("\\s+", 2);
     String arg = parts.length > 1 ? parts[1].strip() : "";
     ResultPrinter p = ev.printer();
+    if (parts[0].startsWith("/")) {
+      String name = parts[0].substring(1);
+      if (!JSHELL.contains(name)) {
+        p.error(slashError(name));
+        return Evaluator.Result.FAILED;
+      }
+      parts[0] = ":" + name;
+    }
     switch (parts[0]) {
       case ":help", ":h", ":?" -> help();
-      case ":networks" -> p.text(new NetworkTable(ev.session().session().engine().networks()) + "");
-      case ":containers" ->
-          p.text(
-              new ContainerTable(ev.session().session().engine().containers(false), Instant.now())
-                  + "");
+      case ":list" -> snippets.list(arg);
+      case ":vars" -> snippets.vars();
+      case ":methods" -> snippets.methods();
+      case ":types" -> snippets.types();
+      case ":imports" -> snippets.imports();
+      case ":drop" -> snippets.drop(arg);
+      case ":edit" -> snippets.edit(arg, ev.editor());
+      case ":history" -> snippets.history(ev.inputs());
+      case ":networks" -> {
+        Session s = ev.session().session();
+        p.text(new NetworkTable(s, s.engine().networks()) + "");
+      }
+      case ":containers" -> {
+        Session s = ev.session().session();
+        p.text(new ContainerTable(s, s.engine().containers(false), Instant.now()) + "");
+      }
       case ":engine" -> engine();
       case ":reset" -> reset();
       case ":save" -> save(arg);
@@ -96,6 +138,28 @@ public final class ReplCommands {
     return Evaluator.Result.OK;
   }
 
+  /** The one line for a jshell command netbook does not alias. */
+  static String slashError(String name) {
+    for (String[] c : COMMANDS) {
+      if (c[0].equals(":" + name)) {
+        return "/"
+            + name
+            + " is jshell's; netbook's :"
+            + name
+            + " is different ("
+            + c[2]
+            + "): type :"
+            + name
+            + " for that";
+      }
+    }
+    return "unknown command /"
+        + name
+        + ": :help lists the commands (jshell's "
+        + String.join(", ", slashNames())
+        + " work too)";
+  }
+
   private void diagram(String arg) throws InterruptedException {
     ResultPrinter p = ev.printer();
     Engine engine = ev.session().session().engine();
@@ -121,13 +185,17 @@ public final class ReplCommands {
             + "docker command lines run as they are:  docker network ls\n"
             + "Tab completes Java, and network, container and image names inside net(\"…\"),"
             + " container(\"…\"), ping(\"…\"), run(\"…\").\n"
+            + "Tab after ( shows the signatures; Shift-Tab shows the documentation.\n"
             + "Ctrl-C stops what runs; Ctrl-D leaves.");
     p.line("Commands:", ResultPrinter.HEADING);
     StringBuilder sb = new StringBuilder();
     for (String[] c : COMMANDS) {
       String head = c[0] + (c[1].isEmpty() ? "" : " " + c[1]);
-      sb.append("  ").append(String.format("%-16s", head)).append(c[2]).append('\n');
+      sb.append("  ").append(String.format("%-22s", head)).append(c[2]).append('\n');
     }
+    sb.append("jshell's ")
+        .append(String.join(" ", slashNames()))
+        .append(" work as they do in jshell.\n");
     p.text(sb.toString());
   }
 

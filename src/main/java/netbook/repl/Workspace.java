@@ -127,12 +127,12 @@ public final class Workspace implements AutoCloseable {
    * Pays the first completion's cost (a few hundred ms of javac) once, if the shell is ready: the
    * REPL calls it on its own thread after the first input's result is shown, while the reader
    * reads, so neither the first result nor the first Tab waits for it. (JShell is not thread-safe:
-   * only the thread that evaluates and completes may call this.)
+   * only the thread that evaluates and completes may call this.) True the one time it did.
    */
-  public void warmCompletionOnce() {
-    shellNow()
-        .filter(s -> completionWarm.compareAndSet(false, true))
-        .ifPresent(s -> s.analysis().completionSuggestions("Math.m", 6, new int[1]));
+  public boolean warmCompletionOnce() {
+    Optional<JavaShell> s = shellNow().filter(x -> completionWarm.compareAndSet(false, true));
+    s.ifPresent(x -> x.analysis().completionSuggestions("Math.m", 6, new int[1]));
+    return s.isPresent();
   }
 
   /** The JShell, waiting (interruptibly) until it is built. */

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
@@ -49,6 +53,10 @@ public final class JavaShell implements AutoCloseable {
       "the Java state was reset (variables are gone); your containers and networks are still there";
 
   private volatile JShell jshell;
+
+  /** The snippets netbook evaluated itself in the JShell now in use (the preload, the warm-up). */
+  private volatile Set<String> ownSnippets = ConcurrentHashMap.newKeySet();
+
   private volatile String evaluating;
 
   /** The threads of the JShell now in use: its evaluations and what their snippets start. */
@@ -97,6 +105,7 @@ public final class JavaShell implements AutoCloseable {
               return t;
             });
     this.jshell = b.build();
+    this.ownSnippets = ConcurrentHashMap.newKeySet();
     EvalResult r;
     starting = true; // a Ctrl-C (or a cell's watchdog) that comes now is not for the preload
     try {
@@ -201,7 +210,27 @@ public final class JavaShell implements AutoCloseable {
   }
 
   private EvalResult evalQuietly(String input) {
-    return eval(input, null, false);
+    JShell js = jshell;
+    Set<String> before = js.snippets().map(Snippet::id).collect(Collectors.toSet());
+    try {
+      return eval(input, null, false);
+    } finally {
+      js.snippets().map(Snippet::id).filter(id -> !before.contains(id)).forEach(ownSnippets::add);
+    }
+  }
+
+  /**
+   * The JShell in use now, for the REPL's jshell-style commands ({@code /list}, {@code /vars}, …);
+   * a fresh one replaces it when a runaway snippet is abandoned. Not thread-safe: only the thread
+   * that evaluates may use it, between evaluations.
+   */
+  public JShell state() {
+    return jshell;
+  }
+
+  /** Whether netbook evaluated this snippet itself (the preload or the warm-up), not the user. */
+  public boolean isOwn(Snippet s) {
+    return ownSnippets.contains(s.id());
   }
 
   private Outcome evalOne(String source, Duration timeout, boolean echo) {

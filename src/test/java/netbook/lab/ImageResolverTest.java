@@ -137,7 +137,7 @@ class ImageResolverTest {
     // what a cell prints names what was asked for; the stand-in is a notice
     assertThat(a.toString()).startsWith("container img_w1 (nginx, running)");
     assertThat(b.toString()).startsWith("container img_w2 (nginx, running)");
-    assertThat(new ContainerTable(s.engine().containers(false), Instant.now()).toString())
+    assertThat(new ContainerTable(s, s.engine().containers(false), Instant.now()).toString())
         .contains(" nginx ")
         .doesNotContain("netbook/web");
     assertThat(notices)

@@ -68,4 +68,46 @@ class JavaCompleterTest {
     cold.complete(new JavaLine("Math.ma", 7, 5), out);
     assertThat(out).isEmpty();
   }
+
+  @Test
+  void neverOffersJShellsSyntheticValueNames() {
+    // the warm-up's hidden $1 = 0 was the one int in scope: Tab filled every int argument with it
+    assertThat(values("\"abc\".substring(")).noneMatch(v -> v.matches("\\$\\d+")).isNotEmpty();
+    assertThat(values("publish(")).noneMatch(v -> v.startsWith("$"));
+    assertThat(values("$")).noneMatch(v -> v.matches("\\$\\d+"));
+  }
+
+  @Test
+  void offersQuotedNamesRightAfterTheParenthesis() {
+    assertThat(values("run(")).contains("\"ubuntu\"", "\"busybox\"");
+  }
+
+  @Test
+  void showsSignaturesAndTheApisDocumentation() {
+    CallHelp help = new CallHelp(() -> Optional.of(shell.analysis()), ApiDocs::shipped);
+    assertThat(help.signatures("\"abc\".substring(", 16))
+        .containsExactly(
+            "String String.substring(int beginIndex)",
+            "String String.substring(int beginIndex, int endIndex)");
+    String ping = "container(\"a\").ping(";
+    assertThat(help.documentation(ping, ping.length()))
+        .extracting(CallHelp.Doc::toString)
+        .anySatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith("PingResult Container.ping(String target, int count)\n")
+                    .contains("count times"));
+    // after a method's name, without its parenthesis: the same
+    assertThat(help.documentation("networks", 8))
+        .extracting(CallHelp.Doc::signature)
+        .containsExactly("NetworkTable Lab.networks()");
+  }
+
+  @Test
+  void anArgumentStartsAfterAParenthesisOrACommaOutsideStrings() {
+    assertThat(CallHelp.atArgumentStart("f(", 2)).isTrue();
+    assertThat(CallHelp.atArgumentStart("f(1, ", 5)).isTrue();
+    assertThat(CallHelp.atArgumentStart("f(x", 3)).isFalse();
+    assertThat(CallHelp.atArgumentStart("f(\"a,", 5)).isFalse();
+  }
 }

@@ -26,6 +26,7 @@ public record Diagram(Topology topology, int width, boolean unicode) {
     return new Diagram(topology, DEFAULT_WIDTH, true);
   }
 
+  /** The same diagram drawn for a terminal {@code columns} wide. */
   public Diagram width(int columns) {
     return new Diagram(topology, columns, unicode);
   }
@@ -55,10 +56,12 @@ public record Diagram(Topology topology, int width, boolean unicode) {
     return p;
   }
 
+  /** The diagram in Graphviz's DOT language ({@code dot -Tsvg}). */
   public String dot() {
     return GraphText.dot(topology);
   }
 
+  /** The diagram as a Mermaid flowchart (for Markdown that renders Mermaid). */
   public String mermaid() {
     return GraphText.mermaid(topology);
   }
