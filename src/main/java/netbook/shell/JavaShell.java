@@ -1,16 +1,22 @@
 package netbook.shell;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -22,10 +28,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.VarSnippet;
 import netbook.NetbookException;
 
 /**
@@ -65,6 +74,10 @@ public final class JavaShell implements AutoCloseable {
   /** When the first stop of the running evaluation came (System.nanoTime), 0: none. */
   private final AtomicLong stoppedAt = new AtomicLong();
 
+  /** Where quiet variables go in a long notebook run (null: nowhere, no folding). */
+  private final VariableFolding folding;
+
+  private volatile boolean foldVariables;
   private volatile boolean starting;
   private volatile Executor scope = Runnable::run;
   private final ScheduledExecutorService timer =
@@ -78,13 +91,32 @@ public final class JavaShell implements AutoCloseable {
   /** Builds the shell and evaluates the preload (imports of the fluent API). */
   public JavaShell(OutputRouter out) {
     this.out = out;
+    this.folding = foldingRoot();
     start();
+  }
+
+  /** A fresh directory for folded variables' holders, which javac needs to see from the start. */
+  private static VariableFolding foldingRoot() {
+    try {
+      return new VariableFolding(Files.createTempDirectory("netbook-cells"));
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.log(Level.DEBUG, "no directory for folded variables: " + e.getMessage());
+      return null;
+    }
   }
 
   /** A JShell, with its own thread group, and the preload evaluated in it. */
   private void start() {
     JShell.Builder b = JShell.builder().executionEngine("local");
-    ownClassPath().ifPresent(cp -> b.compilerOptions("--class-path", cp));
+    Optional<String> own = ownClassPath();
+    if (folding != null) {
+      // javac notes a missing class path entry once and for all: the directory is there already
+      String base = own.orElseGet(() -> System.getProperty("java.class.path"));
+      b.compilerOptions("--class-path", base + File.pathSeparator + folding.root());
+      folding.reset();
+    } else {
+      own.ifPresent(cp -> b.compilerOptions("--class-path", cp));
+    }
     ThreadGroup group =
         new ThreadGroup("netbook-jshell-" + Integer.toHexString(System.identityHashCode(this)));
     this.threads = group;
@@ -97,6 +129,9 @@ public final class JavaShell implements AutoCloseable {
               return t;
             });
     this.jshell = b.build();
+    if (folding != null) {
+      jshell.addToClasspath(folding.root().toString()); // for the snippets' class loader
+    }
     EvalResult r;
     starting = true; // a Ctrl-C (or a cell's watchdog) that comes now is not for the preload
     try {
@@ -149,9 +184,23 @@ public final class JavaShell implements AutoCloseable {
     this.scope = scope;
   }
 
+  /**
+   * From now on, in batches of {@value VariableFolding#BATCH}, moves variables that no other
+   * snippet names into holder classes, so that a long notebook runs in linear time (see {@link
+   * VariableFolding}). For a notebook's own run: the variables leave JShell's list ({@code /vars}).
+   */
+  public void foldVariables() {
+    this.foldVariables = folding != null;
+  }
+
   /** Warms javac up (the first eval is the slowest of all); safe to call on a background thread. */
   public void warmUp() {
     evalQuietly("0");
+  }
+
+  /** The JShell now in use (for tests in this package). */
+  JShell jshell() {
+    return jshell;
   }
 
   public SourceCodeAnalysis analysis() {
@@ -197,7 +246,78 @@ public final class JavaShell implements AutoCloseable {
       }
       rest = ci.remaining();
     }
+    if (foldVariables && folding.due() && !stopped.get()) {
+      fold();
+    }
     return new EvalResult(outcomes, "");
+  }
+
+  /**
+   * The names of the static fields that the static imports on demand offer (the preload's and the
+   * user's); none when one of those classes is not netbook's to load (a snippet's): it could offer
+   * any name.
+   */
+  private static Optional<Set<String>> onDemandStatics(JShell js) {
+    Set<String> names = new HashSet<>();
+    for (ImportSnippet i : js.imports().toList()) {
+      if (!i.isStatic() || !i.fullname().endsWith(".*") || js.status(i) != Snippet.Status.VALID) {
+        continue;
+      }
+      String cls = i.fullname().substring(0, i.fullname().length() - 2);
+      try {
+        for (Field f : Class.forName(cls, false, JavaShell.class.getClassLoader()).getFields()) {
+          if (Modifier.isStatic(f.getModifiers())) {
+            names.add(f.getName());
+          }
+        }
+      } catch (ClassNotFoundException | LinkageError e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(names);
+  }
+
+  /**
+   * Folds a batch: compiles the holder, copies the values into it, imports it, drops the variables.
+   * Any step that fails leaves the variables where they are and folding off.
+   */
+  private void fold() {
+    JShell js = jshell;
+    Optional<Set<String>> taken = onDemandStatics(js);
+    List<VarSnippet> vars =
+        folding.take(
+            v -> taken.isPresent() && js.status(v) == Snippet.Status.VALID, taken.orElse(Set.of()));
+    if (vars.isEmpty()) {
+      return;
+    }
+    VariableFolding.Batch batch = folding.batch(vars);
+    try {
+      folding.compile(batch);
+    } catch (IOException e) {
+      foldVariables = false;
+      LOG.log(Level.DEBUG, "folding off: " + e.getMessage());
+      return;
+    }
+    for (String step : List.of(batch.copy(), batch.importLine())) {
+      out.begin(false);
+      List<SnippetEvent> events;
+      try {
+        events = evalOnOwnThread(js, step);
+      } finally {
+        out.end();
+      }
+      boolean ok =
+          events != null
+              && events.stream()
+                  .filter(e -> e.causeSnippet() == null)
+                  .allMatch(e -> e.status() == Snippet.Status.VALID && e.exception() == null);
+      if (!ok) {
+        foldVariables = false;
+        LOG.log(Level.DEBUG, "folding off: " + step + " gave " + events);
+        return;
+      }
+    }
+    vars.forEach(js::drop);
   }
 
   private EvalResult evalQuietly(String input) {
@@ -253,9 +373,24 @@ public final class JavaShell implements AutoCloseable {
           timedOut.get() ? "stopped: it ran longer than " + seconds(timeout) : "stopped (Ctrl-C)";
       return new Outcome(source, Outcome.Kind.STOPPED, printed, why, "");
     }
+    if (folding != null) {
+      folding.seen(
+          source,
+          events.stream()
+              .filter(e -> e.causeSnippet() == null)
+              .map(e -> e.snippet().kind())
+              .findFirst()
+              .orElse(null));
+    }
     for (SnippetEvent e : events) {
       if (e.causeSnippet() != null) {
         continue;
+      }
+      if (foldVariables
+          && e.snippet() instanceof VarSnippet v
+          && e.status() == Snippet.Status.VALID
+          && e.exception() == null) {
+        folding.declared(v);
       }
       return SnippetOutcomes.describe(jshell, source, e, printed);
     }
@@ -365,5 +500,8 @@ public final class JavaShell implements AutoCloseable {
     timer.shutdownNow();
     evaluator.shutdown();
     jshell.close();
+    if (folding != null) {
+      folding.delete();
+    }
   }
 }
