@@ -78,6 +78,10 @@ public final class JavaShell implements AutoCloseable {
   private final VariableFolding folding;
 
   private volatile boolean foldVariables;
+
+  /** Whether the snippets' class loader sees the holders yet (the first fold tells it). */
+  private volatile boolean holdersLoadable;
+
   private volatile boolean starting;
   private volatile Executor scope = Runnable::run;
   private final ScheduledExecutorService timer =
@@ -129,9 +133,7 @@ public final class JavaShell implements AutoCloseable {
               return t;
             });
     this.jshell = b.build();
-    if (folding != null) {
-      jshell.addToClasspath(folding.root().toString()); // for the snippets' class loader
-    }
+    this.holdersLoadable = false;
     EvalResult r;
     starting = true; // a Ctrl-C (or a cell's watchdog) that comes now is not for the preload
     try {
@@ -264,6 +266,9 @@ public final class JavaShell implements AutoCloseable {
         continue;
       }
       String cls = i.fullname().substring(0, i.fullname().length() - 2);
+      if (VariableFolding.isHolder(cls)) {
+        continue; // its names are folded ones, never folded again
+      }
       try {
         for (Field f : Class.forName(cls, false, JavaShell.class.getClassLoader()).getFields()) {
           if (Modifier.isStatic(f.getModifiers())) {
@@ -293,6 +298,12 @@ public final class JavaShell implements AutoCloseable {
     VariableFolding.Batch batch = folding.batch(vars);
     try {
       folding.compile(batch);
+      if (!holdersLoadable) {
+        // javac sees the directory from the start; the class loader only from now on (telling it
+        // sooner would cost every start: JShell then re-indexes the class path for completion)
+        js.addToClasspath(folding.root().toString());
+        holdersLoadable = true;
+      }
     } catch (IOException e) {
       foldVariables = false;
       LOG.log(Level.DEBUG, "folding off: " + e.getMessage());

@@ -88,6 +88,7 @@ final class VariableFolding {
   /** Holders go to {@code root} (a directory on the JShell's class path, compile and run time). */
   VariableFolding(Path root) {
     this.root = root;
+    root.toFile().deleteOnExit(); // a process that ends without closing its shell
   }
 
   Path root() {
@@ -206,6 +207,13 @@ final class VariableFolding {
     if (!ok) {
       throw new IOException("the holder " + b.holderName() + " did not compile: " + errors);
     }
+    // removed in the reverse order: the class file, then its directories, the root last
+    Path dir = root;
+    for (String part : b.pkg().split("\\.")) {
+      dir = dir.resolve(part);
+      dir.toFile().deleteOnExit();
+    }
+    dir.resolve("Vars.class").toFile().deleteOnExit();
   }
 
   /** Removes the root and the holders in it. */
@@ -217,6 +225,11 @@ final class VariableFolding {
     } catch (IOException e) {
       // a temporary directory left behind
     }
+  }
+
+  /** Whether a class is one of the holders (of any shell): {@code netbook.cells.fN.Vars}. */
+  static boolean isHolder(String className) {
+    return className.matches("netbook\\.cells\\.f\\d+\\.Vars");
   }
 
   /** How often each identifier occurs in a source. */

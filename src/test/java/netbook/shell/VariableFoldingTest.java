@@ -62,6 +62,18 @@ class VariableFoldingTest {
   }
 
   @Test
+  void batchAfterBatchIsFolded() {
+    try (JavaShell shell = new JavaShell(new OutputRouter(new ByteArrayOutputStream()))) {
+      shell.foldVariables();
+      int n = 3 * VariableFolding.BATCH;
+      declare(shell, 1, n);
+      assertThat(variables(shell)).doesNotContain("x1", "x" + (2 * VariableFolding.BATCH), "x" + n);
+      assertThat(value(shell, "x1 + x" + (VariableFolding.BATCH + 1) + " + x" + n))
+          .isEqualTo(String.valueOf(1 + VariableFolding.BATCH + 1 + n));
+    }
+  }
+
+  @Test
   void withoutFoldingAsInTheReplEveryVariableStaysJshells() {
     try (JavaShell shell = new JavaShell(new OutputRouter(new ByteArrayOutputStream()))) {
       declare(shell, 1, VariableFolding.BATCH + 6);
@@ -80,6 +92,12 @@ class VariableFoldingTest {
     assertThat(VariableFolding.oneShot("list.forEach(x1::add)", Snippet.Kind.EXPRESSION)).isFalse();
     assertThat(VariableFolding.oneShot("new Thread() { int g = x1; }", Snippet.Kind.EXPRESSION))
         .isFalse();
+  }
+
+  @Test
+  void holdersAreKnownByName() {
+    assertThat(VariableFolding.isHolder("netbook.cells.f12.Vars")).isTrue();
+    assertThat(VariableFolding.isHolder("netbook.lab.Lab")).isFalse();
   }
 
   @Test
