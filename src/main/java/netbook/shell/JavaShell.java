@@ -4,8 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +11,8 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -28,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -78,9 +73,6 @@ public final class JavaShell implements AutoCloseable {
   private final VariableFolding folding;
 
   private volatile boolean foldVariables;
-
-  /** Whether the snippets' class loader sees the holders yet (the first fold tells it). */
-  private volatile boolean holdersLoadable;
 
   private volatile boolean starting;
   private volatile Executor scope = Runnable::run;
@@ -133,7 +125,6 @@ public final class JavaShell implements AutoCloseable {
               return t;
             });
     this.jshell = b.build();
-    this.holdersLoadable = false;
     EvalResult r;
     starting = true; // a Ctrl-C (or a cell's watchdog) that comes now is not for the preload
     try {
@@ -254,81 +245,23 @@ public final class JavaShell implements AutoCloseable {
     return new EvalResult(outcomes, "");
   }
 
-  /**
-   * The names of the static fields that the static imports on demand offer (the preload's and the
-   * user's); none when one of those classes is not netbook's to load (a snippet's): it could offer
-   * any name.
-   */
-  private static Optional<Set<String>> onDemandStatics(JShell js) {
-    Set<String> names = new HashSet<>();
-    for (ImportSnippet i : js.imports().toList()) {
-      if (!i.isStatic() || !i.fullname().endsWith(".*") || js.status(i) != Snippet.Status.VALID) {
-        continue;
-      }
-      String cls = i.fullname().substring(0, i.fullname().length() - 2);
-      if (VariableFolding.isHolder(cls)) {
-        continue; // its names are folded ones, never folded again
-      }
-      try {
-        for (Field f : Class.forName(cls, false, JavaShell.class.getClassLoader()).getFields()) {
-          if (Modifier.isStatic(f.getModifiers())) {
-            names.add(f.getName());
-          }
-        }
-      } catch (ClassNotFoundException | LinkageError e) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(names);
-  }
-
-  /**
-   * Folds a batch: compiles the holder, copies the values into it, imports it, drops the variables.
-   * Any step that fails leaves the variables where they are and folding off.
-   */
+  /** Folds a batch of variables, if one may be (see {@link VariableFolding#fold}). */
   private void fold() {
     JShell js = jshell;
-    Optional<Set<String>> taken = onDemandStatics(js);
-    List<VarSnippet> vars =
-        folding.take(
-            v -> taken.isPresent() && js.status(v) == Snippet.Status.VALID, taken.orElse(Set.of()));
-    if (vars.isEmpty()) {
-      return;
-    }
-    VariableFolding.Batch batch = folding.batch(vars);
-    try {
-      folding.compile(batch);
-      if (!holdersLoadable) {
-        // javac sees the directory from the start; the class loader only from now on (telling it
-        // sooner would cost every start: JShell then re-indexes the class path for completion)
-        js.addToClasspath(folding.root().toString());
-        holdersLoadable = true;
-      }
-    } catch (IOException e) {
+    boolean ok =
+        folding.fold(
+            js,
+            step -> {
+              out.begin(false);
+              try {
+                return evalOnOwnThread(js, step);
+              } finally {
+                out.end();
+              }
+            });
+    if (!ok) {
       foldVariables = false;
-      LOG.log(Level.DEBUG, "folding off: " + e.getMessage());
-      return;
     }
-    for (String step : List.of(batch.copy(), batch.importLine())) {
-      out.begin(false);
-      List<SnippetEvent> events;
-      try {
-        events = evalOnOwnThread(js, step);
-      } finally {
-        out.end();
-      }
-      boolean ok =
-          events != null
-              && events.stream()
-                  .filter(e -> e.causeSnippet() == null)
-                  .allMatch(e -> e.status() == Snippet.Status.VALID && e.exception() == null);
-      if (!ok) {
-        foldVariables = false;
-        LOG.log(Level.DEBUG, "folding off: " + step + " gave " + events);
-        return;
-      }
-    }
-    vars.forEach(js::drop);
   }
 
   private EvalResult evalQuietly(String input) {

@@ -2,6 +2,9 @@ package netbook.shell;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +14,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +25,10 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
+import jdk.jshell.ImportSnippet;
+import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
 
 /**
@@ -46,6 +54,8 @@ import jdk.jshell.VarSnippet;
  * ambiguous.
  */
 final class VariableFolding {
+  private static final System.Logger LOG = System.getLogger(VariableFolding.class.getName());
+
   /** How many foldable variables make a batch: one holder class and one import each. */
   static final int BATCH = 64;
 
@@ -85,6 +95,9 @@ final class VariableFolding {
   private final Set<String> folded = new HashSet<>();
   private int batches;
 
+  /** Whether the snippets' class loader sees the holders yet (the first fold tells it). */
+  private boolean holdersLoadable;
+
   /** Holders go to {@code root} (a directory on the JShell's class path, compile and run time). */
   VariableFolding(Path root) {
     this.root = root;
@@ -100,6 +113,7 @@ final class VariableFolding {
     pinned.clear();
     candidates.clear();
     folded.clear();
+    holdersLoadable = false;
   }
 
   /**
@@ -176,6 +190,77 @@ final class VariableFolding {
     holder.append("}\n");
     copy.append(" }");
     return new Batch(pkg, holder.toString(), copy.toString(), "import static " + pkg + ".Vars.*;");
+  }
+
+  /**
+   * Folds a batch, if one may be: compiles the holder, copies the values into it ({@code eval}
+   * evaluates a snippet quietly, null when it was stopped), imports it, drops the variables. False
+   * when a step failed: the variables stay where they are, and folding should stop.
+   */
+  boolean fold(JShell js, Function<String, List<SnippetEvent>> eval) {
+    Optional<Set<String>> taken = onDemandStatics(js);
+    List<VarSnippet> vars =
+        take(
+            v -> taken.isPresent() && js.status(v) == Snippet.Status.VALID, taken.orElse(Set.of()));
+    if (vars.isEmpty()) {
+      return true;
+    }
+    Batch batch = batch(vars);
+    try {
+      compile(batch);
+      if (!holdersLoadable) {
+        // javac sees the directory from the start; the class loader only from now on (telling it
+        // sooner would cost every start: JShell then re-indexes the class path for completion)
+        js.addToClasspath(root.toString());
+        holdersLoadable = true;
+      }
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "folding off: " + e.getMessage());
+      return false;
+    }
+    for (String step : List.of(batch.copy(), batch.importLine())) {
+      List<SnippetEvent> events = eval.apply(step);
+      boolean ok =
+          events != null
+              && events.stream()
+                  .filter(e -> e.causeSnippet() == null)
+                  .allMatch(e -> e.status() == Snippet.Status.VALID && e.exception() == null);
+      if (!ok) {
+        LOG.log(Level.DEBUG, "folding off: " + step + " gave " + events);
+        return false;
+      }
+    }
+    vars.forEach(js::drop);
+    return true;
+  }
+
+  /**
+   * The names of the static fields that the static imports on demand offer (the preload's and the
+   * user's); none when one of those classes is not netbook's to load (a snippet's): it could offer
+   * any name.
+   */
+  private static Optional<Set<String>> onDemandStatics(JShell js) {
+    Set<String> names = new HashSet<>();
+    for (ImportSnippet i : js.imports().toList()) {
+      if (!i.isStatic() || !i.fullname().endsWith(".*") || js.status(i) != Snippet.Status.VALID) {
+        continue;
+      }
+      String cls = i.fullname().substring(0, i.fullname().length() - 2);
+      if (isHolder(cls)) {
+        continue; // its names are folded ones, never folded again
+      }
+      try {
+        for (Field f :
+            Class.forName(cls, false, VariableFolding.class.getClassLoader()).getFields()) {
+          if (Modifier.isStatic(f.getModifiers())) {
+            names.add(f.getName());
+          }
+        }
+      } catch (ClassNotFoundException | LinkageError e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(names);
   }
 
   /** Compiles a batch's holder into the root; an IOException says why it could not. */
