@@ -110,6 +110,7 @@ public final class NotebookRunner {
             .toAttributedString());
     begin(nb);
     try (JavaShell shell = shells.get()) {
+      shell.foldVariables(); // its own shell, closed after: a long notebook stays linear
       return replay(nb, bind(shell));
     } catch (NetbookException e) {
       return FileReport.broken(nb.file(), e.getMessage());

@@ -1,10 +1,12 @@
 package netbook.shell;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.VarSnippet;
 import netbook.NetbookException;
 
 /**
@@ -73,6 +76,11 @@ public final class JavaShell implements AutoCloseable {
   /** When the first stop of the running evaluation came (System.nanoTime), 0: none. */
   private final AtomicLong stoppedAt = new AtomicLong();
 
+  /** Where quiet variables go in a long notebook run (null: nowhere, no folding). */
+  private final VariableFolding folding;
+
+  private volatile boolean foldVariables;
+
   private volatile boolean starting;
   private volatile Executor scope = Runnable::run;
   private final ScheduledExecutorService timer =
@@ -86,13 +94,32 @@ public final class JavaShell implements AutoCloseable {
   /** Builds the shell and evaluates the preload (imports of the fluent API). */
   public JavaShell(OutputRouter out) {
     this.out = out;
+    this.folding = foldingRoot();
     start();
+  }
+
+  /** A fresh directory for folded variables' holders, which javac needs to see from the start. */
+  private static VariableFolding foldingRoot() {
+    try {
+      return new VariableFolding(Files.createTempDirectory("netbook-cells"));
+    } catch (IOException | UnsupportedOperationException e) {
+      LOG.log(Level.DEBUG, "no directory for folded variables: " + e.getMessage());
+      return null;
+    }
   }
 
   /** A JShell, with its own thread group, and the preload evaluated in it. */
   private void start() {
     JShell.Builder b = JShell.builder().executionEngine("local");
-    ownClassPath().ifPresent(cp -> b.compilerOptions("--class-path", cp));
+    Optional<String> own = ownClassPath();
+    if (folding != null) {
+      // javac notes a missing class path entry once and for all: the directory is there already
+      String base = own.orElseGet(() -> System.getProperty("java.class.path"));
+      b.compilerOptions("--class-path", base + File.pathSeparator + folding.root());
+      folding.reset();
+    } else {
+      own.ifPresent(cp -> b.compilerOptions("--class-path", cp));
+    }
     ThreadGroup group =
         new ThreadGroup("netbook-jshell-" + Integer.toHexString(System.identityHashCode(this)));
     this.threads = group;
@@ -158,9 +185,23 @@ public final class JavaShell implements AutoCloseable {
     this.scope = scope;
   }
 
+  /**
+   * From now on, in batches of {@value VariableFolding#BATCH}, moves variables that no other
+   * snippet names into holder classes, so that a long notebook runs in linear time (see {@link
+   * VariableFolding}). For a notebook's own run: the variables leave JShell's list ({@code /vars}).
+   */
+  public void foldVariables() {
+    this.foldVariables = folding != null;
+  }
+
   /** Warms javac up (the first eval is the slowest of all); safe to call on a background thread. */
   public void warmUp() {
     evalQuietly("0");
+  }
+
+  /** The JShell now in use (for tests in this package). */
+  JShell jshell() {
+    return jshell;
   }
 
   public SourceCodeAnalysis analysis() {
@@ -206,7 +247,29 @@ public final class JavaShell implements AutoCloseable {
       }
       rest = ci.remaining();
     }
+    if (foldVariables && folding.due() && !stopped.get()) {
+      fold();
+    }
     return new EvalResult(outcomes, "");
+  }
+
+  /** Folds a batch of variables, if one may be (see {@link VariableFolding#fold}). */
+  private void fold() {
+    JShell js = jshell;
+    boolean ok =
+        folding.fold(
+            js,
+            step -> {
+              out.begin(false);
+              try {
+                return evalOnOwnThread(js, step);
+              } finally {
+                out.end();
+              }
+            });
+    if (!ok) {
+      foldVariables = false;
+    }
   }
 
   private EvalResult evalQuietly(String input) {
@@ -282,9 +345,24 @@ public final class JavaShell implements AutoCloseable {
           timedOut.get() ? "stopped: it ran longer than " + seconds(timeout) : "stopped (Ctrl-C)";
       return new Outcome(source, Outcome.Kind.STOPPED, printed, why, "");
     }
+    if (folding != null) {
+      folding.seen(
+          source,
+          events.stream()
+              .filter(e -> e.causeSnippet() == null)
+              .map(e -> e.snippet().kind())
+              .findFirst()
+              .orElse(null));
+    }
     for (SnippetEvent e : events) {
       if (e.causeSnippet() != null) {
         continue;
+      }
+      if (foldVariables
+          && e.snippet() instanceof VarSnippet v
+          && e.status() == Snippet.Status.VALID
+          && e.exception() == null) {
+        folding.declared(v);
       }
       return SnippetOutcomes.describe(jshell, source, e, printed);
     }
@@ -394,5 +472,8 @@ public final class JavaShell implements AutoCloseable {
     timer.shutdownNow();
     evaluator.shutdown();
     jshell.close();
+    if (folding != null) {
+      folding.delete();
+    }
   }
 }
