@@ -70,6 +70,9 @@ final class NotebookSetup implements AutoCloseable {
             renderer,
             options);
     app.lifecycle().onTerminate(runner::abort);
+    // a termination's hook cleans the session up: the runner's own cleanup waits for it, never
+    // races
+    runner.aroundCleanup(app.lifecycle()::beginCleanup, () -> app.lifecycle().cleaning(false));
     return runner;
   }
 
@@ -96,9 +99,15 @@ final class NotebookSetup implements AutoCloseable {
     if (firstTaken.compareAndSet(false, true)) {
       first.thenAccept(JavaShell::close);
     }
-    Engine engine = live.getAndSet(null);
-    if (engine != null) {
-      engine.close();
+    // while a termination's hook cleans up with it, the engine stays open (this does not return)
+    app.lifecycle().beginCleanup();
+    try {
+      Engine engine = live.getAndSet(null);
+      if (engine != null) {
+        engine.close();
+      }
+    } finally {
+      app.lifecycle().cleaning(false);
     }
   }
 

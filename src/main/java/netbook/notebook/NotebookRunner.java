@@ -45,6 +45,8 @@ public final class NotebookRunner {
   private boolean changesStarted;
   private volatile boolean aborted;
   private volatile boolean cleaning;
+  private volatile Runnable beforeCleanup = () -> {};
+  private volatile Runnable afterCleanup = () -> {};
 
   public NotebookRunner(
       Session session,
@@ -95,6 +97,16 @@ public final class NotebookRunner {
     aborted = true;
     session.cancelPulls();
     executor.interrupt();
+  }
+
+  /**
+   * What the process does around a notebook's own cleanup: the CLI's {@code before} does not return
+   * while a termination's shutdown hook cleans the session up (the two must not race on the session
+   * and its engine).
+   */
+  public void aroundCleanup(Runnable before, Runnable after) {
+    beforeCleanup = before;
+    afterCleanup = after;
   }
 
   /** Whether a notebook's end is removing what it created right now. */
@@ -156,6 +168,7 @@ public final class NotebookRunner {
 
   /** Ends a notebook's run: removes what it created (unless kept), and stops labelling. */
   public void end(Notebook nb, boolean keep) {
+    beforeCleanup.run();
     cleaning = true;
     try {
       if (!keep && nb.cleanup()) {
@@ -170,6 +183,7 @@ public final class NotebookRunner {
       println(new AttributedString(nb.file() + ": cleanup failed: " + e.getMessage(), BAD));
     } finally {
       cleaning = false;
+      afterCleanup.run();
       session.notebook("");
     }
   }

@@ -149,6 +149,49 @@ class ProcessLifecycleIT {
     }
   }
 
+  /**
+   * SIGTERM while a notebook's cell runs: the shutdown hook cleans the session up while the main
+   * thread's notebook end waits for it (they raced before: "cleanup failed: Connection pool shut
+   * down" in about half the soak's SIGTERMs, the engine closed under the hook's cleanup).
+   */
+  @Test
+  @RequiresDocker
+  void sigtermDuringARunCleansUpOnceAndCompletely(Engine e) throws Exception {
+    for (int round = 0; round < 3; round++) {
+      String name = RealDocker.unique("termrun");
+      Path nb = tmp.resolve("term" + round + ".md");
+      Files.writeString(
+          nb,
+          "# Terminated\n\n```java\nrun(\"netbook/toolbox\", name(\""
+              + name
+              + "\"));\nSystem.out.println(\"sleeping\");\n```\n\n```java\nThread.sleep(120_000);\n```\n",
+          StandardCharsets.UTF_8);
+      try {
+        Launched r = launch("run", "--engine", "docker", nb.toString());
+        await(
+            "the sleeping cell",
+            Duration.ofSeconds(120),
+            () -> {
+              try {
+                return r.text().contains("\nsleeping\n");
+              } catch (IOException x) {
+                return false;
+              }
+            });
+        signal("TERM", r.process());
+        r.exit(Duration.ofSeconds(30));
+        assertThat(r.text())
+            .contains("removed 1 container (" + name + ")")
+            .doesNotContain("cleanup failed")
+            .doesNotContain("\tat ");
+        assertThat(e.findContainer(name)).isEmpty();
+      } finally {
+        killStarted();
+        e.findContainer(name).ifPresent(c -> e.removeContainer(c.id(), true));
+      }
+    }
+  }
+
   @Test
   void sigintStopsTheRunningCellOfARunAndTheNotebookGoesOn() throws Exception {
     ProcessSignals.requireSigintDelivered();
