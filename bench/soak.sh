@@ -12,7 +12,10 @@
 #                    unlabelled container on an unlabelled network) and gone or changed after
 #                    (must be 0; others' sessions on the same daemon change theirs: see the log)
 #
-#   bench/soak.sh [--engine docker|embedded] [-n N] [--seed S] [NOTEBOOK.md ...]
+#   bench/soak.sh [--engine docker|embedded] [-n N] [--until TIME] [--seed S] [NOTEBOOK.md ...]
+#
+# --until TIME (anything `date -d` reads, e.g. 01:45) starts no run after TIME: the counts then
+# follow for the rounds done so far (the result line says how many).
 #
 # Notebooks default to notebooks/*.md, or the sample under src/test/resources/soak/ when there are
 # none. On the embedded engine every process has its own in-process engine, so there is nothing to
@@ -20,14 +23,15 @@
 # trace (SoakTest covers leftovers in-process). Exit status 0 when the result line says ok.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-ENGINE=docker N=10 SEED=$RANDOM
+ENGINE=docker N=10 SEED=$RANDOM UNTIL=
 NBS=()
 while [ $# -gt 0 ]; do
   case $1 in
     --engine) ENGINE=$2; shift 2 ;;
     -n) N=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
-    -h|--help) sed -n 2,21p "$0"; exit 0 ;;
+    --until) UNTIL=$(date -d "$2" +%s) || exit 2; shift 2 ;;
+    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
     *) NBS+=("$1"); shift ;;
   esac
 done
@@ -47,11 +51,11 @@ foreign() { # one line per container/network that is not the soak's: kind, id, s
   local ids
   ids=$(docker ps -aq --no-trunc)
   [ -n "$ids" ] && docker inspect --format \
-    'c {{.Id}} {{.State.Status}} {{index .Config.Labels "netbook.prefix"}}|{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.EndpointID}},{{end}}' \
+    'c {{.Id}} {{.State.Status}} {{with index .Config.Labels "netbook.prefix"}}{{.}}{{end}}|{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.EndpointID}},{{end}}' \
     $ids 2>/dev/null
   ids=$(docker network ls -q --no-trunc)
   [ -n "$ids" ] && docker network inspect --format \
-    'n {{.Id}} - {{index .Labels "netbook.prefix"}}|' \
+    'n {{.Id}} - {{with index .Labels "netbook.prefix"}}{{.}}{{end}}|' \
     $ids 2>/dev/null
 }
 not_soaks() { awk -v p="$PREFIX" '{ split($4, a, "|"); if (a[1] != p) print }' | sed 's/ [^ ]*|/ |/' | sort; }
@@ -77,8 +81,10 @@ kills=0 terms=0 ints=0 none=0 missed=0 stacks=0 hung=0 runs=0
 T0=$(now_ms)
 # job control: without it a background job starts with SIGINT ignored and Ctrl-C never reaches it
 set -m
+rounds=0
 for ((i = 1; i <= N; i++)); do
   for nb in "${NBS[@]}"; do
+    [ -n "$UNTIL" ] && [ "$(date +%s)" -ge "$UNTIL" ] && { log "--until reached: no more runs"; break 2; }
     runs=$((runs + 1))
     out=$WORK/run-$i-$(basename "$nb").txt
     start=$(now_ms)
@@ -110,6 +116,7 @@ for ((i = 1; i <= N; i++)); do
     fi
     if grep -q $'^\tat \|Exception in thread' "$out"; then stacks=$((stacks + 1)); log "stack trace in $out"; fi
   done
+  rounds=$i
   log "round $i of $N: runs=$runs sigint=$ints sigterm=$terms sigkill=$kills uninterrupted=$none ended-first=$missed"
 done
 
@@ -138,7 +145,7 @@ wall=$((($(now_ms) - T0) / 1000))
 interrupted=$((ints + terms + kills))
 ok=ok
 [ "$leftovers" -eq 0 ] && [ "$touched" -eq 0 ] && [ $stacks -eq 0 ] && [ $hung -eq 0 ] || ok=FAILED
-echo "soak $ok: engine=$ENGINE N=$N notebooks=${#NBS[@]} runs=$runs interrupted=$interrupted" \
+echo "soak $ok: engine=$ENGINE N=$N rounds=$rounds notebooks=${#NBS[@]} runs=$runs interrupted=$interrupted" \
   "(sigint=$ints sigterm=$terms sigkill=$kills) not-interrupted=$((none + missed))" \
   "(by draw=$none, ended first=$missed) leftovers=$leftovers foreign-touched=$touched/$foreign_n" \
   "stack-traces=$stacks hung=$hung wall=${wall}s prefix=$PREFIX seed=$SEED (logs in $WORK)"
