@@ -3,7 +3,7 @@
 # its containers and networks are named and labelled so), interrupting runs at a point drawn
 # uniformly over the run's length: SIGINT (stops a cell; the run goes on), SIGTERM (ends the run,
 # cleaned up) or SIGKILL (a crash). The first round runs every notebook uninterrupted and measures
-# its length on this engine (later uninterrupted runs refine the mean). Then netbook starts once
+# its length on this engine (every later run that ends on its own refines the mean). Then netbook starts once
 # more under the prefix (its crash reaper removes the prefix's dead sessions, and only those), and
 # the script counts
 #   leftovers:       containers/networks of the soak's prefix still there (must be 0)
@@ -90,7 +90,7 @@ for ((i = 1; i <= N; i++)); do
     start=$(now_ms)
     bin/netbook run --engine "$ENGINE" "$nb" >"$out" 2>&1 &
     pid=$!
-    what=0
+    what=0 ended_first=0
     if [ "${LEN_N[$nb]:-0}" -gt 0 ]; then
       r=$((RANDOM % 6)) # 1/6 uninterrupted, 1/6 SIGINT, 2/6 SIGTERM, 2/6 SIGKILL
       case $r in 0) what=0 ;; 1) what=INT ;; 2 | 3) what=TERM ;; *) what=KILL ;; esac
@@ -104,14 +104,14 @@ for ((i = 1; i <= N; i++)); do
         echo "soak: sent SIG$what at $((at - start)) ms of ~$len ms" >>"$out"
         case $what in INT) ints=$((ints + 1)) ;; TERM) terms=$((terms + 1)) ;; KILL) kills=$((kills + 1)) ;; esac
       else
-        missed=$((missed + 1)) # the run ended before the point drawn
+        missed=$((missed + 1)) ended_first=1 # the run ended before the point drawn
       fi
     fi
     for ((t = 0; t < RUN_TIMEOUT * 20; t++)); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
     if kill -0 $pid 2>/dev/null; then hung=$((hung + 1)); log "run $i of $nb hung: killed"; kill -KILL $pid; fi
     wait $pid 2>/dev/null
-    if [ "$what" = 0 ]; then
-      none=$((none + 1))
+    [ "$what" = 0 ] && none=$((none + 1))
+    if [ "$what" = 0 ] || [ "$ended_first" = 1 ]; then # a whole run: its length counts
       LEN_SUM[$nb]=$((${LEN_SUM[$nb]:-0} + $(now_ms) - start)) LEN_N[$nb]=$((${LEN_N[$nb]:-0} + 1))
     fi
     if grep -q $'^\tat \|Exception in thread' "$out"; then stacks=$((stacks + 1)); log "stack trace in $out"; fi
