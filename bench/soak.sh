@@ -101,7 +101,7 @@ for ((i = 1; i <= N; i++)); do
       while kill -0 $pid 2>/dev/null && [ "$(now_ms)" -lt $at ]; do sleep 0.05; done
       if kill -0 $pid 2>/dev/null; then
         kill -"$what" $pid
-        echo "soak: sent SIG$what at $((at - start)) ms of ~$len ms" >>"$out"
+        echo "$(basename "$out") pid $pid: SIG$what at $((at - start)) ms of ~$len ms" >>"$WORK/signals"
         case $what in INT) ints=$((ints + 1)) ;; TERM) terms=$((terms + 1)) ;; KILL) kills=$((kills + 1)) ;; esac
       else
         missed=$((missed + 1)) ended_first=1 # the run ended before the point drawn
