@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
-# Soak: replays every notebook N times, interrupting some runs at random points with SIGINT
-# (stops a cell; the run goes on) or SIGKILL (a crash), then starts netbook once more (the crash
-# reaper runs) and counts
-#   leftovers: containers/networks labelled by a netbook session of this host whose process is
-#              gone (the reaper should have removed them all: must be 0)
-#   foreign touched: unlabelled containers/networks that existed before (plus two sentinels made
-#              here, one with a lesson's name) and were removed or changed (must be 0)
+# Soak: replays every notebook N times under its own name prefix (NETBOOK_NAME_PREFIX=nbsoak<pid>_:
+# its containers and networks are named and labelled so), interrupting runs at a point drawn
+# uniformly over the run's length: SIGINT (stops a cell; the run goes on), SIGTERM (ends the run,
+# cleaned up) or SIGKILL (a crash). The first round runs every notebook uninterrupted and measures
+# its length on this engine (every later run that ends on its own refines the mean). Then netbook starts once
+# more under the prefix (its crash reaper removes the prefix's dead sessions, and only those), and
+# the script counts
+#   leftovers:       containers/networks of the soak's prefix still there (must be 0)
+#   foreign touched: containers/networks that are not the soak's, snapshotted before (id; state and
+#                    endpoints (network=endpoint id) of containers; plus sentinels made here: an
+#                    unlabelled container on an unlabelled network) and gone or changed after
+#                    (must be 0; others' sessions on the same daemon change theirs: see the log)
 #
-#   bench/soak.sh [--engine docker|embedded] [-n N] [--seed S] [NOTEBOOK.md ...]
+#   bench/soak.sh [--engine docker|embedded] [-n N] [--until TIME] [--seed S] [NOTEBOOK.md ...]
+#
+# --until TIME (anything `date -d` reads, e.g. 01:45) starts no run after TIME: the counts then
+# follow for the rounds done so far (the result line says how many).
 #
 # Notebooks default to notebooks/*.md, or the sample under src/test/resources/soak/ when there are
 # none. On the embedded engine every process has its own in-process engine, so there is nothing to
@@ -15,14 +23,15 @@
 # trace (SoakTest covers leftovers in-process). Exit status 0 when the result line says ok.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-ENGINE=docker N=10 SEED=$RANDOM
+ENGINE=docker N=10 SEED=$RANDOM UNTIL=
 NBS=()
 while [ $# -gt 0 ]; do
   case $1 in
     --engine) ENGINE=$2; shift 2 ;;
     -n) N=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
-    -h|--help) sed -n 2,16p "$0"; exit 0 ;;
+    --until) UNTIL=$(date -d "$2" +%s) || exit 2; shift 2 ;;
+    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
     *) NBS+=("$1"); shift ;;
   esac
 done
@@ -31,75 +40,113 @@ if [ ${#NBS[@]} -eq 0 ]; then
   [ ${#NBS[@]} -eq 0 ] && NBS=(src/test/resources/soak/sample.md)
 fi
 RANDOM=$SEED
-export NETBOOK_OFFLINE=1 NO_COLOR=1
-HOST=$(cat /proc/sys/kernel/hostname 2>/dev/null || hostname)
+PREFIX=nbsoak$$_
+export NETBOOK_OFFLINE=1 NO_COLOR=1 NETBOOK_NAME_PREFIX=$PREFIX
 WORK=$(mktemp -d /tmp/netbook-soak.XXXXXX)
 RUN_TIMEOUT=240
 log() { echo "soak: $*" >&2; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-unlabelled() { # ID STATE lines of containers and networks without netbook.session
-  docker ps -a --no-trunc --format '{{.ID}} {{.State}} {{.Label "netbook.session"}}' | awk '$3=="" {print "c " $1 " " $2}'
-  docker network ls --no-trunc --format '{{.ID}} {{.Label "netbook.session"}}' | awk '$2=="" {print "n " $1}'
+foreign() { # one line per container/network that is not the soak's: kind, id, state, endpoints
+  local ids
+  ids=$(docker ps -aq --no-trunc)
+  [ -n "$ids" ] && docker inspect --format \
+    'c {{.Id}} {{.State.Status}} {{with index .Config.Labels "netbook.prefix"}}{{.}}{{end}}|{{range $k, $v := .NetworkSettings.Networks}}{{$k}}={{$v.EndpointID}},{{end}}' \
+    $ids 2>/dev/null
+  ids=$(docker network ls -q --no-trunc)
+  [ -n "$ids" ] && docker network inspect --format \
+    'n {{.Id}} - {{with index .Labels "netbook.prefix"}}{{.}}{{end}}|' \
+    $ids 2>/dev/null
 }
-orphans() { # labelled resources of this host whose pid is gone
-  local kind id pid
-  { docker ps -a --no-trunc --filter "label=netbook.host=$HOST" --format 'c {{.ID}} {{.Label "netbook.pid"}}'
-    docker network ls --no-trunc --filter "label=netbook.host=$HOST" --format 'n {{.ID}} {{.Label "netbook.pid"}}'
-  } | while read -r kind id pid; do
-    [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null && echo "$kind $id pid $pid"
-  done
+not_soaks() { awk -v p="$PREFIX" '{ split($4, a, "|"); if (a[1] != p) print }' | sed 's/ [^ ]*|/ |/' | sort; }
+soaks() { # the soak's containers and networks (by its prefix label)
+  docker ps -a --filter "label=netbook.prefix=$PREFIX" --format 'c {{.Names}} {{.State}}'
+  docker network ls --filter "label=netbook.prefix=$PREFIX" --format 'n {{.Name}}'
 }
 
 SENTINELS=()
 if [ "$ENGINE" = docker ]; then
   docker info >/dev/null 2>&1 || { log "no Docker engine"; exit 2; }
-  sfx=$RANDOM$RANDOM
-  # a user's own container with a lesson's name, and an unrelated network: both must survive
-  if ! docker inspect soak_a >/dev/null 2>&1; then
-    docker run -d --name soak_a --entrypoint sleep netbook/toolbox 100000 >/dev/null && SENTINELS+=(soak_a)
-  fi
-  docker network create "soak_user_net_$sfx" >/dev/null && SENTINELS+=("soak_user_net_$sfx")
-  unlabelled | sort > "$WORK/before"
+  sfx=$$$RANDOM
+  # a user's own network with a container on it (unlabelled, unique names): both must survive
+  docker network create "soak_user_net_$sfx" >/dev/null && SENTINELS+=("n soak_user_net_$sfx")
+  docker run -d --name "soak_user_$sfx" --network "soak_user_net_$sfx" --entrypoint sleep \
+    netbook/toolbox 100000 >/dev/null && SENTINELS+=("c soak_user_$sfx")
+  foreign | not_soaks > "$WORK/before"
+  log "prefix $PREFIX; $(wc -l < "$WORK/before") foreign containers/networks snapshotted; logs in $WORK"
 fi
 
-kills=0 ints=0 stacks=0 hung=0 runs=0
+declare -A LEN_SUM LEN_N
+kills=0 terms=0 ints=0 none=0 missed=0 stacks=0 hung=0 runs=0
+T0=$(now_ms)
 # job control: without it a background job starts with SIGINT ignored and Ctrl-C never reaches it
 set -m
+rounds=0
 for ((i = 1; i <= N; i++)); do
   for nb in "${NBS[@]}"; do
+    [ -n "$UNTIL" ] && [ "$(date +%s)" -ge "$UNTIL" ] && { log "--until reached: no more runs"; break 2; }
     runs=$((runs + 1))
     out=$WORK/run-$i-$(basename "$nb").txt
+    start=$(now_ms)
     bin/netbook run --engine "$ENGINE" "$nb" >"$out" 2>&1 &
     pid=$!
-    what=$((RANDOM % 3)) delay=$((2 + RANDOM % 10))
-    if [ $what -gt 0 ]; then
-      for ((t = 0; t < delay * 5; t++)); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+    what=0 ended_first=0
+    if [ "${LEN_N[$nb]:-0}" -gt 0 ]; then
+      r=$((RANDOM % 6)) # 1/6 uninterrupted, 1/6 SIGINT, 2/6 SIGTERM, 2/6 SIGKILL
+      case $r in 0) what=0 ;; 1) what=INT ;; 2 | 3) what=TERM ;; *) what=KILL ;; esac
+    fi
+    if [ "$what" != 0 ]; then
+      len=$((LEN_SUM[$nb] / LEN_N[$nb]))
+      at=$((start + (RANDOM * 32768 + RANDOM) % (len + 1)))
+      while kill -0 $pid 2>/dev/null && [ "$(now_ms)" -lt $at ]; do sleep 0.05; done
       if kill -0 $pid 2>/dev/null; then
-        if [ $what -eq 1 ]; then kill -INT $pid; ints=$((ints + 1)); else kill -KILL $pid; kills=$((kills + 1)); fi
+        kill -"$what" $pid
+        echo "$(basename "$out") pid $pid: SIG$what at $((at - start)) ms of ~$len ms" >>"$WORK/signals"
+        case $what in INT) ints=$((ints + 1)) ;; TERM) terms=$((terms + 1)) ;; KILL) kills=$((kills + 1)) ;; esac
+      else
+        missed=$((missed + 1)) ended_first=1 # the run ended before the point drawn
       fi
     fi
-    for ((t = 0; t < RUN_TIMEOUT * 5; t++)); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+    for ((t = 0; t < RUN_TIMEOUT * 20; t++)); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
     if kill -0 $pid 2>/dev/null; then hung=$((hung + 1)); log "run $i of $nb hung: killed"; kill -KILL $pid; fi
     wait $pid 2>/dev/null
+    [ "$what" = 0 ] && none=$((none + 1))
+    if [ "$what" = 0 ] || [ "$ended_first" = 1 ]; then # a whole run: its length counts
+      LEN_SUM[$nb]=$((${LEN_SUM[$nb]:-0} + $(now_ms) - start)) LEN_N[$nb]=$((${LEN_N[$nb]:-0} + 1))
+    fi
     if grep -q $'^\tat \|Exception in thread' "$out"; then stacks=$((stacks + 1)); log "stack trace in $out"; fi
   done
+  rounds=$i
+  log "round $i of $N: runs=$runs sigint=$ints sigterm=$terms sigkill=$kills uninterrupted=$none ended-first=$missed"
 done
 
-leftovers=0 touched=0
+leftovers=0 touched=0 foreign_n=0
 if [ "$ENGINE" = docker ]; then
+  # the soak's final start: its reaper removes the dead sessions of the soak's prefix, no others
   echo 1 | bin/netbook --engine docker >"$WORK/final.txt" 2>&1
   grep 'crashed sessions' "$WORK/final.txt" >&2
-  orphans > "$WORK/orphans"
-  leftovers=$(wc -l < "$WORK/orphans")
-  unlabelled | sort > "$WORK/after"
-  # touched: present before, and now gone or in another state
-  touched=$(comm -23 "$WORK/before" "$WORK/after" | wc -l)
-  comm -23 "$WORK/before" "$WORK/after" | sed 's/^/soak: foreign changed: /' >&2
+  soaks > "$WORK/leftovers"
+  leftovers=$(wc -l < "$WORK/leftovers")
+  sed 's/^/soak: leftover: /' "$WORK/leftovers" >&2
+  foreign | not_soaks > "$WORK/after"
+  foreign_n=$(wc -l < "$WORK/before")
+  # touched: present before, and now gone or in another state or with other endpoints
+  comm -23 "$WORK/before" "$WORK/after" > "$WORK/touched"
+  touched=$(wc -l < "$WORK/touched")
+  sed 's/^/soak: foreign changed: /' "$WORK/touched" >&2
   for s in "${SENTINELS[@]}"; do
-    case $s in soak_a) docker rm -f soak_a >/dev/null ;; *) docker network rm "$s" >/dev/null ;; esac
+    case $s in c\ *) docker rm -f "${s#c }" >/dev/null ;; esac
+  done
+  for s in "${SENTINELS[@]}"; do
+    case $s in n\ *) docker network rm "${s#n }" >/dev/null ;; esac
   done
 fi
+wall=$((($(now_ms) - T0) / 1000))
+interrupted=$((ints + terms + kills))
 ok=ok
 [ "$leftovers" -eq 0 ] && [ "$touched" -eq 0 ] && [ $stacks -eq 0 ] && [ $hung -eq 0 ] || ok=FAILED
-echo "soak $ok: engine=$ENGINE N=$N notebooks=${#NBS[@]} runs=$runs sigint=$ints sigkill=$kills leftovers=$leftovers foreign-touched=$touched stack-traces=$stacks hung=$hung seed=$SEED (logs in $WORK)"
+echo "soak $ok: engine=$ENGINE N=$N rounds=$rounds notebooks=${#NBS[@]} runs=$runs interrupted=$interrupted" \
+  "(sigint=$ints sigterm=$terms sigkill=$kills) not-interrupted=$((none + missed))" \
+  "(by draw=$none, ended first=$missed) leftovers=$leftovers foreign-touched=$touched/$foreign_n" \
+  "stack-traces=$stacks hung=$hung wall=${wall}s prefix=$PREFIX seed=$SEED (logs in $WORK)"
 [ $ok = ok ]

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import netbook.Marks;
 import netbook.engine.Engine;
 import netbook.engine.PullProgress;
+import netbook.lab.PrefixedEngine;
 import netbook.lab.Session;
 import netbook.render.PullProgressPrinter;
 import netbook.shell.JavaShell;
@@ -45,9 +46,13 @@ record App(
     return EngineChoice.parse(options.engine != null ? options.engine : settings.engine());
   }
 
-  /** Opens the chosen engine; its notices go to stderr. */
+  /**
+   * Opens the chosen engine; its notices go to stderr. Under NETBOOK_NAME_PREFIX the sessions see
+   * it through that prefix (their names, their crash reaper: see PrefixedEngine).
+   */
   Engine openEngine() {
-    return Engines.open(engineChoice(), settings, err::println);
+    Engine e = Engines.open(engineChoice(), settings, err::println);
+    return settings.namePrefix().isEmpty() ? e : new PrefixedEngine(e, settings.namePrefix());
   }
 
   /**

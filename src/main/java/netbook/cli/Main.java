@@ -119,7 +119,14 @@ public final class Main implements Callable<Integer> {
     PrintStream routed = router.printStream();
     System.setOut(routed);
     System.setErr(routed);
-    Settings settings = Settings.from(System.getenv());
+    Settings settings;
+    try {
+      settings = Settings.from(System.getenv());
+    } catch (NetbookException e) { // a bad NETBOOK_* value: one line, before anything else
+      realErr.println("netbook: " + e.getMessage());
+      System.exit(ExitCode.USAGE);
+      return;
+    }
     Marks marks = marks(settings.benchMarks());
     marks.first("main");
     App app =

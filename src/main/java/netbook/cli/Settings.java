@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import netbook.engine.docker.EngineDiscovery;
+import netbook.lab.PrefixedEngine;
 
 /**
  * What the environment says (read once, in {@link Main}): NETBOOK_ENGINE, NETBOOK_OFFLINE,
  * NETBOOK_REQUIRE_DOCKER, DOCKER_HOST, DOCKER_TLS_VERIFY, NO_COLOR, DOCKER_CONTEXT, DOCKER_CONFIG,
  * NETBOOK_BENCH_MARKS (a file the benchmark reads time stamps from), NETBOOK_SEED (reproducible
- * IDs, MACs and times on the embedded engine); the whole environment and the home directory, for
- * finding the engine.
+ * IDs, MACs and times on the embedded engine), NETBOOK_NAME_PREFIX (what the sessions' containers
+ * and networks are named with: see PrefixedEngine); the whole environment and the home directory,
+ * for finding the engine.
  */
 record Settings(
     String engine,
@@ -25,6 +27,7 @@ record Settings(
     Path dockerConfig,
     String benchMarks,
     OptionalLong seed,
+    String namePrefix,
     Map<String, String> env,
     Path home) {
 
@@ -40,6 +43,7 @@ record Settings(
         dockerConfig(env),
         env.getOrDefault("NETBOOK_BENCH_MARKS", ""),
         seed(env.get("NETBOOK_SEED")),
+        namePrefix(env.getOrDefault("NETBOOK_NAME_PREFIX", "")),
         Map.copyOf(env),
         Path.of(System.getProperty("user.home")));
   }
@@ -68,6 +72,17 @@ record Settings(
       throw new netbook.NetbookException(
           "NETBOOK_SEED=" + v + " is not a whole number: use e.g. NETBOOK_SEED=42");
     }
+  }
+
+  private static String namePrefix(String v) {
+    if (!v.isEmpty() && !PrefixedEngine.valid(v)) {
+      throw new netbook.NetbookException(
+          "NETBOOK_NAME_PREFIX="
+              + v
+              + " cannot start a Docker name (letters, digits, then also _ . -): use e.g."
+              + " NETBOOK_NAME_PREFIX=soak1_");
+    }
+    return v;
   }
 
   private static boolean truthy(String v) {

@@ -13,12 +13,15 @@ import netbook.engine.NetworkInfo;
  * Finds what crashed netbook sessions left behind (a {@code kill -9} in the middle of a notebook)
  * and removes it. A resource is an orphan when it carries {@code netbook.session}, was made on this
  * host ({@code netbook.host}), and the process in its {@code netbook.pid} is gone. Live sessions —
- * another netbook running beside this one — are never touched, nor is anything unlabelled.
+ * another netbook running beside this one — are never touched, nor is anything unlabelled. Given a
+ * {@link PrefixedEngine}, only what was made under the same name prefix is reaped (a plain engine:
+ * only what was made without one), so a soak under its own prefix reaps its own crashed runs only.
  */
 public final class Reaper {
   private final Engine engine;
   private final String host;
   private final LongPredicate alive;
+  private final String prefix;
 
   /**
    * @param host this machine's name, as sessions record it in {@code netbook.host}
@@ -28,6 +31,7 @@ public final class Reaper {
     this.engine = engine;
     this.host = host;
     this.alive = alive;
+    this.prefix = PrefixedEngine.prefixOf(engine);
   }
 
   /** Removes orphaned containers, then orphaned networks; says what it removed. */
@@ -66,7 +70,9 @@ public final class Reaper {
   }
 
   boolean orphan(Map<String, String> labels) {
-    if (!Session.isNetbooks(labels) || !host.equals(labels.get(Session.LABEL_HOST))) {
+    if (!Session.isNetbooks(labels)
+        || !host.equals(labels.get(Session.LABEL_HOST))
+        || !PrefixedEngine.madeUnder(labels, prefix)) {
       return false;
     }
     try {

@@ -10,12 +10,14 @@ import netbook.engine.ContainerInfo;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.NetworkInfo;
+import netbook.lab.PrefixedEngine;
 import netbook.lab.Session;
 
 /**
  * Reaps what an aborted earlier run of the same notebook left behind: containers and networks
  * labelled {@code netbook.notebook=<name>} whose {@code netbook.pid} process is gone. Anything of a
- * live netbook process, or without netbook's labels, is left alone.
+ * live netbook process, or without netbook's labels, or made under another name prefix (see {@link
+ * PrefixedEngine}), is left alone.
  */
 public final class StaleResources {
   private static final System.Logger LOG = System.getLogger(StaleResources.class.getName());
@@ -32,8 +34,9 @@ public final class StaleResources {
     List<String> containers = new ArrayList<>();
     List<String> networks = new ArrayList<>();
     TreeSet<Long> pids = new TreeSet<>();
+    String prefix = PrefixedEngine.prefixOf(engine);
     for (ContainerInfo c : engine.containers(true)) {
-      if (stale(c.labels(), notebook, alive, pids)) {
+      if (stale(c.labels(), notebook, prefix, alive, pids)) {
         try {
           engine.removeContainer(c.id(), true);
           containers.add(c.name());
@@ -44,7 +47,7 @@ public final class StaleResources {
       }
     }
     for (NetworkInfo n : engine.networks()) {
-      if (stale(n.labels(), notebook, alive, pids)) {
+      if (stale(n.labels(), notebook, prefix, alive, pids)) {
         try {
           engine.removeNetwork(n.id());
           networks.add(n.name());
@@ -68,8 +71,14 @@ public final class StaleResources {
   }
 
   private static boolean stale(
-      Map<String, String> labels, String notebook, LongPredicate alive, TreeSet<Long> pids) {
-    if (!Session.isNetbooks(labels) || !notebook.equals(labels.get(Session.LABEL_NOTEBOOK))) {
+      Map<String, String> labels,
+      String notebook,
+      String prefix,
+      LongPredicate alive,
+      TreeSet<Long> pids) {
+    if (!Session.isNetbooks(labels)
+        || !notebook.equals(labels.get(Session.LABEL_NOTEBOOK))
+        || !PrefixedEngine.madeUnder(labels, prefix)) {
       return false;
     }
     long pid;
