@@ -259,7 +259,8 @@ public final class ReplCommands {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new NetbookException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new NetbookException(
+          "cannot read " + file + ": " + netbook.Problems.io(e) + "; check the path", e);
     }
     Notebook nb = NotebookParser.parse(file.toString(), bytes);
     List<Cell> cells = nb.cells();
