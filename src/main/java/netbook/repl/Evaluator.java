@@ -98,6 +98,7 @@ public final class Evaluator {
 
   void width(int columns) {
     width = columns > 20 ? columns : 100;
+    printer.width(columns > 20 ? columns : 0);
   }
 
   boolean verbose() {

@@ -2,6 +2,8 @@ package netbook.repl;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import netbook.render.Wrap;
 import netbook.shell.EvalResult;
 import netbook.shell.Outcome;
 import org.jline.utils.AttributedString;
@@ -20,6 +22,7 @@ public final class ResultPrinter {
 
   private final PrintWriter out;
   private final boolean color;
+  private int width;
 
   public ResultPrinter(PrintWriter out, boolean color) {
     this.out = out;
@@ -28,6 +31,18 @@ public final class ResultPrinter {
 
   public boolean color() {
     return color;
+  }
+
+  /**
+   * The terminal's width: messages, notices and help wrap at word boundaries to it. 0 (no terminal,
+   * a pipe, a notebook) leaves lines as they are.
+   */
+  public void width(int columns) {
+    width = Math.max(0, columns);
+  }
+
+  public int width() {
+    return width;
   }
 
   /**
@@ -95,9 +110,23 @@ public final class ResultPrinter {
     out.flush();
   }
 
-  /** A line in a style (plain without colour). */
+  /** A line in a style (plain without colour), wrapped at word boundaries to the width. */
   public void line(String s, AttributedStyle style) {
-    out.println(styled(s, style));
+    for (String l : Wrap.words(s, width).split("\n", -1)) {
+      out.println(styled(l, style));
+    }
+    out.flush();
+  }
+
+  /**
+   * Lines that wrap with a hanging indent: {@code :help}'s rows, descriptions under their column.
+   */
+  public void rows(List<String> lines, int hang) {
+    for (String line : lines) {
+      for (String l : Wrap.hanging(line, hang, width)) {
+        out.println(l);
+      }
+    }
     out.flush();
   }
 
