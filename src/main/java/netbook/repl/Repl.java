@@ -55,6 +55,7 @@ public final class Repl {
     this.evaluator = new Evaluator(session, printer, options.verbose());
     if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
       evaluator.editor(this::edit);
+      printer.pager(new Paging(terminal));
     }
   }
 

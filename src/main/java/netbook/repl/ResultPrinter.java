@@ -23,6 +23,15 @@ public final class ResultPrinter {
   private final PrintWriter out;
   private final boolean color;
   private int width;
+  private Pager pager = text -> false;
+
+  /**
+   * Shows text longer than the screen page by page; false when it did not (the text is printed).
+   */
+  @FunctionalInterface
+  public interface Pager {
+    boolean page(String text);
+  }
 
   public ResultPrinter(PrintWriter out, boolean color) {
     this.out = out;
@@ -45,6 +54,11 @@ public final class ResultPrinter {
     return width;
   }
 
+  /** Where long output goes: the REPL's {@link Paging} on a terminal; none by default. */
+  public void pager(Pager p) {
+    pager = p == null ? text -> false : p;
+  }
+
   /**
    * Prints the result of a Java input. What snippets printed has already been echoed as they ran;
    * this adds the value, the declaration or the error of each snippet.
@@ -60,7 +74,9 @@ public final class ResultPrinter {
             case DONE -> FAINT;
             case REJECTED, EXCEPTION, STOPPED -> ERROR;
           };
-      if (!o.display().isEmpty()) {
+      if (o.kind() == Outcome.Kind.VALUE && o.display().contains("\n")) {
+        text(o.display()); // a Text value (inspect JSON, a table): as it is, paged when long
+      } else if (!o.display().isEmpty()) {
         line(o.display(), style);
       }
       boolean showDetail = o.kind() == Outcome.Kind.REJECTED || verbose;
@@ -79,6 +95,10 @@ public final class ResultPrinter {
   /** Text as it is (docker output, tables), ending in a newline. */
   public void text(String s) {
     if (s.isEmpty()) {
+      return;
+    }
+    out.flush();
+    if (pager.page(s)) {
       return;
     }
     out.print(s);

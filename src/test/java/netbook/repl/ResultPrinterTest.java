@@ -93,4 +93,33 @@ class ResultPrinterTest {
             "  :reset                 remove this session's",
             "                         containers and networks,");
   }
+
+  @Test
+  void longOutputGoesToThePagerAndOnlyWhenItIsLongerThanTheScreen() {
+    String json = "[\n" + "    {}\n".repeat(240) + "]\n";
+    assertThat(Paging.tooLong(json, 40)).isTrue();
+    assertThat(Paging.tooLong("a\nb\n", 40)).isFalse();
+    assertThat(Paging.tooLong(json, 0)).as("no screen: never paged").isFalse();
+
+    List<String> paged = new java.util.ArrayList<>();
+    ResultPrinter p = printer(false);
+    p.pager(
+        t -> {
+          paged.add(t);
+          return true;
+        });
+    p.result(new EvalResult(List.of(o(Outcome.Kind.VALUE, "", json.strip(), "")), ""), false);
+    p.text("short\n");
+    assertThat(paged).containsExactly(json.strip(), "short\n");
+    assertThat(sw.toString()).isEmpty();
+  }
+
+  @Test
+  void withoutAPagerLongOutputIsPrintedAsItIs() {
+    String json = "[\n" + "    {}\n".repeat(240) + "]";
+    ResultPrinter p = printer(false);
+    p.width(20);
+    p.result(new EvalResult(List.of(o(Outcome.Kind.VALUE, "", json, "")), ""), false);
+    assertThat(sw.toString()).isEqualTo(json + "\n");
+  }
 }
