@@ -25,6 +25,13 @@ public final class Problems {
 
   /** Why a file operation failed, in words (no class name, no repeated path). */
   public static String io(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "the connection was refused (nothing listens there)";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException
+        || e instanceof java.net.SocketTimeoutException) {
+      return "no answer in time";
+    }
     if (e instanceof NoSuchFileException) {
       return "there is no such file or directory";
     }

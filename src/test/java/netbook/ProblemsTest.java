@@ -14,6 +14,8 @@ class ProblemsTest {
     assertThat(Problems.io(new NoSuchFileException("x.md")))
         .isEqualTo("there is no such file or directory");
     assertThat(Problems.io(new AccessDeniedException("x.md"))).isEqualTo("permission denied");
+    assertThat(Problems.io(new java.net.ConnectException()))
+        .isEqualTo("the connection was refused (nothing listens there)");
     assertThat(Problems.io(new IOException("No space left on device")))
         .isEqualTo("the disk is full");
     assertThat(Problems.plain(new NoSuchFileException("x.md")))
