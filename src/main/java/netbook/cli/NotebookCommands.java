@@ -149,9 +149,7 @@ final class NotebookCommands {
       throw new NotebookException(
           file
               + ": cannot write the outputs ("
-              + e.getClass().getSimpleName()
-              + ": "
-              + e.getMessage()
+              + netbook.Problems.io(e)
               + "): the notebook is unchanged; free some space or check the permissions");
     }
   }
@@ -162,7 +160,7 @@ final class NotebookCommands {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new NotebookException(
-          file + ": cannot read it (" + e.getClass().getSimpleName() + "): check the path");
+          file + ": cannot read it: " + netbook.Problems.io(e) + "; check the path");
     }
     return NotebookParser.parse(file.getFileName().toString(), bytes);
   }

@@ -147,7 +147,9 @@ final class DockerCli implements Callable<Integer> {
     if (ex instanceof NetbookException) {
       return ex.getMessage();
     }
-    return "netbook: unexpected " + ex;
+    return "netbook could not finish that: "
+        + netbook.Problems.plain(ex)
+        + " (--verbose shows where; please report it)";
   }
 
   static String usageError(CommandLine.ParameterException ex) {

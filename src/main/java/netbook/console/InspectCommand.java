@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import netbook.engine.ContainerInfo;
 import netbook.engine.NetworkInfo;
+import netbook.json.GoTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,12 +16,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code docker inspect NAME|ID-prefix…} (containers, then networks, as Docker looks them up) and
- * {@code docker container inspect}: Docker's own JSON, as a JSON array in the CLI's layout.
+ * {@code docker container inspect}: Docker's own JSON, as a JSON array in the CLI's layout, or each
+ * object through {@code -f/--format}'s Go template.
  */
 @Command(name = "inspect")
 final class InspectCommand implements Callable<Integer> {
   @Option(names = "--type", paramLabel = "container|network")
   String type = "";
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "TEMPLATE",
+      description = "print each object through a Go template: {{.A.B}}, index, range, json")
+  String format = "";
 
   @Parameters(arity = "1..*", paramLabel = "NAME|ID")
   List<String> refs = new ArrayList<>();
@@ -39,6 +47,7 @@ final class InspectCommand implements Callable<Integer> {
     if (kind.isEmpty() && spec.parent() != null && spec.parent().name().equals("container")) {
       kind = "container";
     }
+    Optional<GoTemplate> template = InspectFormat.template(format);
     List<JsonNode> found = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String ref : refs) {
@@ -63,7 +72,7 @@ final class InspectCommand implements Callable<Integer> {
         missing.add(ref);
       }
     }
-    ctx.out().text(JsonFormat.array(found));
+    ctx.out().text(InspectFormat.print(found, template));
     for (String m : missing) {
       ctx.out()
           .line(

@@ -143,6 +143,12 @@ final class NetworkCommands {
 
   @Command(name = "inspect")
   static final class Inspect implements Callable<Integer> {
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "TEMPLATE",
+        description = "print each network through a Go template: {{.A.B}}, index, range, json")
+    String format = "";
+
     @Parameters(arity = "1..*", paramLabel = "NETWORK")
     List<String> networks = new ArrayList<>();
 
@@ -154,6 +160,7 @@ final class NetworkCommands {
 
     @Override
     public Integer call() {
+      var template = InspectFormat.template(format);
       List<JsonNode> found = new ArrayList<>();
       List<String> missing = new ArrayList<>();
       for (String ref : networks) {
@@ -164,7 +171,7 @@ final class NetworkCommands {
           missing.add(ref);
         }
       }
-      ctx.out().text(JsonFormat.array(found));
+      ctx.out().text(InspectFormat.print(found, template));
       missing.forEach(
           m -> ctx.out().line("Error response from daemon: network " + m + " not found"));
       return missing.isEmpty() ? 0 : 1;

@@ -1,5 +1,6 @@
 package netbook.lab;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,8 @@ import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.Endpoint;
 import netbook.engine.ExecResult;
+import netbook.json.JsonPath;
+import netbook.json.JsonText;
 
 /**
  * A handle to a container: {@code container("container_a")}, or what {@code run(...)} returns.
@@ -214,6 +217,18 @@ public final class Container {
   /** Docker's own inspect JSON, as {@code docker inspect} prints it. */
   public Text inspect() {
     return new Text(session.engine().inspectContainerJson(name));
+  }
+
+  /**
+   * One part of the inspect JSON, by a dotted path with keys spelled as in Docker's JSON ({@code
+   * inspect("NetworkSettings.Networks")}, {@code inspect("Mounts.0")}): a string bare, anything
+   * else as indented JSON. A key that is not there fails with one line listing the keys there.
+   */
+  public Text inspect(String path) {
+    JsonNode at =
+        JsonPath.find(
+            JsonText.parse(session.engine().inspectContainerJson(name)), path == null ? "" : path);
+    return new Text(JsonPath.show(at));
   }
 
   /** Starts the container again after a stop ({@code docker start}). */

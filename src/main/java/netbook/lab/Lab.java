@@ -404,7 +404,7 @@ public final class Lab {
           "could not fetch "
               + url
               + ": "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + netbook.Problems.io(e)
               + " (is a port published there?)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

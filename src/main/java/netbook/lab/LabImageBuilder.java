@@ -100,7 +100,7 @@ final class LabImageBuilder {
     try (InputStream in = Files.newInputStream(busybox)) {
       head = in.readNBytes(64 * 1024);
     } catch (IOException e) {
-      return busybox + " cannot be read (" + e.getMessage() + ")";
+      return busybox + " cannot be read (" + netbook.Problems.io(e) + ")";
     }
     Optional<Boolean> dynamic = dynamicElf(head);
     if (dynamic.isEmpty()) {
@@ -159,7 +159,7 @@ final class LabImageBuilder {
       context = context(recipe);
     } catch (IOException e) {
       throw new NetbookException(
-          "cannot read " + busybox + " to build " + tag + ": " + e.getMessage(), e);
+          "cannot read " + busybox + " to build " + tag + ": " + netbook.Problems.io(e), e);
     }
     return engine.buildImage(tag, new ByteArrayInputStream(context), LABELS, BUILD_TIMEOUT);
   }

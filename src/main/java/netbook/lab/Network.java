@@ -1,8 +1,11 @@
 package netbook.lab;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import netbook.engine.ContainerInfo;
 import netbook.engine.NetworkInfo;
+import netbook.json.JsonPath;
+import netbook.json.JsonText;
 
 /**
  * A handle to a network: {@code net("my_bridge")}. It reads the engine afresh on every call, so
@@ -71,6 +74,18 @@ public final class Network {
   /** Docker's own JSON for this network, as {@code docker network inspect} prints it. */
   public Text inspect() {
     return new Text(session.engine().inspectNetworkJson(name));
+  }
+
+  /**
+   * One part of the inspect JSON, by a dotted path with keys spelled as in Docker's JSON ({@code
+   * inspect("NetworkSettings.Networks")}, {@code inspect("Mounts.0")}): a string bare, anything
+   * else as indented JSON. A key that is not there fails with one line listing the keys there.
+   */
+  public Text inspect(String path) {
+    JsonNode at =
+        JsonPath.find(
+            JsonText.parse(session.engine().inspectNetworkJson(name)), path == null ? "" : path);
+    return new Text(JsonPath.show(at));
   }
 
   /** Removes the network (only if this session created or adopted it). */

@@ -2,14 +2,13 @@ package netbook.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.text.WordUtils;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
 /**
- * Word-wraps styled text: commons-text's {@link WordUtils} decides the breaks on the plain text,
- * and each character keeps the style it had. Long words are not broken; line breaks already in the
- * text are kept.
+ * Word-wraps styled text: {@link Wrap#breaks} decides the breaks on the plain text, and each
+ * character keeps the style it had. Long words are not broken; line breaks already in the text are
+ * kept.
  */
 final class StyledWrap {
   private StyledWrap() {}
@@ -29,7 +28,7 @@ final class StyledWrap {
 
   private static List<AttributedString> wrapLine(AttributedString line, int width) {
     String orig = line.toString();
-    String wrapped = WordUtils.wrap(orig, width, "\n", false, " ");
+    String wrapped = Wrap.breaks(orig, width);
     List<AttributedString> out = new ArrayList<>();
     AttributedStringBuilder cur = new AttributedStringBuilder();
     int j = 0;

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netbook.NetbookException;
+import netbook.Problems;
 import netbook.console.CommandResult;
 import netbook.console.DockerConsole;
 import netbook.console.TranscriptResult;
@@ -97,6 +98,7 @@ public final class Evaluator {
 
   void width(int columns) {
     width = columns > 20 ? columns : 100;
+    printer.width(columns > 20 ? columns : 0);
   }
 
   boolean verbose() {
@@ -246,7 +248,10 @@ public final class Evaluator {
       }
       return Result.FAILED;
     } catch (RuntimeException e) {
-      printer.error("unexpected " + e + (verbose ? "" : " (:verbose shows the trace)"));
+      printer.error(
+          "netbook could not finish that: "
+              + Problems.plain(e)
+              + (verbose ? "" : " (:verbose shows where; please report it)"));
       if (verbose) {
         printer.trace(e);
       }

@@ -51,9 +51,11 @@ public final class Repl {
     this.session = session;
     this.options = options;
     this.printer = new ResultPrinter(terminal.writer(), options.color());
+    printer.width(terminal.getWidth() > 20 ? terminal.getWidth() : 0);
     this.evaluator = new Evaluator(session, printer, options.verbose());
     if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
       evaluator.editor(this::edit);
+      printer.pager(new Paging(terminal));
     }
   }
 
@@ -229,8 +231,8 @@ public final class Repl {
   private void banner() {
     printer.line("netbook — Java with a Docker networking API", ResultPrinter.HEADING);
     printer.line(
-        "Try  net(\"my_bridge\").run(\"ubuntu\", name(\"a\"))   or   docker network ls"
-            + "   · :help · Tab completes · Ctrl-D leaves",
+        "Try  net(\"my_bridge\").run(\"ubuntu\", name(\"a\"))  or  docker network ls  ·"
+            + " :help · Tab completes · Ctrl-D leaves",
         ResultPrinter.FAINT);
   }
 

@@ -175,28 +175,43 @@ public final class ReplCommands {
     p.notice("wrote " + written);
   }
 
+  /** Where {@code :help}'s descriptions start: two spaces, the widest command and argument, two. */
+  static final int HELP_COLUMN =
+      2
+          + COMMANDS.stream()
+              .mapToInt(c -> (c[0] + (c[1].isEmpty() ? "" : " " + c[1])).length())
+              .max()
+              .orElse(0)
+          + 2;
+
+  /** {@code :help}'s command rows, their descriptions in one column (at least two spaces apart). */
+  static List<String> helpRows() {
+    List<String> rows = new java.util.ArrayList<>();
+    for (String[] c : COMMANDS) {
+      String head = "  " + c[0] + (c[1].isEmpty() ? "" : " " + c[1]);
+      rows.add(head + " ".repeat(HELP_COLUMN - head.length()) + c[2]);
+    }
+    return rows;
+  }
+
   private void help() {
     ResultPrinter p = ev.printer();
     p.line("Type Java; the Docker networking API is imported:", ResultPrinter.HEADING);
-    p.text(
-        "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_a\"))\n"
-            + "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_b\")).ping(\"container_a\")\n"
-            + "  networks()   containers()   host()   cleanup()\n"
-            + "docker command lines run as they are:  docker network ls\n"
-            + "Tab completes Java, and network, container and image names inside net(\"…\"),"
-            + " container(\"…\"), ping(\"…\"), run(\"…\").\n"
-            + "Tab after ( shows the signatures; Shift-Tab shows the documentation.\n"
-            + "Ctrl-C stops what runs; Ctrl-D leaves.");
+    p.rows(
+        List.of(
+            "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_a\"))",
+            "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_b\")).ping(\"container_a\")",
+            "  networks()   containers()   host()   cleanup()",
+            "docker command lines run as they are:  docker network ls",
+            "Tab completes Java, and network, container and image names inside net(\"…\"),"
+                + " container(\"…\"), ping(\"…\"), run(\"…\").",
+            "Tab after ( shows the signatures; Shift-Tab shows the documentation.",
+            "Ctrl-C stops what runs; Ctrl-D leaves."),
+        4);
     p.line("Commands:", ResultPrinter.HEADING);
-    StringBuilder sb = new StringBuilder();
-    for (String[] c : COMMANDS) {
-      String head = c[0] + (c[1].isEmpty() ? "" : " " + c[1]);
-      sb.append("  ").append(String.format("%-22s", head)).append(c[2]).append('\n');
-    }
-    sb.append("jshell's ")
-        .append(String.join(" ", slashNames()))
-        .append(" work as they do in jshell.\n");
-    p.text(sb.toString());
+    p.rows(helpRows(), HELP_COLUMN);
+    p.rows(
+        List.of("jshell's " + String.join(" ", slashNames()) + " work as they do in jshell."), 2);
   }
 
   private void engine() {
@@ -259,7 +274,8 @@ public final class ReplCommands {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new NetbookException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new NetbookException(
+          "cannot read " + file + ": " + netbook.Problems.io(e) + "; check the path", e);
     }
     Notebook nb = NotebookParser.parse(file.toString(), bytes);
     List<Cell> cells = nb.cells();

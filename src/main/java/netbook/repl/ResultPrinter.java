@@ -2,6 +2,8 @@ package netbook.repl;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import netbook.render.Wrap;
 import netbook.shell.EvalResult;
 import netbook.shell.Outcome;
 import org.jline.utils.AttributedString;
@@ -20,6 +22,16 @@ public final class ResultPrinter {
 
   private final PrintWriter out;
   private final boolean color;
+  private int width;
+  private Pager pager = text -> false;
+
+  /**
+   * Shows text longer than the screen page by page; false when it did not (the text is printed).
+   */
+  @FunctionalInterface
+  public interface Pager {
+    boolean page(String text);
+  }
 
   public ResultPrinter(PrintWriter out, boolean color) {
     this.out = out;
@@ -28,6 +40,23 @@ public final class ResultPrinter {
 
   public boolean color() {
     return color;
+  }
+
+  /**
+   * The terminal's width: messages, notices and help wrap at word boundaries to it. 0 (no terminal,
+   * a pipe, a notebook) leaves lines as they are.
+   */
+  public void width(int columns) {
+    width = Math.max(0, columns);
+  }
+
+  public int width() {
+    return width;
+  }
+
+  /** Where long output goes: the REPL's {@link Paging} on a terminal; none by default. */
+  public void pager(Pager p) {
+    pager = p == null ? text -> false : p;
   }
 
   /**
@@ -45,7 +74,9 @@ public final class ResultPrinter {
             case DONE -> FAINT;
             case REJECTED, EXCEPTION, STOPPED -> ERROR;
           };
-      if (!o.display().isEmpty()) {
+      if (o.kind() == Outcome.Kind.VALUE && o.display().contains("\n")) {
+        text(o.display()); // a Text value (inspect JSON, a table): as it is, paged when long
+      } else if (!o.display().isEmpty()) {
         line(o.display(), style);
       }
       boolean showDetail = o.kind() == Outcome.Kind.REJECTED || verbose;
@@ -64,6 +95,10 @@ public final class ResultPrinter {
   /** Text as it is (docker output, tables), ending in a newline. */
   public void text(String s) {
     if (s.isEmpty()) {
+      return;
+    }
+    out.flush();
+    if (pager.page(s)) {
       return;
     }
     out.print(s);
@@ -95,9 +130,23 @@ public final class ResultPrinter {
     out.flush();
   }
 
-  /** A line in a style (plain without colour). */
+  /** A line in a style (plain without colour), wrapped at word boundaries to the width. */
   public void line(String s, AttributedStyle style) {
-    out.println(styled(s, style));
+    for (String l : Wrap.words(s, width).split("\n", -1)) {
+      out.println(styled(l, style));
+    }
+    out.flush();
+  }
+
+  /**
+   * Lines that wrap with a hanging indent: {@code :help}'s rows, descriptions under their column.
+   */
+  public void rows(List<String> lines, int hang) {
+    for (String line : lines) {
+      for (String l : Wrap.hanging(line, hang, width)) {
+        out.println(l);
+      }
+    }
     out.flush();
   }
 

@@ -238,7 +238,11 @@ final class SnippetCommands {
       }
       ev.run(after, true);
     } catch (IOException e) {
-      throw new NetbookException("/edit could not use a temporary file: " + e.getMessage(), e);
+      throw new NetbookException(
+          "/edit could not use a temporary file: "
+              + netbook.Problems.io(e)
+              + "; check that the temporary directory (TMPDIR) is writable",
+          e);
     } finally {
       if (file != null) {
         try {

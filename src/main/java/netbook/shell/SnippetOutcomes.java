@@ -11,6 +11,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import netbook.Problems;
 
 /**
  * What a snippet's evaluation comes to, as jshell would say it: a value ({@code x ==> 1}), "created
@@ -95,7 +96,12 @@ final class SnippetOutcomes {
     String cls =
         t instanceof EvalException ee ? ee.getExceptionClassName() : t.getClass().getName();
     String msg = t.getMessage() == null ? "" : t.getMessage();
-    String line = isNetbooks(cls) ? msg : cls + (msg.isEmpty() ? "" : ": " + msg);
+    String line =
+        isNetbooks(cls)
+            ? msg
+            : Problems.isJavaInternal(cls)
+                ? Problems.plain(cls, msg)
+                : cls + (msg.isEmpty() ? "" : ": " + msg);
     return new Outcome(source, Outcome.Kind.EXCEPTION, printed, line, trace(t));
   }
 

@@ -1,6 +1,7 @@
 package netbook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,5 +60,15 @@ class BadNotebookInputTest {
     assertThat(text).contains("42").contains("qnet_later").contains("second notebook ran");
     assertThat(text).contains("bad.md: 2 passed, 1 failed").contains("good.md: 1 passed, 0 failed");
     assertThat(text.strip()).endsWith("3 passed, 1 failed");
+  }
+
+  @Test
+  void aNotebookThatCannotBeReadIsSaidInWords() {
+    Path missing = dir.resolve("missing.md");
+    assertThatThrownBy(() -> NotebookCommands.read(missing))
+        .hasMessage(
+            missing + ": cannot read it: there is no such file or directory; check the path");
+    assertThatThrownBy(() -> NotebookCommands.read(dir))
+        .hasMessage(dir + ": cannot read it: it is a directory, not a file; check the path");
   }
 }

@@ -63,4 +63,63 @@ class ResultPrinterTest {
     printer(false).text("");
     assertThat(sw.toString()).isEqualTo("NETWORK ID   NAME\n");
   }
+
+  @Test
+  void messagesWrapAtWordsToTheWidth() {
+    ResultPrinter p = printer(false);
+    p.width(30);
+    p.error("cannot read notes.md: there is no such file or directory; check the path");
+    assertThat(sw.toString())
+        .isEqualTo("cannot read notes.md: there is\nno such file or directory;\ncheck the path\n");
+  }
+
+  @Test
+  void helpRowsLineUpAndWrapUnderTheirColumn() {
+    List<String> rows = ReplCommands.helpRows();
+    for (String row : rows) {
+      // the description starts in one column, at least two spaces after the command
+      assertThat(row.substring(ReplCommands.HELP_COLUMN - 2, ReplCommands.HELP_COLUMN))
+          .as(row)
+          .isEqualTo("  ");
+      assertThat(row.charAt(ReplCommands.HELP_COLUMN)).as(row).isNotEqualTo(' ');
+    }
+    assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("  :diagram [--svg FILE]  the"));
+    ResultPrinter p = printer(false);
+    p.width(50);
+    p.rows(rows, ReplCommands.HELP_COLUMN);
+    assertThat(sw.toString().lines())
+        .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(50))
+        .contains(
+            "  :reset                 remove this session's",
+            "                         containers and networks,");
+  }
+
+  @Test
+  void longOutputGoesToThePagerAndOnlyWhenItIsLongerThanTheScreen() {
+    String json = "[\n" + "    {}\n".repeat(240) + "]\n";
+    assertThat(Paging.tooLong(json, 40)).isTrue();
+    assertThat(Paging.tooLong("a\nb\n", 40)).isFalse();
+    assertThat(Paging.tooLong(json, 0)).as("no screen: never paged").isFalse();
+
+    List<String> paged = new java.util.ArrayList<>();
+    ResultPrinter p = printer(false);
+    p.pager(
+        t -> {
+          paged.add(t);
+          return true;
+        });
+    p.result(new EvalResult(List.of(o(Outcome.Kind.VALUE, "", json.strip(), "")), ""), false);
+    p.text("short\n");
+    assertThat(paged).containsExactly(json.strip(), "short\n");
+    assertThat(sw.toString()).isEmpty();
+  }
+
+  @Test
+  void withoutAPagerLongOutputIsPrintedAsItIs() {
+    String json = "[\n" + "    {}\n".repeat(240) + "]";
+    ResultPrinter p = printer(false);
+    p.width(20);
+    p.result(new EvalResult(List.of(o(Outcome.Kind.VALUE, "", json, "")), ""), false);
+    assertThat(sw.toString()).isEqualTo(json + "\n");
+  }
 }

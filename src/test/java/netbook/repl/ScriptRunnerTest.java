@@ -71,7 +71,7 @@ class ScriptRunnerTest {
             "error: incompatible types: int cannot be converted to java.lang.String\n"
                 + "    String s = 42;\n"
                 + "               ^^\n"
-                + "java.lang.StringIndexOutOfBoundsException: String index out of range: 9\n"
+                + "String index out of range: 9: indexes go from 0 to the size minus 1\n"
                 + "3\n");
   }
 

@@ -82,7 +82,7 @@ class JavaShellTest {
   @Test
   void aRuntimeExceptionIsOneLineAndNetbooksOwnErrorsAreJustTheirMessage() {
     assertThat(shell.eval("1 / 0", null, false).text(false))
-        .isEqualTo("java.lang.ArithmeticException: / by zero\n");
+        .isEqualTo("division by zero: check the divisor\n");
     assertThat(shell.eval("container(\"x\")", null, false).text(false))
         .isEqualTo("no netbook session is open: the API is used inside bin/netbook\n");
   }

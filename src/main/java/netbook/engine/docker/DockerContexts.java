@@ -50,7 +50,14 @@ public final class DockerContexts {
     } catch (IOException e) {
       throw new EngineException(
           EngineException.UNREACHABLE,
-          "docker context \"" + name + "\": cannot read " + meta + ": " + e.getMessage());
+          "docker context \""
+              + name
+              + "\": cannot read "
+              + meta
+              + ": "
+              + netbook.Problems.io(e)
+              + "; check it with docker context inspect "
+              + name);
     }
     if (host.isMissingNode() || host.asText().isBlank()) {
       throw new EngineException(

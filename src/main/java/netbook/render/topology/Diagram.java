@@ -51,7 +51,12 @@ public record Diagram(Topology topology, int width, boolean unicode) {
       Files.writeString(p, svgText());
     } catch (IOException e) {
       throw new NetbookException(
-          "could not write the diagram to " + path + ": " + e.getMessage(), e);
+          "could not write the diagram to "
+              + path
+              + ": "
+              + netbook.Problems.io(e)
+              + "; choose a writable place, like :diagram --svg /tmp/net.svg",
+          e);
     }
     return p;
   }
