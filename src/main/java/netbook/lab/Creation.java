@@ -43,6 +43,7 @@ final class Creation {
    */
   StartedContainer run(ContainerSpec spec, Dialect dialect) {
     if (!spec.name().isEmpty()) {
+      refuseShortName(spec.name(), dialect);
       refuseClash(spec.name(), dialect);
     }
     String network = spec.network();
@@ -255,6 +256,22 @@ final class Creation {
           .ifPresent(
               n ->
                   s.ownership().requireNetwork(n, network, "attach a container to", true, dialect));
+    }
+  }
+
+  /**
+   * Docker refuses one-character container names ({@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}), and its
+   * message shows a pattern that "a" seems to match: in the Java API, say what is wrong. The
+   * console keeps Docker's own words, as {@code docker run --name a} prints them.
+   */
+  private static void refuseShortName(String name, Dialect dialect) {
+    if (dialect == Dialect.JAVA && name.length() == 1) {
+      throw new NetbookException(
+          "container name \""
+              + name
+              + "\" is too short: Docker needs at least two characters, e.g. name(\"container_"
+              + name
+              + "\")");
     }
   }
 

@@ -231,7 +231,7 @@ public final class Repl {
   private void banner() {
     printer.line("netbook — Java with a Docker networking API", ResultPrinter.HEADING);
     printer.line(
-        "Try  net(\"my_bridge\").run(\"ubuntu\", name(\"a\"))  or  docker network ls  ·"
+        "Try  net(\"my_bridge\").run(\"ubuntu\", name(\"container_a\"))  or  docker network ls  ·"
             + " :help · Tab completes · Ctrl-D leaves",
         ResultPrinter.FAINT);
   }

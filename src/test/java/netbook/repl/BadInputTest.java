@@ -36,6 +36,11 @@ class BadInputTest {
               "unknown flag: --frobnicate — netbook's docker run takes -d/--detach -i/--interactive"
                   + " -t/--tty --rm --name --network/--net --network-alias/--net-alias --ip"
                   + " -p/--publish -e/--env -h/--hostname --dns --adopt"),
+          // Docker refuses one-character names with a pattern "a" seems to match: said plainly
+          new Case(
+              "run(\"netbook/toolbox\", name(\"a\"))",
+              "container name \"a\" is too short: Docker needs at least two characters, e.g."
+                  + " name(\"container_a\")"),
           new Case("docker run -d --name dup netbook/toolbox sleep 100", ID),
           new Case(
               "docker run -d --name dup netbook/toolbox sleep 100",
