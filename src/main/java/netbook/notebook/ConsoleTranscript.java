@@ -32,7 +32,9 @@ public final class ConsoleTranscript implements TranscriptCells {
   public CellRun run(Cell cell, Duration timeout) {
     TranscriptResult r;
     try {
-      r = runner.run(cell.source());
+      String script = PromptlessScript.dockerLines(cell.source());
+      boolean promptless = PromptlessScript.applies(cell.language(), cell.source());
+      r = runner.run(promptless && script != null ? script : cell.source());
     } catch (NetbookException e) {
       return new CellRun(true, e.getMessage() + "\n", e.getMessage());
     }
