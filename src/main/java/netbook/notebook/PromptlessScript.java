@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
 final class PromptlessScript {
   private static final Pattern DOCKER = Pattern.compile("(?:sudo\\s+)?docker(?:\\s.*)?");
 
+  /** A container's prompt ({@code root@cf2d53fead42:/# }, {@code / # }): a transcript. */
+  private static final Pattern PROMPT = Pattern.compile("^[\\w@.:/~-]+\\s?[#$] ");
+
+  /** What a command line starts with; output ({@code PING …}, {@code 64 bytes …}) does not. */
+  private static final Pattern COMMAND = Pattern.compile("^(?:sudo\\s+)?[a-z][\\w.-]*(?:\\s|$)");
+
   private PromptlessScript() {}
 
   /** Whether a block of this language with this source is a prompt-less script. */
@@ -20,15 +26,18 @@ final class PromptlessScript {
     if (!lang.equals("sh") && !lang.equals("bash") && !lang.equals("shell")) {
       return false;
     }
-    boolean any = false;
+    String first = null;
     for (String line : source.split("\n")) {
       String l = line.strip();
-      if (l.startsWith("$ ") || l.equals("$")) {
+      if (l.startsWith("$ ") || l.equals("$") || PROMPT.matcher(l).find()) {
         return false;
       }
-      any |= !l.isEmpty();
+      if (first == null && !l.isEmpty() && !l.startsWith("#")) {
+        first = l;
+      }
     }
-    return any;
+    // a block of output only is the book's output of the previous cell's last command
+    return first != null && COMMAND.matcher(first).find();
   }
 
   /**

@@ -91,12 +91,16 @@ class NotebookParserTest {
     Notebook nb =
         parse(
             "```bash\n# make it\ndocker network create \\\n  my_bridge\ndocker ps\n```\n\n"
-                + "```sh\nexport X=1\ndocker ps\n```\n\n```console\nsome output\n```\n");
+                + "```sh\nexport X=1\ndocker ps\n```\n\n```console\nsome output\n```\n\n"
+                + "```bash\nPING 172.17.0.3 (172.17.0.4): 56 data bytes\n```\n\n"
+                + "```bash\nroot@cf2d53fead42:/# ping -c 2 container_2\n```\n");
     assertThat(PromptlessScript.dockerLines(nb.cell(1).source()))
         .isEqualTo("$ docker network create \\\nmy_bridge\n$ docker ps\n");
     assertThat(nb.cell(1).attributes().skip()).isFalse();
     assertThat(nb.cell(2).attributes().skip()).isTrue();
     assertThat(nb.cell(3).attributes().skip()).isFalse();
+    assertThat(nb.cell(4).attributes().skip()).isFalse();
+    assertThat(nb.cell(5).attributes().skip()).isFalse();
     assertThat(nb.problems())
         .singleElement()
         .hasToString(
