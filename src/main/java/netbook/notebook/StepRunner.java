@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import netbook.render.MarkdownRenderer;
 import netbook.shell.JavaShell;
 import org.jline.reader.EndOfFileException;
@@ -29,6 +30,7 @@ public final class StepRunner {
   private final NotebookRunner runner;
   private final MarkdownRenderer renderer;
   private final ReplHandoff repl;
+  private CellCreations creations;
 
   public StepRunner(
       LineReader reader, NotebookRunner runner, MarkdownRenderer renderer, ReplHandoff repl) {
@@ -86,6 +88,7 @@ public final class StepRunner {
           new AttributedString("▶ " + nb.file() + " — " + nb.title(), AttributedStyle.BOLD));
     }
     runner.begin(nb);
+    creations = new CellCreations(runner.session());
     try {
       int pos = 0;
       boolean quit = false;
@@ -101,7 +104,9 @@ public final class StepRunner {
           shownProse = pos;
         }
         if (cell.attributes().hidden() || cell.attributes().skip()) {
+          Set<String> before = again(cell);
           results.put(cell.index(), runner.runCell(nb, cell, cell.source(), shell));
+          creations.record(cell.index(), before);
           pos++;
           continue;
         }
@@ -156,9 +161,23 @@ public final class StepRunner {
   }
 
   private CellResult run(Notebook nb, Cell cell, String source, JavaShell shell) {
+    Set<String> before = again(cell);
     CellResult r = runner.executor().execute(nb.file(), cell, source, shell);
+    creations.record(cell.index(), before);
     runner.report(nb, r);
     return r;
+  }
+
+  /**
+   * Before a cell runs: what it created when it ran before is removed (one line says so); returns
+   * what this session has now, to tell what the run creates.
+   */
+  private Set<String> again(Cell cell) {
+    String replaced = creations.replace(cell.index());
+    if (!replaced.isEmpty()) {
+      say(replaced);
+    }
+    return creations.snapshot();
   }
 
   private static CellResult skipped(Cell cell, String why) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import netbook.engine.Engine;
+import netbook.engine.docker.DockerEngines;
 import netbook.lab.Session;
+import netbook.lab.SessionConfig;
 import netbook.shell.JavaShell;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -84,9 +88,43 @@ class StepRunnerTest {
     }
   }
 
+  @Test
+  void backReRunsACellThatCreatesAfterRemovingWhatItCreated() throws Exception {
+    String md =
+        """
+        # Back
+
+        ```java
+        var n = net("step17_bridge");
+        var a = n.run("netbook/toolbox", name("step17_c1"));
+        ```
+
+        ```java
+        int k = 1;
+        ```
+        """;
+    try (Engine engine = DockerEngines.embedded(OptionalLong.of(1));
+        Harness h = new Harness()) {
+      Session session =
+          new Session(
+              engine,
+              new SessionConfig("stp", true, ProcessHandle.current().pid(), "", l -> {}, null));
+      FileReport r = step(h, "\nb\n\nq\n", null, session, md);
+      assertThat(h.text())
+          .contains("re-running cell 1: replacing step17_c1 and step17_bridge it created")
+          .doesNotContain("already exists");
+      assertThat(r.summary()).as(h.text()).isEqualTo("step.md: 1 passed, 0 failed, 1 skipped");
+    }
+  }
+
   /** Steps through {@link #NB} on a dumb terminal that reads {@code keys}, with no engine. */
   private static FileReport step(Harness h, String keys, ReplHandoff repl) throws Exception {
-    Session session = NoEngine.session();
+    return step(h, keys, repl, NoEngine.session(), NB);
+  }
+
+  /** Steps through {@code md} on a dumb terminal that reads {@code keys}. */
+  private static FileReport step(
+      Harness h, String keys, ReplHandoff repl, Session session, String md) throws Exception {
     try (Terminal terminal =
             new DumbTerminal(
                 "test",
@@ -105,7 +143,7 @@ class StepRunnerTest {
               h.renderer,
               RunOptions.of(RunOptions.Mode.RUN));
       return new StepRunner(reader, runner, h.renderer, repl)
-          .step(NotebookParser.parse("step.md", NB), shell);
+          .step(NotebookParser.parse("step.md", md), shell);
     }
   }
 }
