@@ -165,7 +165,38 @@ public final class StepRunner {
     CellResult r = runner.executor().execute(nb.file(), cell, source, shell);
     creations.record(cell.index(), before);
     runner.report(nb, r);
+    compare(r, source.equals(cell.source()));
     return r;
+  }
+
+  /**
+   * A Java cell that ran as written next to the output the book recorded after it: a quiet ✓ when
+   * they are equal once ids, addresses, MACs and times are masked, else one compact diff. (Check
+   * mode compares every cell itself; console cells mark their differences line by line.)
+   */
+  private void compare(CellResult r, boolean asWritten) {
+    Cell cell = r.cell();
+    if (cell.kind() != Cell.Kind.JAVA
+        || cell.recorded() == null
+        || !asWritten
+        || !r.passed()
+        || runner.options().mode() == RunOptions.Mode.CHECK) {
+      return;
+    }
+    String diff =
+        UnifiedDiff.of(
+            "the book (line " + cell.recorded().line() + ")",
+            "live",
+            CellExecutor.normalize(cell.recorded().text()),
+            CellExecutor.normalize(OutputCap.cap(r.output())));
+    if (diff.isEmpty()) {
+      say("✓ as in the book");
+      return;
+    }
+    say("≠ differs from the book (ids, addresses, MACs and times aside):");
+    for (String line : diff.split("\n")) {
+      say(line);
+    }
   }
 
   /**

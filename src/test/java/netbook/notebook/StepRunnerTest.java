@@ -117,6 +117,41 @@ class StepRunnerTest {
     }
   }
 
+  @Test
+  void javaCellsAreComparedWithTheBookMaskedEqualIsEqual() throws Exception {
+    String md =
+        """
+        # Book
+
+        ```java
+        System.out.println("id 5400f00b0ff6 at 2024-01-02T03:04:05Z");
+        ```
+        <!-- netbook:output -->
+        ```output
+        id 064c66f6e0d1 at 2026-12-01T01:02:03Z
+        ```
+
+        ```java
+        System.out.println("3 containers");
+        ```
+        <!-- netbook:output -->
+        ```output
+        2 containers
+        ```
+        """;
+    try (Harness h = new Harness()) {
+      FileReport r = step(h, "\n\n", null, NoEngine.session(), md);
+      String text = h.text();
+      assertThat(text)
+          .contains("✓ as in the book")
+          .contains("≠ differs from the book (ids, addresses, MACs and times aside):")
+          .contains("-2 containers")
+          .contains("+3 containers");
+      assertThat(text.split("≠ differs", -1)).hasSize(2);
+      assertThat(r.summary()).isEqualTo("step.md: 2 passed, 0 failed");
+    }
+  }
+
   /** Steps through {@link #NB} on a dumb terminal that reads {@code keys}, with no engine. */
   private static FileReport step(Harness h, String keys, ReplHandoff repl) throws Exception {
     return step(h, keys, repl, NoEngine.session(), NB);
