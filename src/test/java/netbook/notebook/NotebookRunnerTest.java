@@ -134,6 +134,27 @@ class NotebookRunnerTest {
   }
 
   @Test
+  void promptlessDockerScriptsRunAndOtherScriptsAreSkippedNotPassed() {
+    String md = "```bash\ndocker ps\n```\n\n```sh\nexport X=1\nmake all\n```\n";
+    Session session = NoEngine.session();
+    try (Harness h = new Harness()) {
+      NotebookRunner runner =
+          new NotebookRunner(
+              session,
+              () -> new JavaShell(h.router),
+              s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
+              h.out,
+              h.renderer,
+              RunOptions.of(RunOptions.Mode.RUN));
+      FileReport r = runner.run(NotebookParser.parse("sh.md", md));
+      assertThat(h.text())
+          .contains("$ docker ps\nCONTAINER ID")
+          .contains("sh.md:5: warning: this sh block has no '$ ' prompts");
+      assertThat(r.summary()).as(h.text()).isEqualTo("sh.md: 1 passed, 0 failed, 1 skipped");
+    }
+  }
+
+  @Test
   void fromAndToSkipTheRest() {
     Session session = NoEngine.session();
     try (Harness h = new Harness()) {
