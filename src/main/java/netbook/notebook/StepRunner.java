@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import netbook.console.TranscriptRunner;
 import netbook.render.MarkdownRenderer;
 import netbook.shell.JavaShell;
 import org.jline.reader.EndOfFileException;
@@ -111,7 +112,7 @@ public final class StepRunner {
           continue;
         }
         runner.println(runner.header(nb, cell, ""));
-        runner.showCode(cell.language(), cell.source());
+        runner.showCode(cell.language(), shown(cell));
         String answer;
         try {
           answer = reader.readLine(PROMPT).strip();
@@ -209,6 +210,19 @@ public final class StepRunner {
       say(replaced);
     }
     return creations.snapshot();
+  }
+
+  /**
+   * What the prompt shows of a cell: a console cell's commands without the book's output under them
+   * (the live output follows when it runs, and where it differs in substance the book's lines are
+   * marked beside it), unless the cell is nothing but output.
+   */
+  static String shown(Cell cell) {
+    if (cell.kind() != Cell.Kind.CONSOLE) {
+      return cell.source();
+    }
+    String commands = TranscriptRunner.commands(cell.source());
+    return commands.isBlank() ? cell.source() : commands;
   }
 
   private static CellResult skipped(Cell cell, String why) {

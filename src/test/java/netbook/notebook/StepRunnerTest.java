@@ -152,6 +152,19 @@ class StepRunnerTest {
     }
   }
 
+  @Test
+  void consoleCellsShowTheirCommandsNotTheBooksOutputTwice() {
+    Notebook nb =
+        NotebookParser.parse(
+            "c.md",
+            "```console\n$ docker network create \\\n  my_bridge\n"
+                + "5400f00b0ff6aaaa\n$ docker ps\nCONTAINER ID   IMAGE\n```\n");
+    assertThat(StepRunner.shown(nb.cell(1)))
+        .isEqualTo("$ docker network create \\\n  my_bridge\n$ docker ps\n");
+    Notebook output = NotebookParser.parse("o.md", "```console\nonly output\n```\n");
+    assertThat(StepRunner.shown(output.cell(1))).isEqualTo("only output\n");
+  }
+
   /** Steps through {@link #NB} on a dumb terminal that reads {@code keys}, with no engine. */
   private static FileReport step(Harness h, String keys, ReplHandoff repl) throws Exception {
     return step(h, keys, repl, NoEngine.session(), NB);
