@@ -54,6 +54,24 @@ public final class TranscriptRunner {
     console.book().learn(recorded);
   }
 
+  /**
+   * A cell's command lines (host and container prompts, detaches, their backslash continuations)
+   * without the book's output under them: what step mode shows before the cell runs, the book's
+   * output being compared with the live one after.
+   */
+  public static String commands(String cell) {
+    StringBuilder sb = new StringBuilder();
+    boolean continued = false;
+    for (String line : cell.replace("\r\n", "\n").split("\n")) {
+      TranscriptLine.Kind kind = TranscriptLine.of(line).kind();
+      if (continued || kind != TranscriptLine.Kind.OUTPUT) {
+        sb.append(line).append('\n');
+        continued = line.stripTrailing().endsWith("\\");
+      }
+    }
+    return sb.toString();
+  }
+
   public TranscriptResult run(String cell) {
     return run(cell, step -> {});
   }

@@ -26,12 +26,25 @@ public record CellAttributes(
     name = name == null ? "" : name;
   }
 
+  /** These attributes with {@code skip} set. */
+  public CellAttributes skipped() {
+    return new CellAttributes(name, expectFail, timeout, hidden, true);
+  }
+
   /**
    * Parses what follows the language in a fence's info string ("" or "{...}").
    *
    * @throws IllegalArgumentException with a message naming the bad attribute and the fix
    */
   public static CellAttributes parse(String text) {
+    return parse(text, new ArrayList<>());
+  }
+
+  /**
+   * Parses like {@link #parse(String)}; an attribute netbook does not know (another tool's, like
+   * Runme's {@code interactive=false}) is ignored and its name added to {@code ignored}.
+   */
+  public static CellAttributes parse(String text, List<String> ignored) {
     String t = text.strip();
     if (t.isEmpty()) {
       return NONE;
@@ -58,11 +71,7 @@ public record CellAttributes(
         case "timeout" -> timeout = timeout(required(key, value));
         case "hidden" -> hidden = flag(key, value);
         case "skip" -> skip = flag(key, value);
-        default ->
-            throw new IllegalArgumentException(
-                "unknown cell attribute '"
-                    + key
-                    + "': use name=, expect=fail, timeout=, hidden or skip");
+        default -> ignored.add(eq < 0 ? token : token.substring(0, eq));
       }
     }
     return new CellAttributes(name, expectFail, timeout, hidden, skip);

@@ -135,12 +135,13 @@ public final class CellExecutor {
             diff);
       }
     }
+    // a run that did not fail but names an error differs from the book (run mode, not check)
     return new CellResult(
         cell,
         CellResult.Verdict.PASSED,
         run.output(),
         run.failed() ? "failed as expected: " + run.error() : "",
-        "");
+        run.failed() ? "" : run.error());
   }
 
   /**

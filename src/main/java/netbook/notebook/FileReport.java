@@ -31,6 +31,14 @@ public record FileReport(String file, List<CellResult> results, String error) {
     return results.stream().filter(r -> r.verdict() == CellResult.Verdict.SKIPPED).count();
   }
 
+  /**
+   * Cells that passed (in run mode, which does not compare) while their live output differs in
+   * substance from the book's: check would fail them.
+   */
+  public long differing() {
+    return results.stream().filter(r -> r.passed() && !r.diff().isEmpty()).count();
+  }
+
   /** Outputs of the java cells that ran as expected, by cell number: what record writes. */
   public Map<Integer, String> outputs() {
     Map<Integer, String> m = new LinkedHashMap<>();
@@ -42,7 +50,10 @@ public record FileReport(String file, List<CellResult> results, String error) {
     return m;
   }
 
-  /** "05-user-defined-networks.md: 7 passed, 1 failed, 2 skipped". */
+  /**
+   * "05-user-defined-networks.md: 7 passed, 1 failed, 2 skipped", then "; 1 differs from the book
+   * (check fails on that)" when a cell's live output differs in substance from the book's in a run.
+   */
   public String summary() {
     return file
         + ": "
@@ -51,6 +62,13 @@ public record FileReport(String file, List<CellResult> results, String error) {
         + failed()
         + " failed"
         + (skipped() == 0 ? "" : ", " + skipped() + " skipped")
+        + (differing() == 0
+            ? ""
+            : "; "
+                + differing()
+                + " differ"
+                + (differing() == 1 ? "s" : "")
+                + " from the book (check fails on that)")
         + (error.isEmpty() ? "" : " (" + error + ")");
   }
 

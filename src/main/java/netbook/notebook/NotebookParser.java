@@ -134,7 +134,10 @@ public final class NotebookParser {
             default ->
                 problem(
                     keyLine(key),
-                    "unknown front matter key '" + key + "': use title, images or cleanup");
+                    "note: front matter key '"
+                        + key
+                        + "' is not netbook's (another tool's?): ignored; netbook reads title,"
+                        + " images and cleanup");
           }
         }
         proseStart = lines.lineEndWithBreak(lastLine(fm));
@@ -172,10 +175,32 @@ public final class NotebookParser {
         }
         String problem = "";
         CellAttributes attrs = CellAttributes.NONE;
+        List<String> ignored = new ArrayList<>();
         try {
-          attrs = CellAttributes.parse(info[1]);
+          attrs = CellAttributes.parse(info[1], ignored);
         } catch (IllegalArgumentException e) {
           problem = e.getMessage();
+        }
+        if (!ignored.isEmpty()) {
+          problem(
+              line,
+              "note: cell attribute"
+                  + (ignored.size() == 1 ? " '" : "s '")
+                  + String.join("', '", ignored)
+                  + "' not netbook's (another tool's?): ignored; netbook reads name=,"
+                  + " expect=fail, timeout=, hidden and skip");
+        }
+        String source = f.getLiteral() == null ? "" : f.getLiteral();
+        if (closed && problem.isEmpty() && PromptlessScript.applies(info[0], source)) {
+          if (PromptlessScript.dockerLines(source) == null && !attrs.skip()) {
+            attrs = attrs.skipped();
+            problem(
+                line,
+                "warning: this "
+                    + info[0]
+                    + " block has no '$ ' prompts and is not only docker lines: not run"
+                    + " (skipped); write its commands as '$ docker …' lines to run them");
+          }
         }
         if (!closed) {
           problem =
@@ -191,7 +216,7 @@ public final class NotebookParser {
                 line,
                 kind,
                 info[0],
-                f.getLiteral() == null ? "" : f.getLiteral(),
+                source,
                 attrs,
                 start,
                 end,

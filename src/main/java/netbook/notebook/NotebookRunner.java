@@ -137,7 +137,8 @@ public final class NotebookRunner {
    */
   public void begin(Notebook nb) {
     for (NotebookProblem p : nb.problems()) {
-      if (nb.cells().stream().noneMatch(c -> c.line() == p.line())) {
+      // a cell that cannot run says its problem when it fails; notes and warnings show here
+      if (nb.cells().stream().noneMatch(c -> c.line() == p.line() && !c.runnable())) {
         println(new AttributedString(p.toString(), BAD));
       }
     }

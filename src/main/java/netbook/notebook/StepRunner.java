@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import netbook.console.TranscriptRunner;
 import netbook.render.MarkdownRenderer;
 import netbook.shell.JavaShell;
 import org.jline.reader.EndOfFileException;
@@ -29,6 +31,7 @@ public final class StepRunner {
   private final NotebookRunner runner;
   private final MarkdownRenderer renderer;
   private final ReplHandoff repl;
+  private CellCreations creations;
 
   public StepRunner(
       LineReader reader, NotebookRunner runner, MarkdownRenderer renderer, ReplHandoff repl) {
@@ -86,6 +89,7 @@ public final class StepRunner {
           new AttributedString("▶ " + nb.file() + " — " + nb.title(), AttributedStyle.BOLD));
     }
     runner.begin(nb);
+    creations = new CellCreations(runner.session());
     try {
       int pos = 0;
       boolean quit = false;
@@ -101,12 +105,14 @@ public final class StepRunner {
           shownProse = pos;
         }
         if (cell.attributes().hidden() || cell.attributes().skip()) {
+          Set<String> before = again(cell);
           results.put(cell.index(), runner.runCell(nb, cell, cell.source(), shell));
+          creations.record(cell.index(), before);
           pos++;
           continue;
         }
         runner.println(runner.header(nb, cell, ""));
-        runner.showCode(cell.language(), cell.source());
+        runner.showCode(cell.language(), shown(cell));
         String answer;
         try {
           answer = reader.readLine(PROMPT).strip();
@@ -156,9 +162,67 @@ public final class StepRunner {
   }
 
   private CellResult run(Notebook nb, Cell cell, String source, JavaShell shell) {
+    Set<String> before = again(cell);
     CellResult r = runner.executor().execute(nb.file(), cell, source, shell);
+    creations.record(cell.index(), before);
     runner.report(nb, r);
+    compare(r, source.equals(cell.source()));
     return r;
+  }
+
+  /**
+   * A Java cell that ran as written next to the output the book recorded after it: a quiet ✓ when
+   * they are equal once ids, addresses, MACs and times are masked, else one compact diff. (Check
+   * mode compares every cell itself; console cells mark their differences line by line.)
+   */
+  private void compare(CellResult r, boolean asWritten) {
+    Cell cell = r.cell();
+    if (cell.kind() != Cell.Kind.JAVA
+        || cell.recorded() == null
+        || !asWritten
+        || !r.passed()
+        || runner.options().mode() == RunOptions.Mode.CHECK) {
+      return;
+    }
+    String diff =
+        UnifiedDiff.of(
+            "the book (line " + cell.recorded().line() + ")",
+            "live",
+            CellExecutor.normalize(cell.recorded().text()),
+            CellExecutor.normalize(OutputCap.cap(r.output())));
+    if (diff.isEmpty()) {
+      say("✓ as in the book");
+      return;
+    }
+    say("≠ differs from the book (ids, addresses, MACs and times aside):");
+    for (String line : diff.split("\n")) {
+      say(line);
+    }
+  }
+
+  /**
+   * Before a cell runs: what it created when it ran before is removed (one line says so); returns
+   * what this session has now, to tell what the run creates.
+   */
+  private Set<String> again(Cell cell) {
+    String replaced = creations.replace(cell.index());
+    if (!replaced.isEmpty()) {
+      say(replaced);
+    }
+    return creations.snapshot();
+  }
+
+  /**
+   * What the prompt shows of a cell: a console cell's commands without the book's output under them
+   * (the live output follows when it runs, and where it differs in substance the book's lines are
+   * marked beside it), unless the cell is nothing but output.
+   */
+  static String shown(Cell cell) {
+    if (cell.kind() != Cell.Kind.CONSOLE) {
+      return cell.source();
+    }
+    String commands = TranscriptRunner.commands(cell.source());
+    return commands.isBlank() ? cell.source() : commands;
   }
 
   private static CellResult skipped(Cell cell, String why) {

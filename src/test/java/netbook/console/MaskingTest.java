@@ -82,4 +82,18 @@ class MaskingTest {
             "+ live: 1 packets transmitted",
             "- book: 2 packets transmitted");
   }
+
+  @Test
+  void idsMacsAndTimesAreNeverMarkedButAddressesAre() {
+    String book =
+        "NETWORK ID     NAME      DRIVER    SCOPE\n5400f00b0ff6   bridge    bridge    local\n"
+            + "link/ether 02:42:ac:11:00:02 brd ff:ff:ff:ff:ff:ff\n"
+            + "inet 172.17.0.2/16 brd 172.17.255.255 scope global eth0\n";
+    String live =
+        "NETWORK ID     NAME      DRIVER    SCOPE\n064c66f6e0d1   bridge    bridge    local\n"
+            + "link/ether 02:42:ac:11:00:07 brd ff:ff:ff:ff:ff:ff\n"
+            + "inet 172.17.0.7/16 brd 172.17.255.255 scope global eth0\n";
+    assertThat(LineDiff.marks(book, live))
+        .containsExactly("~ book: 172.17.0.2/16  live: 172.17.0.7/16");
+  }
 }

@@ -72,14 +72,41 @@ class NotebookParserTest {
   }
 
   @Test
-  void unknownAttributeIsOneLineNamingFileAndLine() {
-    Notebook nb = parse("text\n\n```java {nme=dns}\n1 + 1\n```\n");
-    assertThat(nb.cell(1).runnable()).isFalse();
+  void unknownAttributesAreOneNoteAndIgnored() {
+    Notebook nb =
+        parse(
+            "text\n\n```sh {interactive=false name=ok closeTerminalOnSuccess}\n$ docker ps\n```\n");
+    assertThat(nb.cell(1).runnable()).isTrue();
+    assertThat(nb.cell(1).attributes().name()).isEqualTo("ok");
     assertThat(nb.problems()).hasSize(1);
     assertThat(nb.problems().get(0).toString())
         .isEqualTo(
-            "05-nets.md:3: unknown cell attribute 'nme': use name=, expect=fail, timeout=, hidden"
-                + " or skip (cell 1)");
+            "05-nets.md:3: note: cell attributes 'interactive', 'closeTerminalOnSuccess' not"
+                + " netbook's (another tool's?): ignored; netbook reads name=, expect=fail,"
+                + " timeout=, hidden and skip");
+  }
+
+  @Test
+  void promptlessDockerScriptRunsAsConsoleLinesAndOtherScriptsAreSkippedWithAWarning() {
+    Notebook nb =
+        parse(
+            "```bash\n# make it\ndocker network create \\\n  my_bridge\ndocker ps\n```\n\n"
+                + "```sh\nexport X=1\ndocker ps\n```\n\n```console\nsome output\n```\n\n"
+                + "```bash\nPING 172.17.0.3 (172.17.0.4): 56 data bytes\n```\n\n"
+                + "```bash\nroot@cf2d53fead42:/# ping -c 2 container_2\n```\n");
+    assertThat(PromptlessScript.dockerLines(nb.cell(1).source()))
+        .isEqualTo("$ docker network create \\\nmy_bridge\n$ docker ps\n");
+    assertThat(nb.cell(1).attributes().skip()).isFalse();
+    assertThat(nb.cell(2).attributes().skip()).isTrue();
+    assertThat(nb.cell(3).attributes().skip()).isFalse();
+    assertThat(nb.cell(4).attributes().skip()).isFalse();
+    assertThat(nb.cell(5).attributes().skip()).isFalse();
+    assertThat(nb.problems())
+        .singleElement()
+        .hasToString(
+            "05-nets.md:8: warning: this sh block has no '$ ' prompts and is not only docker"
+                + " lines: not run (skipped); write its commands as '$ docker …' lines to run"
+                + " them");
   }
 
   @Test
@@ -152,7 +179,9 @@ class NotebookParserTest {
   void unknownFrontMatterKey() {
     Notebook nb = parse("---\ntitle: T\ncolour: red\n---\ntext\n");
     assertThat(nb.problems().get(0).toString())
-        .isEqualTo("05-nets.md:3: unknown front matter key 'colour': use title, images or cleanup");
+        .isEqualTo(
+            "05-nets.md:3: note: front matter key 'colour' is not netbook's (another tool's?):"
+                + " ignored; netbook reads title, images and cleanup");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import netbook.lab.Session;
+import netbook.shell.JavaShell;
 import org.junit.jupiter.api.Test;
 
 /** run/check/record on cells that need no Docker (the engine is empty). */
@@ -99,11 +100,57 @@ class NotebookRunnerTest {
           .contains("✗ bad.md:1 (cell 1): failed: error: cannot find symbol")
           .contains("✗ bad.md:5 (cell 2): it was expected to fail (expect=fail), but it succeeded")
           .contains("✗ bad.md:9 (cell 3): failed: stopped: it ran longer than its timeout of 300ms")
-          .contains("✗ bad.md:13 (cell 4): unknown cell attribute 'nonsense'")
+          .contains("bad.md:13: note: cell attribute 'nonsense' not netbook's")
+          .doesNotContain("✗ bad.md:13")
           .contains("\"still running\"")
           .contains("✗ bad.md:21 (cell 6): unclosed code fence")
-          .contains("bad.md: 1 passed, 5 failed");
-      assertThat(r.failed()).isEqualTo(5);
+          .contains("bad.md: 2 passed, 4 failed");
+      assertThat(r.failed()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aRunCountsConsoleCellsThatDifferFromTheBookApart() {
+    String md =
+        "```console\n$ docker ps\nCONTAINER ID   IMAGE     NAMES\n0123456789ab   busybox   web\n```\n\n"
+            + "```java\n1 + 1\n```\n";
+    Session session = NoEngine.session();
+    try (Harness h = new Harness()) {
+      NotebookRunner runner =
+          new NotebookRunner(
+              session,
+              () -> new JavaShell(h.router),
+              s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
+              h.out,
+              h.renderer,
+              RunOptions.of(RunOptions.Mode.RUN));
+      FileReport r = runner.run(NotebookParser.parse("diff.md", md));
+      assertThat(h.text()).contains("! differs from the book");
+      assertThat(r.summary())
+          .as(h.text())
+          .isEqualTo("diff.md: 2 passed, 0 failed; 1 differs from the book (check fails on that)");
+      assertThat(NotebookRunner.total(List.of(r))).isEqualTo("2 passed, 0 failed");
+    }
+  }
+
+  @Test
+  void promptlessDockerScriptsRunAndOtherScriptsAreSkippedNotPassed() {
+    String md = "```bash\ndocker ps\n```\n\n```sh\nexport X=1\nmake all\n```\n";
+    Session session = NoEngine.session();
+    try (Harness h = new Harness()) {
+      NotebookRunner runner =
+          new NotebookRunner(
+              session,
+              () -> new JavaShell(h.router),
+              s -> ConsoleTranscript.of(s, RunOptions.Mode.RUN),
+              h.out,
+              h.renderer,
+              RunOptions.of(RunOptions.Mode.RUN));
+      FileReport r = runner.run(NotebookParser.parse("sh.md", md));
+      assertThat(h.text())
+          .contains("$ docker ps\nCONTAINER ID")
+          .contains("sh.md:5: warning: this sh block has no '$ ' prompts");
+      assertThat(r.summary()).as(h.text()).isEqualTo("sh.md: 1 passed, 0 failed, 1 skipped");
     }
   }
 

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
+import netbook.engine.Engine;
+import netbook.engine.docker.DockerEngines;
 import netbook.lab.Session;
+import netbook.lab.SessionConfig;
 import netbook.shell.JavaShell;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -84,9 +88,91 @@ class StepRunnerTest {
     }
   }
 
+  @Test
+  void backReRunsACellThatCreatesAfterRemovingWhatItCreated() throws Exception {
+    String md =
+        """
+        # Back
+
+        ```java
+        var n = net("step17_bridge");
+        var a = n.run("netbook/toolbox", name("step17_c1"));
+        ```
+
+        ```java
+        int k = 1;
+        ```
+        """;
+    try (Engine engine = DockerEngines.embedded(OptionalLong.of(1));
+        Harness h = new Harness()) {
+      Session session =
+          new Session(
+              engine,
+              new SessionConfig("stp", true, ProcessHandle.current().pid(), "", l -> {}, null));
+      FileReport r = step(h, "\nb\n\nq\n", null, session, md);
+      assertThat(h.text())
+          .contains("re-running cell 1: replacing step17_c1 and step17_bridge it created")
+          .doesNotContain("already exists");
+      assertThat(r.summary()).as(h.text()).isEqualTo("step.md: 1 passed, 0 failed, 1 skipped");
+    }
+  }
+
+  @Test
+  void javaCellsAreComparedWithTheBookMaskedEqualIsEqual() throws Exception {
+    String md =
+        """
+        # Book
+
+        ```java
+        System.out.println("id 5400f00b0ff6 at 2024-01-02T03:04:05Z");
+        ```
+        <!-- netbook:output -->
+        ```output
+        id 064c66f6e0d1 at 2026-12-01T01:02:03Z
+        ```
+
+        ```java
+        System.out.println("3 containers");
+        ```
+        <!-- netbook:output -->
+        ```output
+        2 containers
+        ```
+        """;
+    try (Harness h = new Harness()) {
+      FileReport r = step(h, "\n\n", null, NoEngine.session(), md);
+      String text = h.text();
+      assertThat(text)
+          .contains("✓ as in the book")
+          .contains("≠ differs from the book (ids, addresses, MACs and times aside):")
+          .contains("-2 containers")
+          .contains("+3 containers");
+      assertThat(text.split("≠ differs", -1)).hasSize(2);
+      assertThat(r.summary()).isEqualTo("step.md: 2 passed, 0 failed");
+    }
+  }
+
+  @Test
+  void consoleCellsShowTheirCommandsNotTheBooksOutputTwice() {
+    Notebook nb =
+        NotebookParser.parse(
+            "c.md",
+            "```console\n$ docker network create \\\n  my_bridge\n"
+                + "5400f00b0ff6aaaa\n$ docker ps\nCONTAINER ID   IMAGE\n```\n");
+    assertThat(StepRunner.shown(nb.cell(1)))
+        .isEqualTo("$ docker network create \\\n  my_bridge\n$ docker ps\n");
+    Notebook output = NotebookParser.parse("o.md", "```console\nonly output\n```\n");
+    assertThat(StepRunner.shown(output.cell(1))).isEqualTo("only output\n");
+  }
+
   /** Steps through {@link #NB} on a dumb terminal that reads {@code keys}, with no engine. */
   private static FileReport step(Harness h, String keys, ReplHandoff repl) throws Exception {
-    Session session = NoEngine.session();
+    return step(h, keys, repl, NoEngine.session(), NB);
+  }
+
+  /** Steps through {@code md} on a dumb terminal that reads {@code keys}. */
+  private static FileReport step(
+      Harness h, String keys, ReplHandoff repl, Session session, String md) throws Exception {
     try (Terminal terminal =
             new DumbTerminal(
                 "test",
@@ -105,7 +191,7 @@ class StepRunnerTest {
               h.renderer,
               RunOptions.of(RunOptions.Mode.RUN));
       return new StepRunner(reader, runner, h.renderer, repl)
-          .step(NotebookParser.parse("step.md", NB), shell);
+          .step(NotebookParser.parse("step.md", md), shell);
     }
   }
 }
