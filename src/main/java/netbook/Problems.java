@@ -26,7 +26,7 @@ public final class Problems {
   /** Why a file operation failed, in words (no class name, no repeated path). */
   public static String io(IOException e) {
     if (e instanceof java.net.ConnectException) {
-      return "the connection was refused (nothing listens there)";
+      return "the connection was refused";
     }
     if (e instanceof java.net.http.HttpTimeoutException
         || e instanceof java.net.SocketTimeoutException) {

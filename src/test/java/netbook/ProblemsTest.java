@@ -15,7 +15,7 @@ class ProblemsTest {
         .isEqualTo("there is no such file or directory");
     assertThat(Problems.io(new AccessDeniedException("x.md"))).isEqualTo("permission denied");
     assertThat(Problems.io(new java.net.ConnectException()))
-        .isEqualTo("the connection was refused (nothing listens there)");
+        .isEqualTo("the connection was refused");
     assertThat(Problems.io(new IOException("No space left on device")))
         .isEqualTo("the disk is full");
     assertThat(Problems.plain(new NoSuchFileException("x.md")))
