@@ -56,11 +56,12 @@ import picocli.CommandLine.ScopeType;
       NotebookCommands.Record.class,
       ServeCommand.class,
       DoctorCommand.class,
+      CleanupCommand.class,
       TrainCommand.class
     })
 public final class Main implements Callable<Integer> {
   private static final Set<String> SUBCOMMANDS =
-      Set.of("run", "check", "record", "serve", "doctor", "train", "help");
+      Set.of("run", "check", "record", "serve", "doctor", "cleanup", "train", "help");
 
   @Option(
       names = "--engine",

@@ -164,7 +164,12 @@ public final class NotebookRunner {
           println(new AttributedString(nb.file() + ": " + r, AttributedStyle.DEFAULT.faint()));
         }
       } else {
-        println(new AttributedString(nb.file() + ": kept what it created (--keep)"));
+        session.keep();
+        println(
+            new AttributedString(
+                nb.file()
+                    + ": kept what it created (--keep): the next start lists it, cleanup()"
+                    + " removes it"));
       }
     } catch (NetbookException e) {
       println(new AttributedString(nb.file() + ": cleanup failed: " + e.getMessage(), BAD));

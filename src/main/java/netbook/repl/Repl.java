@@ -249,7 +249,15 @@ public final class Repl {
     String what = String.join(", ", owned);
     boolean yes = options.cleanupOnExit() || ask("Remove " + what + "? [Y/n] ");
     if (!yes) {
-      printer.notice("left in place: " + what);
+      try {
+        session.session().keep();
+        printer.notice(
+            "left in place: " + what + " (the next start lists them; cleanup() removes them)");
+      } catch (InterruptedException e) {
+        printer.notice("left in place: " + what);
+      } catch (RuntimeException e) {
+        printer.error("left in place: " + what + ", but " + Workspace.message(e));
+      }
       return;
     }
     try {
