@@ -52,6 +52,7 @@ public final class Repl {
     this.options = options;
     this.printer = new ResultPrinter(terminal.writer(), options.color());
     this.evaluator = new Evaluator(session, printer, options.verbose());
+    evaluator.confirm(this::confirm);
     if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
       evaluator.editor(this::edit);
     }
@@ -267,6 +268,16 @@ public final class Repl {
       printer.error("cleanup interrupted; some of " + what + " may remain");
     } catch (RuntimeException e) {
       printer.error("cleanup failed: " + Workspace.message(e));
+    }
+  }
+
+  /** A question whose answer is no unless the user types y. */
+  private boolean confirm(String question) {
+    LineReader r = LineReaderBuilder.builder().terminal(terminal).build();
+    try {
+      return r.readLine(question).strip().toLowerCase(Locale.ROOT).startsWith("y");
+    } catch (UserInterruptException | EndOfFileException e) {
+      return false;
     }
   }
 
