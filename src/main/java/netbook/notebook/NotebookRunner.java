@@ -133,7 +133,8 @@ public final class NotebookRunner {
         StaleResources.reap(
             session.engine(),
             nb.name(),
-            pid -> pid == session.config().pid() || StaleResources.alive(pid));
+            pid -> pid == session.config().pid() || StaleResources.alive(pid),
+            session.kept().ids());
     if (!reaped.isEmpty()) {
       println(new AttributedString(reaped));
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
 import netbook.engine.NetworkSpec;
@@ -17,6 +18,7 @@ import netbook.lab.CleanupReport;
 import netbook.lab.KeptSessions;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
+import netbook.notebook.StaleResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,5 +123,24 @@ class KeptSessionsTest {
   @Test
   void theCleanupCommandIsASubcommand() {
     assertThat(Main.plain(new String[] {"cleanup"})).isNull();
+  }
+
+  @Test
+  void aNotebookRunAgainRemovesWhatItsKeptRunMadeAndSaysItWasKept() {
+    Map<String, String> labels =
+        Map.of(
+            Session.LABEL_SESSION,
+            "keptid",
+            Session.LABEL_PID,
+            String.valueOf(DEAD),
+            Session.LABEL_HOST,
+            HOST,
+            Session.LABEL_NOTEBOOK,
+            "ch");
+    engine.createNetwork(NetworkSpec.bridge("ch_net", labels));
+    assertThat(StaleResources.reap(engine, "ch", pid -> false, Set.of("keptid")))
+        .isEqualTo(
+            "ch: removed 0 containers and 1 network (ch_net) an earlier run kept (--keep), to"
+                + " run it again");
   }
 }
