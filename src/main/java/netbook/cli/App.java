@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import netbook.Marks;
 import netbook.engine.Engine;
 import netbook.engine.PullProgress;
+import netbook.lab.KeptSessions;
 import netbook.lab.PrefixedEngine;
 import netbook.lab.Session;
 import netbook.render.PullProgressPrinter;
@@ -35,6 +36,11 @@ record App(
   /** Where the REPL keeps its history: ~/.netbook/history. */
   Path historyFile() {
     return home.resolve(".netbook").resolve("history");
+  }
+
+  /** Which sessions were kept on purpose: ~/.netbook/kept. */
+  KeptSessions keptSessions() {
+    return KeptSessions.at(home.resolve(".netbook").resolve("kept"));
   }
 
   boolean verbose() {
@@ -65,7 +71,7 @@ record App(
 
   /** As above, the pulls' progress going to {@code progress} (a terminal's status line). */
   Session openSession(Engine engine, boolean keep, Consumer<PullProgress> progress) {
-    Session s = SessionOpener.open(engine, settings, host, err::println, progress);
+    Session s = SessionOpener.open(engine, settings, host, keptSessions(), err::println, progress);
     lifecycle.session(s, keep);
     return s;
   }

@@ -206,6 +206,11 @@ final class Lifecycle {
     // abort the exit (its ThreadDeath unwinds System.exit) and leave the JVM up with no one to end
     // it
     if (keep) {
+      try {
+        s.keep();
+      } catch (RuntimeException e) {
+        err.println("netbook: " + e.getMessage());
+      }
       err.println(
           exit == null
               ? "netbook: terminated; kept what the session created (--keep)"

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -56,11 +57,12 @@ import picocli.CommandLine.ScopeType;
       NotebookCommands.Record.class,
       ServeCommand.class,
       DoctorCommand.class,
+      CleanupCommand.class,
       TrainCommand.class
     })
 public final class Main implements Callable<Integer> {
   private static final Set<String> SUBCOMMANDS =
-      Set.of("run", "check", "record", "serve", "doctor", "train", "help");
+      Set.of("run", "check", "record", "serve", "doctor", "cleanup", "train", "help");
 
   @Option(
       names = "--engine",
@@ -88,8 +90,10 @@ public final class Main implements Callable<Integer> {
 
   @Parameters(
       arity = "0..1",
-      paramLabel = "FILE.md",
-      description = "A notebook to step through (on a terminal; otherwise it runs).")
+      paramLabel = "FILE.md|DIR",
+      description =
+          "A notebook to step through (on a terminal; otherwise it runs), or a folder of"
+              + " chapters to pick one from.")
   Path notebook;
 
   @Mixin StepOptions stepOptions = new StepOptions();
@@ -260,6 +264,9 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     app.marks().first("parsed-args");
+    if (notebook != null && Files.isDirectory(notebook)) {
+      return ChapterPicker.open(app, stepOptions, notebook);
+    }
     if (notebook != null) {
       return NotebookCommands.step(app, stepOptions, notebook);
     }

@@ -177,7 +177,12 @@ final class NotebookCommands {
   /** {@code netbook FILE.md}: step through it on a terminal; anything else runs it. */
   static int step(App app, StepOptions o, Path file) {
     if (System.console() == null) {
-      return runFiles(app, o, List.of(file), RunOptions.Mode.RUN);
+      int code = runFiles(app, o, List.of(file), RunOptions.Mode.RUN);
+      String next = ChapterPicker.nextLine(file);
+      if (code == ExitCode.OK && !next.isEmpty()) {
+        app.out().println(next);
+      }
+      return code;
     }
     Notebook nb = read(file);
     app.marks().first("parsed");
@@ -211,6 +216,11 @@ final class NotebookCommands {
                           new ReplOptions(app.historyFile(), color, app.verbose(), false))
                       .run(true);
           FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
+          String next = ChapterPicker.nextLine(file);
+          if (r.failed() == 0 && !next.isEmpty()) {
+            terminal.writer().println(next);
+            terminal.flush();
+          }
           return r.failed() > 0 ? ExitCode.FAILED : ExitCode.OK;
         }
       }

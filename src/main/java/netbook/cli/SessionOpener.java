@@ -1,5 +1,6 @@
 package netbook.cli;
 
+import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
@@ -7,6 +8,7 @@ import netbook.engine.Engine;
 import netbook.engine.EngineException;
 import netbook.engine.PullProgress;
 import netbook.lab.CleanupReport;
+import netbook.lab.KeptSessions;
 import netbook.lab.Reaper;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
@@ -28,9 +30,10 @@ final class SessionOpener {
       Engine engine,
       Settings settings,
       String host,
+      KeptSessions kept,
       Consumer<String> notices,
       Consumer<PullProgress> progress) {
-    reap(engine, host, pid -> pid == ProcessHandle.current().pid() || alive(pid), notices);
+    reap(engine, host, pid -> pid == ProcessHandle.current().pid() || alive(pid), kept, notices);
     Session s =
         new Session(
             engine,
@@ -43,11 +46,30 @@ final class SessionOpener {
                 null,
                 host,
                 progress));
+    s.kept(kept);
     return s;
   }
 
-  /** Runs the reaper; one line when it removed something, nothing otherwise. */
-  static void reap(Engine engine, String host, LongPredicate alive, Consumer<String> notices) {
+  /** The start's line about what earlier sessions kept on purpose ("" when nothing). */
+  static String keptLine(List<String> names) {
+    if (names.isEmpty()) {
+      return "";
+    }
+    return "netbook: kept from an earlier session: "
+        + String.join(", ", names)
+        + " — cleanup() or bin/netbook cleanup removes them";
+  }
+
+  /**
+   * Runs the reaper (sparing what was kept on purpose, which it lists); one line when it removed
+   * something, nothing otherwise.
+   */
+  static void reap(
+      Engine engine,
+      String host,
+      LongPredicate alive,
+      KeptSessions kept,
+      Consumer<String> notices) {
     TreeSet<Long> dead = new TreeSet<>();
     LongPredicate recording =
         pid -> {
@@ -58,7 +80,7 @@ final class SessionOpener {
           return a;
         };
     try {
-      CleanupReport r = new Reaper(engine, host, recording).reap();
+      CleanupReport r = new Reaper(engine, host, recording, kept.ids()).reap();
       if (!r.nothing()) {
         notices.accept(
             "netbook: "
@@ -66,6 +88,10 @@ final class SessionOpener {
                 + " left by crashed sessions (pid "
                 + String.join(", ", dead.stream().map(String::valueOf).toList())
                 + ")");
+      }
+      String keptLine = keptLine(kept.resources(engine, host));
+      if (!keptLine.isEmpty()) {
+        notices.accept(keptLine);
       }
     } catch (EngineException e) {
       notices.accept("netbook: could not look for crashed sessions' leftovers: " + e.getMessage());

@@ -3,7 +3,9 @@ package netbook.lab;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import netbook.engine.ContainerInfo;
 import netbook.engine.Engine;
 import netbook.engine.EngineException;
@@ -20,13 +22,21 @@ final class Cleanup {
    * session's label is touched.
    */
   static CleanupReport of(Session s) {
+    return of(s, s::owns);
+  }
+
+  /**
+   * Removes the containers (helpers included) and then the networks whose labels {@code which}
+   * picks: a session's own, or those of the sessions kept on purpose.
+   */
+  static CleanupReport of(Session s, Predicate<Map<String, String>> which) {
     Engine engine = s.engine();
     List<String> containers = new ArrayList<>();
     List<String> networks = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     List<ContainerInfo> mine = new ArrayList<>();
     for (ContainerInfo c : engine.containers(true)) {
-      if (s.owns(c.labels())) {
+      if (which.test(c.labels())) {
         mine.add(c);
       }
     }
@@ -67,7 +77,7 @@ final class Cleanup {
       }
     }
     for (NetworkInfo n : engine.networks()) {
-      if (!s.owns(n.labels())) {
+      if (!which.test(n.labels())) {
         continue;
       }
       try {

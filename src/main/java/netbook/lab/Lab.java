@@ -412,9 +412,12 @@ public final class Lab {
     }
   }
 
-  /** Removes everything this session created, and nothing else. */
+  /**
+   * Removes everything this session created, and what earlier sessions kept on purpose, and nothing
+   * else.
+   */
   public static CleanupReport cleanup() {
-    return session().cleanup();
+    return session().cleanupAll();
   }
 
   /**

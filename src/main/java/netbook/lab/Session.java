@@ -52,6 +52,7 @@ public final class Session {
   private final Set<String> noticesSaid = ConcurrentHashMap.newKeySet();
   private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
   private volatile TopologyChanges changes;
+  private volatile KeptSessions kept = KeptSessions.none();
   private final Instant started = Instant.now();
 
   public Session(Engine engine, SessionConfig config) {
@@ -314,5 +315,34 @@ public final class Session {
    */
   public CleanupReport cleanup() {
     return Cleanup.of(this);
+  }
+
+  /** Where this session records that it was kept on purpose (see {@link KeptSessions}). */
+  public void kept(KeptSessions record) {
+    kept = record == null ? KeptSessions.none() : record;
+  }
+
+  public KeptSessions kept() {
+    return kept;
+  }
+
+  /**
+   * What this session made stays on purpose (the exit's {@code n}, {@code --keep}): recorded, so
+   * that the next start lists it instead of reaping it as a crashed session's.
+   */
+  public void keep() {
+    kept.add(config.id());
+  }
+
+  /**
+   * {@link #cleanup()}, and also what earlier sessions of this host kept on purpose (the REPL's
+   * {@code cleanup()}, {@code bin/netbook cleanup}); their ids leave the record.
+   */
+  public CleanupReport cleanupAll() {
+    Set<String> ids = kept.ids();
+    CleanupReport r =
+        Cleanup.of(this, labels -> owns(labels) || KeptSessions.holds(ids, config.host(), labels));
+    kept.remove(ids);
+    return r;
   }
 }

@@ -146,7 +146,8 @@ public final class NotebookRunner {
         StaleResources.reap(
             session.engine(),
             nb.name(),
-            pid -> pid == session.config().pid() || StaleResources.alive(pid));
+            pid -> pid == session.config().pid() || StaleResources.alive(pid),
+            session.kept().ids());
     if (!reaped.isEmpty()) {
       println(new AttributedString(reaped));
     }
@@ -178,7 +179,12 @@ public final class NotebookRunner {
           println(new AttributedString(nb.file() + ": " + r, AttributedStyle.DEFAULT.faint()));
         }
       } else {
-        println(new AttributedString(nb.file() + ": kept what it created (--keep)"));
+        session.keep();
+        println(
+            new AttributedString(
+                nb.file()
+                    + ": kept what it created (--keep): the next start lists it, cleanup()"
+                    + " removes it"));
       }
     } catch (NetbookException e) {
       println(new AttributedString(nb.file() + ": cleanup failed: " + e.getMessage(), BAD));

@@ -27,10 +27,11 @@ public final class OutputRecorder {
       Cell c = nb.cell(e.getKey());
       String output = OutputCap.cap(e.getValue());
       String block = output.isEmpty() ? "" : block(output, nl, indentOf(text, c));
-      if (c.recorded() != null) {
-        int from = c.end();
-        int to = c.recorded().end();
-        edits.add(new Edit(from, to, block.isEmpty() ? "" : nl + block));
+      if (c.recorded() != null && block.isEmpty()) {
+        edits.add(new Edit(c.end(), c.recorded().end(), ""));
+      } else if (c.recorded() != null) {
+        // only the block changes: the blank lines between the cell and its output stay
+        edits.add(new Edit(c.recorded().start(), c.recorded().end(), block));
       } else if (!block.isEmpty()) {
         edits.add(new Edit(c.end(), c.end(), nl + block));
       }

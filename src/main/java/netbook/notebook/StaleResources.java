@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongPredicate;
 import netbook.engine.ContainerInfo;
@@ -31,12 +32,21 @@ public final class StaleResources {
 
   /** Removes the stale resources; returns one line saying what went, or "" when nothing did. */
   public static String reap(Engine engine, String notebook, LongPredicate alive) {
+    return reap(engine, notebook, alive, Set.of());
+  }
+
+  /**
+   * As above; what sessions in {@code kept} kept on purpose ({@code --keep}) goes too, for the
+   * notebook to make it again, and the line says it was kept rather than aborted.
+   */
+  public static String reap(Engine engine, String notebook, LongPredicate alive, Set<String> kept) {
     List<String> containers = new ArrayList<>();
     List<String> networks = new ArrayList<>();
     TreeSet<Long> pids = new TreeSet<>();
     String prefix = PrefixedEngine.prefixOf(engine);
+    Set<String> keptSeen = new TreeSet<>();
     for (ContainerInfo c : engine.containers(true)) {
-      if (stale(c.labels(), notebook, prefix, alive, pids)) {
+      if (stale(c.labels(), notebook, prefix, alive, pids) && seen(c.labels(), kept, keptSeen)) {
         try {
           engine.removeContainer(c.id(), true);
           containers.add(c.name());
@@ -47,7 +57,7 @@ public final class StaleResources {
       }
     }
     for (NetworkInfo n : engine.networks()) {
-      if (stale(n.labels(), notebook, prefix, alive, pids)) {
+      if (stale(n.labels(), notebook, prefix, alive, pids) && seen(n.labels(), kept, keptSeen)) {
         try {
           engine.removeNetwork(n.id());
           networks.add(n.name());
@@ -60,14 +70,26 @@ public final class StaleResources {
     if (containers.isEmpty() && networks.isEmpty()) {
       return "";
     }
+
     return notebook
         + ": removed "
         + count(containers, "container")
         + " and "
         + count(networks, "network")
-        + " left by an aborted earlier run (pid "
-        + String.join(", ", pids.stream().map(String::valueOf).toList())
-        + ")";
+        + (keptSeen.isEmpty()
+            ? " left by an aborted earlier run (pid "
+                + String.join(", ", pids.stream().map(String::valueOf).toList())
+                + ")"
+            : " an earlier run kept (--keep), to run it again");
+  }
+
+  /** Notes a kept session's resource; always true (it goes all the same). */
+  private static boolean seen(Map<String, String> labels, Set<String> kept, Set<String> seen) {
+    String id = labels.get(Session.LABEL_SESSION);
+    if (kept.contains(id)) {
+      seen.add(id);
+    }
+    return true;
   }
 
   private static boolean stale(

@@ -1,14 +1,20 @@
 package netbook.repl;
 
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import jdk.jshell.Snippet;
 import netbook.NetbookException;
 import netbook.Problems;
 import netbook.console.CommandResult;
@@ -68,6 +74,9 @@ public final class Evaluator {
 
   private volatile SnippetCommands.Editor editor;
 
+  /** Asks the user a yes/no question (a terminal's REPL); null: no one to ask (piped input). */
+  private volatile Predicate<String> confirm;
+
   public Evaluator(Workspace session, ResultPrinter printer, boolean verbose) {
     this.session = session;
     this.printer = printer;
@@ -81,6 +90,15 @@ public final class Evaluator {
 
   ResultPrinter printer() {
     return printer;
+  }
+
+  /** Who answers yes/no questions ({@code :save} over an existing file); null: no one. */
+  public void confirm(Predicate<String> asker) {
+    confirm = asker;
+  }
+
+  Predicate<String> confirm() {
+    return confirm;
   }
 
   SessionLog transcript() {
@@ -209,6 +227,10 @@ public final class Evaluator {
           if (isCommand(input)) {
             return commands.run(input.strip());
           }
+          if (SessionLog.isProse(input)) {
+            transcript.prose(input); // prose for :save (a comment does nothing in Java)
+            return Result.OK;
+          }
           Result r = isDockerLine(input) ? docker(input.strip()) : java(input, show);
           reportChanges();
           return r;
@@ -283,6 +305,7 @@ public final class Evaluator {
           .ifPresent(
               m -> printer.error("netbook: " + m + " — Java works; the Docker API does not"));
     }
+    Set<String> before = scratchIds(shell);
     EvalResult r = shell.eval(input, null, show);
     if (show || r.failed()) {
       printer.result(r, verbose);
@@ -292,9 +315,31 @@ public final class Evaluator {
     }
     session.marks().first("result");
     if (!r.failed()) {
-      transcript.java(input, r.text(false));
+      transcript.java(input, r.text(false), scratch(shell, before));
     }
     return r.failed() ? Result.FAILED : Result.OK;
+  }
+
+  /** The ids of the snippets that hold an expression's value ({@code $3}) so far. */
+  private static Set<String> scratchIds(JavaShell shell) {
+    return shell
+        .state()
+        .variables()
+        .filter(v -> v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)
+        .map(Snippet::id)
+        .collect(Collectors.toSet());
+  }
+
+  /** The {@code $N} names the input's expressions got, each with its snippet's source. */
+  private static Map<String, String> scratch(JavaShell shell, Set<String> before) {
+    Map<String, String> names = new LinkedHashMap<>();
+    shell
+        .state()
+        .variables()
+        .filter(v -> v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)
+        .filter(v -> !before.contains(v.id()) && !shell.isOwn(v))
+        .forEach(v -> names.put(v.name(), v.source()));
+    return names;
   }
 
   private Result docker(String line) throws InterruptedException {

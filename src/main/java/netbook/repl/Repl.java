@@ -53,6 +53,7 @@ public final class Repl {
     this.printer = new ResultPrinter(terminal.writer(), options.color());
     printer.width(terminal.getWidth() > 20 ? terminal.getWidth() : 0);
     this.evaluator = new Evaluator(session, printer, options.verbose());
+    evaluator.confirm(this::confirm);
     if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
       evaluator.editor(this::edit);
       printer.pager(new Paging(terminal));
@@ -251,7 +252,15 @@ public final class Repl {
     String what = String.join(", ", owned);
     boolean yes = options.cleanupOnExit() || ask("Remove " + what + "? [Y/n] ");
     if (!yes) {
-      printer.notice("left in place: " + what);
+      try {
+        session.session().keep();
+        printer.notice(
+            "left in place: " + what + " (the next start lists them; cleanup() removes them)");
+      } catch (InterruptedException e) {
+        printer.notice("left in place: " + what);
+      } catch (RuntimeException e) {
+        printer.error("left in place: " + what + ", but " + Workspace.message(e));
+      }
       return;
     }
     try {
@@ -261,6 +270,16 @@ public final class Repl {
       printer.error("cleanup interrupted; some of " + what + " may remain");
     } catch (RuntimeException e) {
       printer.error("cleanup failed: " + Workspace.message(e));
+    }
+  }
+
+  /** A question whose answer is no unless the user types y. */
+  private boolean confirm(String question) {
+    LineReader r = LineReaderBuilder.builder().terminal(terminal).build();
+    try {
+      return r.readLine(question).strip().toLowerCase(Locale.ROOT).startsWith("y");
+    } catch (UserInterruptException | EndOfFileException e) {
+      return false;
     }
   }
 

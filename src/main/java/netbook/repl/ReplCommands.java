@@ -33,7 +33,9 @@ public final class ReplCommands {
           new String[] {":containers", "", "the running containers (docker ps)"},
           new String[] {":engine", "", "which engine this session talks to"},
           new String[] {":reset", "", "remove this session's containers and networks, fresh Java"},
-          new String[] {":save", "FILE.md", "write the session so far as a notebook"},
+          new String[] {
+            ":save", "[--force] FILE.md", "write the session so far as a notebook (// is prose)"
+          },
           new String[] {":open", "FILE.md", "run a notebook's cells in this session"},
           new String[] {":list", "[-all|N|NAME]", "the snippets typed so far, numbered"},
           new String[] {":vars", "", "the variables, with their values"},
@@ -245,13 +247,37 @@ public final class ReplCommands {
   }
 
   private void save(String arg) {
-    if (arg.isEmpty()) {
+    boolean force = false;
+    String name = "";
+    for (String word : arg.split("\\s+")) {
+      if (word.equals("--force") || word.equals("-f")) {
+        force = true;
+      } else if (!word.isEmpty()) {
+        name = word;
+      }
+    }
+    if (name.isEmpty()) {
       throw new NetbookException(":save needs a file name: :save my-session.md");
     }
-    Path file = Path.of(arg.endsWith(".md") ? arg : arg + ".md");
-    String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+    Path file = Path.of(name.endsWith(".md") ? name : name + ".md");
+    if (!force && Files.exists(file)) {
+      var ask = ev.confirm();
+      if (ask == null) {
+        throw new NetbookException(
+            file
+                + " exists: not overwritten; :save --force "
+                + file
+                + " replaces it, or name"
+                + " another file");
+      }
+      if (!ask.test(file + " exists. Overwrite it? [y/N] ")) {
+        ev.printer().notice("not saved: " + file + " left as it was");
+        return;
+      }
+    }
+    String title = file.getFileName().toString().replaceFirst("\\.md$", "");
     try {
-      AtomicFile.write(file, ev.transcript().toMarkdown(name));
+      AtomicFile.write(file, ev.transcript().toMarkdown(title));
     } catch (IOException e) {
       throw new NetbookException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -61,4 +61,46 @@ class ReaperIT {
       }
     }
   }
+
+  @Test
+  void leavesWhatASessionKeptOnPurposeAndItsCleanupAllRemovesIt(Engine e) throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    long deadPid = gone.pid();
+    String s = UUID.randomUUID().toString().substring(0, 6);
+    String keptId = "kept" + s;
+    String kept = container(e, "kept_" + s, labels(keptId, deadPid, HOST));
+    e.createNetwork(NetworkSpec.bridge("kept_net_" + s, labels(keptId, deadPid, HOST)));
+    KeptSessions record = KeptSessions.none();
+    Session earlier =
+        new Session(
+            e,
+            new SessionConfig(
+                keptId, true, deadPid, "", line -> {}, java.time.Duration.ofSeconds(5), HOST));
+    earlier.kept(record);
+    earlier.keep(); // answered n at the exit
+    try {
+      CleanupReport r =
+          new Reaper(e, HOST, pid -> ProcessHandle.of(pid).isPresent(), record.ids()).reap();
+      assertThat(r.containers()).doesNotContain("kept_" + s);
+      assertThat(r.networks()).doesNotContain("kept_net_" + s);
+      assertThat(e.findContainer(kept)).isPresent();
+      assertThat(record.resources(e, HOST)).containsExactly("kept_" + s, "kept_net_" + s);
+
+      Session next =
+          new Session(
+              e,
+              new SessionConfig(
+                  "next" + s, true, ProcessHandle.current().pid(), "", line -> {}, null, HOST));
+      next.kept(record);
+      CleanupReport removed = next.cleanupAll();
+      assertThat(removed.containers()).containsExactly("kept_" + s);
+      assertThat(removed.networks()).containsExactly("kept_net_" + s);
+      assertThat(e.findContainer(kept)).isEmpty();
+      assertThat(record.ids()).isEmpty();
+    } finally {
+      e.findContainer(kept).ifPresent(c -> e.removeContainer(c.id(), true));
+      e.findNetwork("kept_net_" + s).ifPresent(n -> e.removeNetwork(n.id()));
+    }
+  }
 }

@@ -65,4 +65,17 @@ class OutputRecorderTest {
             "1. step\n\n   ```java\n   1\n   ```\n   <!-- netbook:output -->\n   ```output\n   1\n   ```\n");
     assertThat(NotebookParser.parse("l.md", out).cell(1).recorded().text()).isEqualTo("1\n");
   }
+
+  @Test
+  void reRecordingKeepsTheBlankLineBetweenACellAndItsOutput() {
+    // as :save writes a session: a blank line between the cell and its recorded output
+    String saved =
+        "# s\n\n```java\nint x = 2\n```\n\n<!-- netbook:output -->\n```output\nx ==> 1\n```\n"
+            + "\nProse.\n";
+    Notebook nb = NotebookParser.parse("s.md", saved);
+    assertThat(OutputRecorder.apply(nb, Map.of(1, "x ==> 2\n")))
+        .isEqualTo(saved.replace("x ==> 1", "x ==> 2"));
+    assertThat(OutputRecorder.apply(nb, Map.of(1, "")))
+        .isEqualTo("# s\n\n```java\nint x = 2\n```\n\nProse.\n");
+  }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +16,7 @@ import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The interactive REPL on JLine's dumb terminal over piped streams. */
 class ReplTerminalTest {
@@ -121,6 +124,25 @@ class ReplTerminalTest {
     type("int sum = 0\nfor (int i = 1; i <= 3; i++) {\nsum += i;\n}\nsum\n");
     awaitOutput("6\n", Duration.ofSeconds(30));
     assertThat(fixture.output()).doesNotContain("error");
+    keys.close();
+    exit.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void saveAsksBeforeOverwritingAFileAndANoLeavesIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("mine.md");
+    Files.writeString(file, "my notes\n");
+    CompletableFuture<Repl.Exit> exit = runRepl(false);
+    type("int x = 20\n:save " + file + "\n");
+    awaitOutput("Overwrite it? [y/N]", Duration.ofSeconds(30));
+    type("n\n");
+    awaitOutput("not saved: " + file + " left as it was", Duration.ofSeconds(10));
+    assertThat(Files.readString(file)).isEqualTo("my notes\n");
+    type(":save " + file + "\n");
+    awaitOutput("Overwrite it? [y/N] ", Duration.ofSeconds(10));
+    type("y\n");
+    awaitOutput("saved 1 input to " + file, Duration.ofSeconds(10));
+    assertThat(Files.readString(file)).contains("int x = 20");
     keys.close();
     exit.get(10, TimeUnit.SECONDS);
   }

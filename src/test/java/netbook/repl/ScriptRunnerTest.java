@@ -120,7 +120,7 @@ class ScriptRunnerTest {
     Files.writeString(file, "an older session\n");
     Files.setPosixFilePermissions(
         file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
-    run("for (int i = 0; i < 5000; i++) System.out.println(i);\n:save " + file + "\n");
+    run("for (int i = 0; i < 5000; i++) System.out.println(i);\n:save --force " + file + "\n");
     String saved = Files.readString(file);
     assertThat(saved).startsWith("# big\n\n```java\nfor (int i = 0;").contains("\n1999\n");
     assertThat(saved)
@@ -161,5 +161,64 @@ class ScriptRunnerTest {
                 + file
                 + "\n"
                 + "2\n");
+  }
+
+  @Test
+  void saveRefusesToOverwriteAFileWithoutForceWhenNoOneCanBeAsked(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("mine.md");
+    Files.writeString(file, "my own notes\n");
+    assertThat(run("int x = 2\n:save " + file + "\n")).isEqualTo(1);
+    assertThat(Files.readString(file)).isEqualTo("my own notes\n");
+    assertThat(fixture.output())
+        .contains(
+            file
+                + " exists: not overwritten; :save --force "
+                + file
+                + " replaces it, or name"
+                + " another file\n");
+  }
+
+  @Test
+  void saveKeepsProseTypedAsCommentsAndNeverWritesScratchNames(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p.md");
+    ScriptRunner r = new ScriptRunner(session, fixture.writer, false);
+    r.run(
+        new BufferedReader(
+            new StringReader(
+                "// # Two numbers\n// A first value,\n// then twice it.\nString.valueOf(21)\n")));
+    // JShell's name for that value ($1 is taken by netbook's own warm-up)
+    String scratch = session.shell().state().variables().reduce((a, b) -> b).orElseThrow().name();
+    assertThat(scratch).startsWith("$");
+    r.run(
+        new BufferedReader(
+            new StringReader(
+                "//\n// ## Twice\nInteger.parseInt(" + scratch + ") * 2\n:save " + file + "\n")));
+    String name = "valueOf" + scratch.substring(1);
+    String saved = Files.readString(file);
+    assertThat(saved)
+        .isEqualTo(
+            "# Two numbers\n\n"
+                + "A first value,\nthen twice it.\n\n"
+                + "```java\nvar "
+                + name
+                + " = String.valueOf(21);\n```\n\n"
+                + "<!-- netbook:output -->\n```output\n\"21\"\n```\n\n"
+                + "## Twice\n\n"
+                + "```java\nInteger.parseInt("
+                + name
+                + ") * 2\n```\n\n"
+                + "<!-- netbook:output -->\n```output\n42\n```\n");
+    fixture.clear();
+    assertThat(saved).doesNotContain("$");
+    run(":reset\n:open " + file + "\n" + name + "\n");
+    assertThat(fixture.output()).contains("ran 2 cells of " + file).endsWith("\"21\"\n");
+  }
+
+  @Test
+  void aMarkdownHeadingTypedAtThePromptIsProse(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("h.md");
+    assertThat(run("# Heading\nint y = 3\n:save " + file + "\n")).isZero();
+    assertThat(Files.readString(file)).startsWith("# Heading\n\n```java\nint y = 3\n```\n");
   }
 }

@@ -1,0 +1,142 @@
+package netbook.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import netbook.notebook.NotebookException;
+import netbook.notebook.NotebookParser;
+
+/**
+ * {@code netbook notebooks/}: the folder's chapters, numbered with their titles; the one whose
+ * number is read next (typed at the prompt on a terminal, the first line of piped input) opens.
+ * With no number, one line says how to open one. {@link #next} names the chapter after a chapter.
+ */
+final class ChapterPicker {
+  private ChapterPicker() {}
+
+  /** One chapter of a folder: its file and title. */
+  record Chapter(Path file, String title) {
+    @Override
+    public String toString() {
+      return file.getFileName() + " — " + title;
+    }
+  }
+
+  /** The folder's notebooks ({@code *.md} but its README), by file name. */
+  static List<Path> files(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".md"))
+          .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+          .filter(Files::isRegularFile)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new NotebookException(
+          dir + ": cannot list it (" + e.getMessage() + "): check the path");
+    }
+  }
+
+  /** The folder's chapters with their titles (front matter, first heading, else file name). */
+  static List<Chapter> chapters(Path dir) {
+    List<Chapter> list = new ArrayList<>();
+    for (Path f : files(dir)) {
+      String title;
+      try {
+        title = NotebookParser.parse(f.getFileName().toString(), Files.readAllBytes(f)).title();
+      } catch (IOException | RuntimeException e) {
+        title = f.getFileName().toString();
+      }
+      list.add(new Chapter(f, title));
+    }
+    return list;
+  }
+
+  /** The numbered listing, a line a chapter. */
+  static String listing(List<Chapter> chapters) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < chapters.size(); i++) {
+      sb.append(String.format("%3d. %s%n", i + 1, chapters.get(i)));
+    }
+    return sb.toString();
+  }
+
+  /** The chapter after {@code file} in its folder, if any. */
+  static Optional<Path> next(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    List<Path> files = files(dir);
+    String name = file.getFileName().toString();
+    for (int i = 0; i < files.size() - 1; i++) {
+      if (files.get(i).getFileName().toString().equals(name)) {
+        return Optional.of(file.resolveSibling(files.get(i + 1).getFileName()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The line that ends a chapter: "next: bin/netbook notebooks/04-….md" ("" after the last). */
+  static String nextLine(Path file) {
+    return next(file).map(n -> "next: bin/netbook " + n).orElse("");
+  }
+
+  /**
+   * The chapter {@code answer} picks (a number), or empty for no answer; a bad answer is a {@link
+   * NotebookException} of one line.
+   */
+  static Optional<Path> pick(List<Chapter> chapters, String answer) {
+    String a = answer == null ? "" : answer.strip();
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      int n = Integer.parseInt(a);
+      if (n >= 1 && n <= chapters.size()) {
+        return Optional.of(chapters.get(n - 1).file());
+      }
+    } catch (NumberFormatException e) {
+      // as below
+    }
+    throw new NotebookException("no chapter " + a + ": type a number from 1 to " + chapters.size());
+  }
+
+  /** {@code netbook DIR}: lists, reads a number, opens that chapter (stepping or running it). */
+  static int open(App app, StepOptions o, Path dir) {
+    List<Chapter> chapters = chapters(dir);
+    PrintStream out = app.out();
+    if (chapters.isEmpty()) {
+      throw new NotebookException(dir + ": no notebooks (*.md) in it: name a folder of chapters");
+    }
+    out.print(listing(chapters));
+    boolean terminal = System.console() != null;
+    if (terminal) {
+      out.print("chapter (1-" + chapters.size() + ", Enter to leave): ");
+      out.flush();
+    }
+    String answer;
+    try {
+      answer =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    } catch (IOException e) {
+      answer = null;
+    }
+    Optional<Path> chosen = pick(chapters, answer);
+    if (chosen.isEmpty()) {
+      out.println(
+          "open one: bin/netbook "
+              + chapters.get(0).file()
+              + (terminal ? "" : "  (or pipe its number: echo 1 | bin/netbook " + dir + ")"));
+      return ExitCode.OK;
+    }
+    return NotebookCommands.step(app, o, chosen.get());
+  }
+}
