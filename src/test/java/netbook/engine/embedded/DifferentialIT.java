@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +49,7 @@ class DifferentialIT {
 
   private void compare(Path file) throws IOException, InterruptedException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    String docker = dockerBinary();
+    String docker = DockerCliProcess.binary("docker");
     String prefix = "df" + UUID.randomUUID().toString().substring(0, 6) + "-";
     String realHost = System.getenv().getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock");
     String onDocker = transcript(docker, realHost, prefix, lines);
@@ -124,19 +123,5 @@ class DifferentialIT {
     String text = Files.readString(output, StandardCharsets.UTF_8);
     Files.delete(output);
     return new Run(p.exitValue(), text);
-  }
-
-  private static String dockerBinary() {
-    List<String> dirs =
-        new ArrayList<>(
-            List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
-    dirs.add("/usr/local/bin");
-    dirs.add("/usr/bin");
-    return dirs.stream()
-        .map(d -> Path.of(d, "docker"))
-        .filter(Files::isExecutable)
-        .map(Path::toString)
-        .findFirst()
-        .orElseThrow(() -> new UncheckedIOException(new IOException("no docker CLI on PATH")));
   }
 }

@@ -38,7 +38,11 @@ final class DockerCliProcess {
     this.config = config;
   }
 
-  private static String binary(String name) {
+  /**
+   * The named binary on PATH (or /usr/local/bin, /usr/bin); missing fails under
+   * NETBOOK_REQUIRE_DOCKER.
+   */
+  static String binary(String name) {
     List<String> dirs =
         new ArrayList<>(
             List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
