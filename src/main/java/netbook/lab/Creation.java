@@ -119,8 +119,7 @@ final class Creation {
     } catch (EngineException e) {
       if (e.conflict()) {
         // made by another session between the look and the create
-        s.engine()
-            .findNetwork(spec.name())
+        unambiguous(spec.name(), dialect, () -> s.engine().findNetwork(spec.name()))
             .filter(n -> n.name().equals(spec.name()))
             .ifPresent(n -> refuseNetworkName(n, spec.name(), dialect));
       }

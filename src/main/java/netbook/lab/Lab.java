@@ -268,7 +268,7 @@ public final class Lab {
   public static Network net(String name, String subnet, String gateway) {
     Session s = session();
     Checks.name(name, "network name");
-    Optional<NetworkInfo> found = s.engine().findNetwork(name);
+    Optional<NetworkInfo> found = s.unambiguous(name, () -> s.engine().findNetwork(name));
     Optional<OtherSession> other =
         found
             .flatMap(n -> s.other(n.labels(), n.created()))

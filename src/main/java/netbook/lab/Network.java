@@ -28,8 +28,7 @@ public final class Network {
   /** The network as the engine reports it now. */
   public NetworkInfo info() {
     return session
-        .engine()
-        .findNetwork(name)
+        .unambiguous(name, () -> session.engine().findNetwork(name))
         .orElseThrow(
             () ->
                 new netbook.NetbookException(
