@@ -133,9 +133,9 @@ final class Creation {
    * Docker (before 25) lets two networks have one name when two sessions' creates race: then every
    * use of the name is "ambiguous", or picks the other session's network. The first one made keeps
    * the name: a later one of this session's is removed again, with the line naming the other
-   * session; when this session's is the first, it waits (up to 5 s) for the later ones to go. Every
-   * session that sees the twins decides alike, whenever it sees them (after its create, or when
-   * Docker calls a name ambiguous).
+   * session; when this session's is the first, it waits (up to 5 s) for the later ones to go, and
+   * yields its own when another's is still there then. Every session that sees the twins decides
+   * alike, whenever it sees them (after its create, or when Docker calls a name ambiguous).
    */
   private void settleName(String name, Dialect dialect) {
     long deadline = System.nanoTime() + SETTLE.toNanos();
@@ -155,18 +155,18 @@ final class Creation {
       List<NetworkInfo> mineLater =
           same.stream().filter(n -> n != first && s.owns(n.labels())).toList();
       if (!mineLater.isEmpty()) {
-        for (NetworkInfo n : mineLater) {
-          try {
-            s.engine().removeNetwork(n.id());
-          } catch (EngineException e) {
-            if (!e.notFound()) {
-              throw e;
-            }
-          }
-        }
+        mineLater.forEach(this::removeTwin);
         refuseNetworkName(first, name, dialect);
       }
       if (System.nanoTime() > deadline) {
+        // the other twin stays: its session saw only its own and went on with it (a create that
+        // began first can become visible last), so this session yields its own
+        Optional<NetworkInfo> theirs = same.stream().filter(n -> !s.owns(n.labels())).findFirst();
+        List<NetworkInfo> mine = same.stream().filter(n -> s.owns(n.labels())).toList();
+        if (theirs.isPresent() && !mine.isEmpty()) {
+          mine.forEach(this::removeTwin);
+          refuseNetworkName(theirs.get(), name, dialect);
+        }
         return; // what uses the name next says what Docker says
       }
       try {
@@ -174,6 +174,16 @@ final class Creation {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+    }
+  }
+
+  private void removeTwin(NetworkInfo n) {
+    try {
+      s.engine().removeNetwork(n.id());
+    } catch (EngineException e) {
+      if (!e.notFound()) {
+        throw e;
       }
     }
   }
