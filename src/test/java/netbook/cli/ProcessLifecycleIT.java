@@ -42,6 +42,22 @@ class ProcessLifecycleIT {
       in.flush();
     }
 
+    /**
+     * Waits until the output has {@code line} as a whole line (not only inside a cell's source).
+     */
+    void awaitLine(String line) throws InterruptedException {
+      await(
+          "the line " + line,
+          Duration.ofSeconds(120),
+          () -> {
+            try {
+              return text().contains("\n" + line + "\n");
+            } catch (IOException x) {
+              return false;
+            }
+          });
+    }
+
     int exit(Duration within) throws InterruptedException {
       if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
@@ -168,16 +184,7 @@ class ProcessLifecycleIT {
           StandardCharsets.UTF_8);
       try {
         Launched r = launch("run", "--engine", "docker", nb.toString());
-        await(
-            "the sleeping cell",
-            Duration.ofSeconds(120),
-            () -> {
-              try {
-                return r.text().contains("\nsleeping\n");
-              } catch (IOException x) {
-                return false;
-              }
-            });
+        r.awaitLine("sleeping");
         signal("TERM", r.process());
         r.exit(Duration.ofSeconds(30));
         assertThat(r.text())
@@ -205,16 +212,7 @@ class ProcessLifecycleIT {
     try {
       Launched r = launch("run", "--engine", "embedded", nb.toString());
       // the cell's own output line (its source shows "sleeping" only in quotes): the cell runs
-      await(
-          "the sleeping cell",
-          Duration.ofSeconds(120),
-          () -> {
-            try {
-              return r.text().contains("\nsleeping\n");
-            } catch (IOException x) {
-              return false;
-            }
-          });
+      r.awaitLine("sleeping");
       signal("INT", r.process());
       int code = r.exit(Duration.ofSeconds(60));
       assertThat(r.text())
