@@ -56,6 +56,19 @@ public interface Engine extends AutoCloseable {
   /** Runs a command in a running container and waits at most {@code timeout} for it. */
   ExecResult exec(String container, List<String> cmd, Duration timeout);
 
+  /**
+   * Runs a command as {@code docker exec -t} does, handing its output to {@code live} as it comes
+   * (errors and output in one stream, as a terminal shows them; CR LF read as LF); the result
+   * carries all of it. If the wait ends early (an interrupt of the calling thread, its stop, the
+   * timeout) or {@link #interruptExecs()} is called, Ctrl-C is typed into the command's terminal,
+   * which ends it inside the container; the call then fails with {@link EngineException#CANCELLED}
+   * (or {@link EngineException#TIMEOUT}).
+   */
+  ExecResult exec(String container, List<String> cmd, Duration timeout, Consumer<String> live);
+
+  /** Ctrl-C to the live commands running now; whether there was one not yet interrupted. */
+  boolean interruptExecs();
+
   // images
 
   List<ImageInfo> images();

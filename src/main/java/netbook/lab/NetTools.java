@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import netbook.NetbookException;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
@@ -30,12 +32,19 @@ final class NetTools {
   private final Session session;
   private final Map<String, String> helpers = new ConcurrentHashMap<>();
 
+  /** Whether a container has a tool ("id tool"), as its shell answered once. */
+  private final Map<String, Boolean> present = new ConcurrentHashMap<>();
+
   NetTools(Session session) {
     this.session = session;
   }
 
   /** Runs {@code sh -c line} in the container, falling back to the helper for network tools. */
   ExecResult sh(ContainerInfo c, String line, Duration timeout) {
+    Consumer<String> live = session.liveOutput();
+    if (live != null) {
+      return live(c, List.of("sh", "-c", line), firstWord(line), timeout, live);
+    }
     Engine engine = session.engine();
     ExecResult r = engine.exec(c.id(), List.of("sh", "-c", line), timeout);
     if (missingTool(r) && TOOLS.contains(firstWord(line))) {
@@ -46,12 +55,56 @@ final class NetTools {
 
   /** Runs a command (no shell) in the container, falling back to the helper for network tools. */
   ExecResult exec(ContainerInfo c, List<String> cmd, Duration timeout) {
+    Consumer<String> live = session.liveOutput();
+    if (live != null) {
+      return live(c, cmd, cmd.get(0), timeout, live);
+    }
     Engine engine = session.engine();
     ExecResult r = engine.exec(c.id(), cmd, timeout);
     if (missingTool(r) && TOOLS.contains(cmd.get(0))) {
       return engine.exec(helper(c), cmd, timeout);
     }
     return r;
+  }
+
+  /**
+   * Runs a command with its output shown as it comes: where it runs is decided first (a streamed
+   * "not found" cannot be taken back), by asking the container's shell once whether it has the
+   * tool.
+   */
+  private ExecResult live(
+      ContainerInfo c, List<String> cmd, String tool, Duration timeout, Consumer<String> live) {
+    String where = TOOLS.contains(tool) && lacks(c, tool) ? helper(c) : c.id();
+    try {
+      return session.engine().exec(where, cmd, timeout, live);
+    } catch (EngineException e) {
+      String what = String.join(" ", cmd.subList(cmd.get(0).equals("sh") ? 2 : 0, cmd.size()));
+      if (e.cancelled()) {
+        throw new NetbookException("stopped (Ctrl-C): '" + what + "' ended in " + c.name(), e);
+      }
+      if (e.status() == EngineException.TIMEOUT) {
+        throw new NetbookException(
+            "'"
+                + what
+                + "' in "
+                + c.name()
+                + " ran longer than "
+                + timeout.toSeconds()
+                + " s and was stopped; give it a count or a deadline (ping -c 3, wget -T 5)",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  private boolean lacks(ContainerInfo c, String tool) {
+    return !present.computeIfAbsent(
+        c.id() + " " + tool,
+        k ->
+            session
+                .engine()
+                .exec(c.id(), List.of("sh", "-c", "command -v " + tool), Duration.ofSeconds(10))
+                .ok());
   }
 
   static boolean missingTool(ExecResult r) {
@@ -112,6 +165,7 @@ final class NetTools {
 
   /** Removes the helper of a container that is going away. */
   void forget(String containerId) {
+    present.keySet().removeIf(k -> k.startsWith(containerId + " "));
     String h = helpers.remove(containerId);
     if (h != null) {
       try {

@@ -198,6 +198,17 @@ public final class PrefixedEngine implements Engine {
   }
 
   @Override
+  public ExecResult exec(
+      String container, List<String> cmd, Duration timeout, Consumer<String> live) {
+    return inner.exec(container(container), cmd, timeout, live);
+  }
+
+  @Override
+  public boolean interruptExecs() {
+    return inner.interruptExecs();
+  }
+
+  @Override
   public List<ImageInfo> images() {
     return inner.images();
   }

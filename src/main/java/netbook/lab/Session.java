@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import netbook.NetbookException;
@@ -53,6 +54,7 @@ public final class Session {
   private final Map<Class<?>, Object> parts = new ConcurrentHashMap<>();
   private volatile TopologyChanges changes;
   private volatile KeptSessions kept = KeptSessions.none();
+  private volatile Consumer<String> live;
   private final Instant started = Instant.now();
 
   public Session(Engine engine, SessionConfig config) {
@@ -295,6 +297,28 @@ public final class Session {
    */
   public void cancelPulls() {
     pulls.cancel();
+  }
+
+  /**
+   * Where the output of commands run in containers goes as it comes ({@code ping}, {@code sh},
+   * {@code exec}, the console's {@code docker exec}), or null: they answer when done, as in a
+   * notebook run. The REPL sets it while an input runs; commands then run with a terminal and
+   * {@link #interruptCommands()} stops them.
+   */
+  public void liveOutput(Consumer<String> sink) {
+    live = sink;
+  }
+
+  Consumer<String> liveOutput() {
+    return live;
+  }
+
+  /**
+   * Ctrl-C: typed into the terminal of each command running live now (the command ends in its
+   * container, and the call waiting for it says it was stopped); whether there was one.
+   */
+  public boolean interruptCommands() {
+    return engine.interruptExecs();
   }
 
   /** Prints a one-line notice (alias used, helper started, …). */

@@ -53,6 +53,7 @@ public final class DockerEngine implements Engine {
   private final String endpoint;
   private final HostInterfaces hostInterfaces;
   private final StreamCalls streamCalls;
+  private final LiveExecs liveExecs;
   private final BuildCalls buildCalls;
   private volatile EngineInfo info;
   private volatile String origin = "";
@@ -87,6 +88,7 @@ public final class DockerEngine implements Engine {
     this.endpoint = endpoint;
     this.hostInterfaces = hostInterfaces;
     this.streamCalls = new StreamCalls(client, streams, endpoint);
+    this.liveExecs = new LiveExecs(client, streams, endpoint);
     this.buildCalls = new BuildCalls(streams, endpoint);
   }
 
@@ -333,6 +335,17 @@ public final class DockerEngine implements Engine {
     return streamCalls.exec(container, cmd, timeout);
   }
 
+  @Override
+  public ExecResult exec(
+      String container, List<String> cmd, Duration timeout, Consumer<String> live) {
+    return liveExecs.run(container, cmd, timeout, live);
+  }
+
+  @Override
+  public boolean interruptExecs() {
+    return liveExecs.interruptAll();
+  }
+
   // images
 
   @Override
@@ -423,6 +436,7 @@ public final class DockerEngine implements Engine {
 
   @Override
   public void close() {
+    liveExecs.close();
     try {
       client.close();
       if (streams != client) {
