@@ -68,6 +68,32 @@ public final class DockerConsole {
     attached = null;
   }
 
+  /**
+   * Enters a container's shell as {@code docker exec -it X sh} does: lines then run in it until
+   * {@code exit} (which, unlike an attach's, leaves the container running).
+   */
+  public void enterShell(String containerId) {
+    attach(containerId, false);
+  }
+
+  /**
+   * {@code exit} typed in the attached container: leaves it; an attach's exit ends the container's
+   * main shell, so netbook stops a container it owns, as Docker would. Returns that note, or "".
+   */
+  public String exitShell() {
+    Attachment a = attached;
+    attached = null;
+    if (a == null || !a.viaAttach()) {
+      return "";
+    }
+    Optional<ContainerInfo> c = session.engine().findContainer(a.containerId());
+    if (c.isEmpty() || !session.owns(c.get().labels())) {
+      return "";
+    }
+    session.engine().stop(a.containerId(), java.time.Duration.ofSeconds(1));
+    return "exit ended " + a.name() + "'s main shell: the container stopped, as in Docker";
+  }
+
   /** The last command a transcript replayed, for output that a later cell continues. */
   Optional<TranscriptStep> lastStep() {
     return Optional.ofNullable(lastStep);

@@ -1,6 +1,5 @@
 package netbook.console;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -353,12 +352,13 @@ public final class TranscriptRunner {
   }
 
   private void exit(ContainerInfo c, Pending p) {
-    boolean viaAttach = console.attached().map(DockerConsole.Attachment::viaAttach).orElse(true);
-    console.detach();
+    if (console.attached().isEmpty()) {
+      console.attach(c.id(), true);
+    }
     p.live = "";
-    if (viaAttach && console.session().owns(c.labels())) {
-      console.session().engine().stop(c.id(), Duration.ofSeconds(1));
-      p.notes.add("exit ended " + c.name() + "'s main shell: the container stopped, as in Docker");
+    String note = console.exitShell();
+    if (!note.isEmpty()) {
+      p.notes.add(note);
     }
   }
 

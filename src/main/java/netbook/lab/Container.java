@@ -145,6 +145,26 @@ public final class Container {
         .sh(changeable(running(), "run commands in"), line, session.execTimeout());
   }
 
+  /**
+   * Opens this container's shell in the REPL, as {@code docker exec -it NAME sh} does: the prompt
+   * becomes {@code root@host:/#}, the lines typed run in the container (output live, Ctrl-C ends
+   * what runs), and {@code exit} or Ctrl-P Ctrl-Q returns to Java. In a notebook, write the
+   * container's lines in a console cell after {@code docker attach NAME} instead.
+   */
+  public Shell shell() {
+    ContainerInfo c = changeable(running(), "open a shell in");
+    session.requestShell(c.id());
+    return new Shell(name);
+  }
+
+  /** What {@link #shell()} opened. */
+  public record Shell(String container) {
+    @Override
+    public String toString() {
+      return "shell in " + container + ": lines run there until exit or Ctrl-P Ctrl-Q";
+    }
+  }
+
   /** Runs a command without a shell. */
   public ExecResult exec(String... cmd) {
     if (cmd.length == 0) {

@@ -55,6 +55,7 @@ public final class Session {
   private volatile TopologyChanges changes;
   private volatile KeptSessions kept = KeptSessions.none();
   private volatile Consumer<String> live;
+  private volatile String shellRequest;
   private final Instant started = Instant.now();
 
   public Session(Engine engine, SessionConfig config) {
@@ -311,6 +312,18 @@ public final class Session {
 
   Consumer<String> liveOutput() {
     return live;
+  }
+
+  /** {@code c.shell()}: asks the REPL to enter the container's shell after this input. */
+  void requestShell(String containerId) {
+    shellRequest = containerId;
+  }
+
+  /** The container whose shell the last input asked for, once. */
+  public Optional<String> takeShellRequest() {
+    String id = shellRequest;
+    shellRequest = null;
+    return Optional.ofNullable(id);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,7 @@ import netbook.console.DockerConsole;
 import netbook.console.TranscriptResult;
 import netbook.console.TranscriptRunner;
 import netbook.console.TranscriptStep;
+import netbook.engine.ExecResult;
 import netbook.lab.Session;
 import netbook.shell.EvalResult;
 import netbook.shell.JavaShell;
@@ -54,6 +56,7 @@ public final class Evaluator {
   private final ResultPrinter printer;
   private final SessionLog transcript = new SessionLog();
   private final ReplCommands commands;
+  private final ContainerShell containerShell;
   private final Executor background =
       task -> {
         Thread t = new Thread(task, "netbook-docker-line");
@@ -61,6 +64,13 @@ public final class Evaluator {
         t.start();
       };
   private volatile boolean verbose;
+
+  /** The REPL's: commands run in containers show their output as it comes. */
+  private volatile boolean live;
+
+  /** What commands showed live during the input running now. */
+  private final StringBuffer streamed = new StringBuffer();
+
   private volatile int width = 100;
   private volatile Thread waiting;
 
@@ -82,6 +92,12 @@ public final class Evaluator {
     this.printer = printer;
     this.verbose = verbose;
     this.commands = new ReplCommands(this);
+    this.containerShell = new ContainerShell(session);
+  }
+
+  /** The container shell the REPL may be in ({@code docker attach}, {@code c.shell()}). */
+  ContainerShell containerShell() {
+    return containerShell;
   }
 
   Workspace session() {
@@ -121,6 +137,36 @@ public final class Evaluator {
 
   boolean verbose() {
     return verbose;
+  }
+
+  /**
+   * Turns live output on (the interactive REPL): {@code ping}, {@code sh}, {@code exec} and {@code
+   * docker exec} print their lines as they come, and Ctrl-C ends them inside the container.
+   */
+  public void live(boolean on) {
+    live = on;
+  }
+
+  /** Lets the session's commands print live until {@link #endLive()}. */
+  private void beginLive() {
+    streamed.setLength(0);
+    if (live) {
+      session
+          .sessionNow()
+          .ifPresent(
+              s ->
+                  s.liveOutput(
+                      text -> {
+                        streamed.append(text);
+                        printer.stream(text);
+                      }));
+    }
+  }
+
+  private void endLive() {
+    if (live) {
+      session.sessionNow().ifPresent(s -> s.liveOutput(null));
+    }
   }
 
   void verbose(boolean on) {
@@ -197,6 +243,16 @@ public final class Evaluator {
     if (!input.isBlank()) {
       typed.add(input);
     }
+    Optional<DockerConsole.Attachment> in =
+        input.isBlank() || isCommand(input) ? Optional.empty() : containerShell.attached();
+    if (in.isPresent()) { // typed at a container's prompt: a line for its shell
+      return guarded(
+          () -> {
+            Result r = inContainer(in.get(), input.strip());
+            reportChanges();
+            return r;
+          });
+    }
     return run(input, true);
   }
 
@@ -232,6 +288,7 @@ public final class Evaluator {
             return Result.OK;
           }
           Result r = isDockerLine(input) ? docker(input.strip()) : java(input, show);
+          containerShell.enterRequested();
           reportChanges();
           return r;
         });
@@ -306,7 +363,13 @@ public final class Evaluator {
               m -> printer.error("netbook: " + m + " — Java works; the Docker API does not"));
     }
     Set<String> before = scratchIds(shell);
-    EvalResult r = shell.eval(input, null, show);
+    EvalResult r;
+    beginLive();
+    try {
+      r = LiveText.withoutShown(shell.eval(input, null, show), streamed.toString());
+    } finally {
+      endLive();
+    }
     if (show || r.failed()) {
       printer.result(r, verbose);
     }
@@ -344,12 +407,45 @@ public final class Evaluator {
 
   private Result docker(String line) throws InterruptedException {
     DockerConsole console = interruptibly(session::console);
-    CompletableFuture<CommandResult> f =
-        CompletableFuture.supplyAsync(() -> console.run(line), background);
-    CommandResult r = interruptibly(f::get);
-    printer.text(r.output());
+    beginLive();
+    CommandResult r;
+    try {
+      CompletableFuture<CommandResult> f =
+          CompletableFuture.supplyAsync(() -> console.run(line), background);
+      r = interruptibly(f::get);
+    } finally {
+      endLive();
+    }
+    printer.text(LiveText.rest(r.output(), streamed.toString()));
     if (r.ok()) {
       transcript.docker(line, r.output());
+    }
+    return r.ok() ? Result.OK : Result.FAILED;
+  }
+
+  /** A line typed at a container's prompt: run there, its output live; {@code exit} leaves. */
+  private Result inContainer(DockerConsole.Attachment a, String line) throws InterruptedException {
+    if (line.equals("exit")) {
+      String note = containerShell.exit();
+      if (!note.isEmpty()) {
+        printer.notice(note);
+      }
+      return Result.OK;
+    }
+    Session s = session.session();
+    beginLive();
+    ExecResult r;
+    try {
+      CompletableFuture<ExecResult> f =
+          CompletableFuture.supplyAsync(() -> s.container(a.containerId()).sh(line), background);
+      r = interruptibly(f::get);
+    } finally {
+      endLive();
+    }
+    printer.text(LiveText.rest(r.output(), streamed.toString()));
+    if (r.ok()) {
+      transcript.docker(
+          "docker exec " + a.name() + " sh -c '" + line.replace("'", "'\\''") + "'", r.output());
     }
     return r.ok() ? Result.OK : Result.FAILED;
   }
@@ -427,6 +523,9 @@ public final class Evaluator {
    * Ctrl-C: stops the running snippet, or stops waiting for the engine, JShell or a docker line.
    */
   public void interrupt() {
+    if (session.sessionNow().map(Session::interruptCommands).orElse(false)) {
+      return; // Ctrl-C went into the terminal of the command running live: it ends, and says so
+    }
     session.stop();
     Thread t = waiting;
     if (t != null) {

@@ -5,13 +5,18 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import netbook.NetbookException;
 import netbook.lab.CleanupReport;
 import netbook.shell.JavaShell;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.utils.AttributedString;
@@ -54,6 +59,7 @@ public final class Repl {
     printer.width(terminal.getWidth() > 20 ? terminal.getWidth() : 0);
     this.evaluator = new Evaluator(session, printer, options.verbose());
     evaluator.confirm(this::confirm);
+    evaluator.live(true);
     if (!terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
       evaluator.editor(this::edit);
       printer.pager(new Paging(terminal));
@@ -126,13 +132,23 @@ public final class Repl {
         String input;
         session.marks().first("prompt");
         try {
-          input = reader.readLine(prompt(PROMPT));
+          Optional<String> inside = evaluator.containerShell().prompt();
+          detachKeys(reader, inside.isPresent());
+          input = reader.readLine(prompt(inside.orElse(PROMPT)));
         } catch (UserInterruptException e) {
           if (e.getPartialLine() == null || e.getPartialLine().isBlank()) {
-            printer.line("(Ctrl-D or :quit leaves netbook)", ResultPrinter.FAINT);
+            printer.line(
+                evaluator.containerShell().attached().isPresent()
+                    ? "(exit or Ctrl-P Ctrl-Q leaves the container)"
+                    : "(Ctrl-D or :quit leaves netbook)",
+                ResultPrinter.FAINT);
           }
           continue;
         } catch (EndOfFileException e) {
+          if (evaluator.containerShell().attached().isPresent()) {
+            runInterruptibly("exit"); // Ctrl-D ends a shell, as it does in the container
+            continue;
+          }
           if (nested) {
             return Exit.CONTINUE;
           }
@@ -184,8 +200,37 @@ public final class Repl {
     }
   }
 
+  /** Ctrl-P Ctrl-Q, Docker's detach keys, while the REPL is in a container (Ctrl-P alone else). */
+  private static final String DETACH_KEYS = KeyMap.ctrl('P') + KeyMap.ctrl('Q');
+
+  private static final String DETACH_WIDGET = "netbook-detach";
+
+  private void detachKeys(LineReader reader, boolean inContainer) {
+    KeyMap<Binding> main = reader.getKeyMaps().get(LineReader.MAIN);
+    if (inContainer) {
+      main.bind(new Reference(DETACH_WIDGET), DETACH_KEYS);
+    } else {
+      main.unbind(DETACH_KEYS);
+    }
+  }
+
+  /** Ctrl-P Ctrl-Q: leaves the container (running), says so, and shows netbook's prompt again. */
+  private boolean detach(LineReader reader) {
+    if (evaluator.containerShell().attached().isEmpty()) {
+      return true;
+    }
+    String said = evaluator.containerShell().detach();
+    reader.getKeyMaps().get(LineReader.MAIN).unbind(DETACH_KEYS);
+    if (reader instanceof LineReaderImpl r) {
+      r.setPrompt(prompt(PROMPT));
+    }
+    reader.printAbove(said); // (redraws the line below it, with the new prompt)
+    return true;
+  }
+
   LineReader reader() {
     LineReader reader = builder().build();
+    reader.getWidgets().put(DETACH_WIDGET, () -> detach(reader));
     new HelpKeys(
             new CallHelp(() -> session.shellNow().map(JavaShell::analysis), ApiDocs::shipped),
             printer)
@@ -215,6 +260,9 @@ public final class Repl {
   }
 
   private boolean incomplete(String input) {
+    if (evaluator.containerShell().attached().isPresent()) {
+      return false; // a container's shell line is one line
+    }
     try {
       return JavaParser.incomplete(session.shell().analysis(), input);
     } catch (InterruptedException | NetbookException e) {

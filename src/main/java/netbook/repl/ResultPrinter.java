@@ -108,6 +108,12 @@ public final class ResultPrinter {
     out.flush();
   }
 
+  /** Output as it comes (a command running live): printed at once, no paging, no newline added. */
+  public void stream(String s) {
+    out.print(s);
+    out.flush();
+  }
+
   /** One error line. */
   public void error(String message) {
     line(message, ERROR);

@@ -173,6 +173,7 @@ final class LiveExecs {
     private final Utf8Text text = new Utf8Text();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean forward = true;
+    private boolean echoDropped;
     private volatile boolean interrupted;
     private volatile boolean timedOut;
     private volatile long interruptedAt;
@@ -214,6 +215,12 @@ final class LiveExecs {
                     @Override
                     public void onNext(Frame f) {
                       String s = text.add(f.getPayload());
+                      if (interrupted && !echoDropped && s.contains("^C")) {
+                        // the terminal echoes the Ctrl-C it got; the user's own terminal already
+                        // did
+                        echoDropped = true;
+                        s = s.replaceFirst("\\^C", "");
+                      }
                       if (forward && !s.isEmpty()) {
                         live.accept(s);
                       }
