@@ -113,6 +113,55 @@ public final class Busybox {
     return total;
   }
 
+  /** The programs {@link #command} runs, for {@code command -v} and {@code which}. */
+  private static final Set<String> APPLETS =
+      Set.of(
+          "echo",
+          "true",
+          "sleep",
+          ":",
+          "false",
+          "hostname",
+          "env",
+          "printenv",
+          "cat",
+          "ls",
+          "ping",
+          "ping6",
+          "ip",
+          "arp",
+          "route",
+          "netstat",
+          "traceroute",
+          "traceroute6",
+          "nc",
+          "ifconfig",
+          "nslookup",
+          "wget",
+          "command",
+          "which");
+
+  /** {@code command -v NAME} and {@code which NAME}: its path, or nothing and exit 1. */
+  private static ShellResult which(String program, List<String> args) {
+    List<String> names = args;
+    if (program.equals("command")) {
+      if (args.isEmpty() || !args.get(0).equals("-v")) {
+        return null; // only the lookup is modelled
+      }
+      names = args.subList(1, args.size());
+    }
+    StringBuilder out = new StringBuilder();
+    int code = names.isEmpty() ? 1 : 0;
+    for (String n : names) {
+      if (APPLETS.contains(n) || SHELLS.contains(n)) {
+        out.append(program.equals("command") && n.equals("command") ? n : "/bin/" + n).append('\n');
+      } else {
+        code = 1;
+      }
+    }
+    return new ShellResult(out.toString(), "", code);
+  }
+
   /** One busybox applet (stdin: what a pipe feeds it), or null when there is no such command. */
   private ShellResult command(ContainerState c, String program, List<String> argv, String stdin) {
     List<String> args = argv.subList(1, argv.size());
@@ -136,6 +185,7 @@ public final class Busybox {
       case "ifconfig" -> interfaces.ifconfig(c, args);
       case "nslookup" -> nslookup.run(c, args);
       case "wget" -> wget.run(c, args);
+      case "command", "which" -> which(program, args);
       default -> null;
     };
   }
