@@ -24,7 +24,27 @@ public record ContainerSpec(
     Map<String, String> labels,
     boolean tty,
     boolean openStdin,
-    boolean autoRemove) {
+    boolean autoRemove,
+    Privileges privileges) {
+
+  /**
+   * What a Docker-in-Docker node needs beyond a lesson's container: {@code --privileged}, or (where
+   * an engine refuses that) capabilities, security options and bind mounts.
+   */
+  public record Privileges(
+      boolean privileged, List<String> capAdd, List<String> securityOpt, List<String> binds) {
+    public static final Privileges NONE = new Privileges(false, List.of(), List.of(), List.of());
+
+    public Privileges {
+      capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
+      securityOpt = securityOpt == null ? List.of() : List.copyOf(securityOpt);
+      binds = binds == null ? List.of() : List.copyOf(binds);
+    }
+
+    public boolean any() {
+      return privileged || !capAdd.isEmpty() || !securityOpt.isEmpty() || !binds.isEmpty();
+    }
+  }
 
   public ContainerSpec {
     name = name == null ? "" : name;
@@ -37,6 +57,7 @@ public record ContainerSpec(
     ports = ports == null ? List.of() : List.copyOf(ports);
     dns = dns == null ? List.of() : List.copyOf(dns);
     labels = labels == null ? Map.of() : Map.copyOf(labels);
+    privileges = privileges == null ? Privileges.NONE : privileges;
   }
 
   public static Builder builder(String image) {
@@ -58,6 +79,7 @@ public record ContainerSpec(
     b.tty = tty;
     b.openStdin = openStdin;
     b.autoRemove = autoRemove;
+    b.privileges = privileges;
     return b;
   }
 
@@ -77,6 +99,7 @@ public record ContainerSpec(
     private boolean tty;
     private boolean openStdin;
     private boolean autoRemove;
+    private Privileges privileges = Privileges.NONE;
 
     private Builder(String image) {
       this.image = image;
@@ -158,6 +181,11 @@ public record ContainerSpec(
       return this;
     }
 
+    public Builder privileges(Privileges v) {
+      privileges = v;
+      return this;
+    }
+
     public ContainerSpec build() {
       return new ContainerSpec(
           image,
@@ -173,7 +201,8 @@ public record ContainerSpec(
           labels,
           tty,
           openStdin,
-          autoRemove);
+          autoRemove,
+          privileges);
     }
   }
 }

@@ -90,6 +90,35 @@ public interface Engine extends AutoCloseable {
    */
   void pull(String ref, Consumer<PullProgress> progress, Duration timeout);
 
+  /**
+   * Copies an image to another engine, as {@code docker save REF | docker -H OTHER load} does (a
+   * Swarm node gets its images so, and never pulls); fails after {@code timeout}.
+   */
+  void copyImage(String ref, Engine to, Duration timeout);
+
+  /** Loads images from a {@code docker save} tar stream. */
+  void loadImages(InputStream tar, Duration timeout);
+
+  // swarm
+
+  /**
+   * Another Docker engine reached the way this one is (a Swarm node's, at {@code
+   * tcp://127.0.0.1:PORT}); waits at most {@code timeout} for it to answer.
+   */
+  Engine connect(String dockerHost, Duration timeout);
+
+  /**
+   * {@code docker swarm init --advertise-addr ADDR}: makes this engine a Swarm's first manager;
+   * returns the token workers join with.
+   */
+  String swarmInit(String advertiseAddr);
+
+  /** {@code docker swarm join --token TOKEN MANAGER:2377}. */
+  void swarmJoin(String managerAddr, String token);
+
+  /** {@code docker node ls} (on a manager). */
+  List<SwarmNode> swarmNodes();
+
   // raw views
 
   /** Docker's own inspect JSON of a container, pretty-printed, as {@code docker inspect} shows. */

@@ -312,8 +312,8 @@ public final class Container {
                     .append(e.network())
                     .append(' ')
                     .append(e.ipv4())
-                    .append(" gw ")
-                    .append(e.gateway())
+                    .append(
+                        e.gateway().isEmpty() ? "" : " gw " + e.gateway()) // (an overlay's: none)
                     .append(" mac ")
                     .append(e.mac());
               }

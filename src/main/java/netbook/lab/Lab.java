@@ -196,6 +196,24 @@ public final class Lab {
    * A network by name: Docker's {@code bridge}, {@code host} and {@code none}, or a user-defined
    * bridge, created (with this session's label) if it does not exist yet.
    */
+  /**
+   * A Docker Swarm of {@code nodes} real Docker nodes ({@code node1…}) running as containers here:
+   * node1 manages, the others work. The same swarm when it exists; removed by {@code cleanup()}.
+   */
+  public static Swarm swarm(int nodes) {
+    return Swarm.of(session(), nodes);
+  }
+
+  /** The swarm {@code swarm(N)} made. */
+  public static Swarm swarm() {
+    return Swarm.current(session());
+  }
+
+  /** Where an overlay's {@code run} places a container: {@code on("node3")}. */
+  public static RunOption on(String node) {
+    return new RunOption.On(node);
+  }
+
   public static Network net(String name) {
     return net(session(), name, true);
   }

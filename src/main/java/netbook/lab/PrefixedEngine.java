@@ -204,6 +204,36 @@ public final class PrefixedEngine implements Engine {
   }
 
   @Override
+  public void copyImage(String ref, Engine to, Duration timeout) {
+    inner.copyImage(ref, to, timeout);
+  }
+
+  @Override
+  public void loadImages(java.io.InputStream tar, Duration timeout) {
+    inner.loadImages(tar, timeout);
+  }
+
+  @Override
+  public Engine connect(String dockerHost, Duration timeout) {
+    return inner.connect(dockerHost, timeout);
+  }
+
+  @Override
+  public String swarmInit(String advertiseAddr) {
+    return inner.swarmInit(advertiseAddr);
+  }
+
+  @Override
+  public void swarmJoin(String managerAddr, String token) {
+    inner.swarmJoin(managerAddr, token);
+  }
+
+  @Override
+  public List<netbook.engine.SwarmNode> swarmNodes() {
+    return inner.swarmNodes();
+  }
+
+  @Override
   public boolean interruptExecs() {
     return inner.interruptExecs();
   }

@@ -24,6 +24,18 @@ public sealed interface RunOption {
     }
   }
 
+  /** The swarm node a container runs on: {@code on("node3")} (an overlay's {@code run}). */
+  record On(String node) implements RunOption {
+    public On {
+      Checks.name(node, "node name");
+    }
+
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      // where it runs, not what: the overlay picks the node's engine
+    }
+  }
+
   /** A published port, as {@code -p [hostIp:]hostPort:containerPort}. */
   record Publish(PortBinding binding) implements RunOption {
     @Override

@@ -351,6 +351,7 @@ public final class Session {
    * this session's label is touched (see {@link Cleanup}).
    */
   public CleanupReport cleanup() {
+    Swarm.forget(this); // its nodes go with the rest, and all that ran inside them
     return Cleanup.of(this);
   }
 

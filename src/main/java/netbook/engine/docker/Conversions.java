@@ -6,6 +6,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
@@ -188,6 +190,19 @@ final class Conversions {
     }
     if (!spec.dns().isEmpty()) {
       host.withDns(spec.dns());
+    }
+    ContainerSpec.Privileges pv = spec.privileges();
+    if (pv.privileged()) {
+      host.withPrivileged(true);
+    }
+    if (!pv.capAdd().isEmpty()) {
+      host.withCapAdd(pv.capAdd().stream().map(Capability::valueOf).toArray(Capability[]::new));
+    }
+    if (!pv.securityOpt().isEmpty()) {
+      host.withSecurityOpts(pv.securityOpt());
+    }
+    if (!pv.binds().isEmpty()) {
+      host.withBinds(pv.binds().stream().map(Bind::parse).toList());
     }
     List<ExposedPort> exposed = new ArrayList<>();
     Ports bindings = new Ports();

@@ -196,6 +196,9 @@ public final class DockerEngine implements Engine {
                       .withLabels(spec.labels())
                       .withOptions(spec.options())
                       .withCheckDuplicate(true);
+              if ("overlay".equals(spec.driver())) {
+                cmd.withAttachable(true); // netbook's overlays take standalone containers too
+              }
               if (!spec.subnet().isEmpty()) {
                 Network.Ipam.Config pool = new Network.Ipam.Config().withSubnet(spec.subnet());
                 if (!spec.gateway().isEmpty()) {
@@ -339,6 +342,87 @@ public final class DockerEngine implements Engine {
   public ExecResult exec(
       String container, List<String> cmd, Duration timeout, Consumer<String> live) {
     return liveExecs.run(container, cmd, timeout, live);
+  }
+
+  @Override
+  public void copyImage(String ref, Engine to, Duration timeout) {
+    String what = "copy of image " + ref;
+    java.util.concurrent.CompletableFuture<Void> load;
+    try (InputStream tar = call("save image " + ref, () -> streams.saveImageCmd(ref).exec())) {
+      load = java.util.concurrent.CompletableFuture.runAsync(() -> to.loadImages(tar, timeout));
+      load.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof EngineException ee) {
+        throw ee;
+      }
+      throw new EngineException(EngineException.UNREACHABLE, what + ": " + e.getCause(), e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new EngineException(
+          EngineException.TIMEOUT, what + " did not finish within " + timeout.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException(EngineException.CANCELLED, what + " was interrupted", e);
+    } catch (IOException e) {
+      throw new EngineException(EngineException.UNREACHABLE, what + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void loadImages(InputStream tar, Duration timeout) {
+    call("load images", () -> streams.loadImageCmd(tar).exec());
+  }
+
+  @Override
+  public Engine connect(String dockerHost, Duration timeout) {
+    return DockerEngines.connect(dockerHost, timeout);
+  }
+
+  @Override
+  public String swarmInit(String advertiseAddr) {
+    call(
+        "swarm init",
+        () ->
+            client
+                .initializeSwarmCmd(new com.github.dockerjava.api.model.SwarmSpec())
+                .withAdvertiseAddr(advertiseAddr)
+                .withListenAddr("0.0.0.0:2377")
+                .exec());
+    return call("swarm inspect", () -> client.inspectSwarmCmd().exec()).getJoinTokens().getWorker();
+  }
+
+  @Override
+  public void swarmJoin(String managerAddr, String token) {
+    call(
+        "swarm join",
+        () ->
+            client
+                .joinSwarmCmd()
+                .withRemoteAddrs(List.of(managerAddr))
+                .withJoinToken(token)
+                .withListenAddr("0.0.0.0:2377")
+                .exec());
+  }
+
+  @Override
+  public List<netbook.engine.SwarmNode> swarmNodes() {
+    return call("node ls", () -> client.listSwarmNodesCmd().exec()).stream()
+        .map(
+            n ->
+                new netbook.engine.SwarmNode(
+                    n.getId(),
+                    n.getDescription() == null ? "" : n.getDescription().getHostname(),
+                    n.getStatus() == null || n.getStatus().getState() == null
+                        ? ""
+                        : n.getStatus().getState().name().toLowerCase(java.util.Locale.ROOT),
+                    n.getSpec() == null || n.getSpec().getAvailability() == null
+                        ? ""
+                        : n.getSpec().getAvailability().name().toLowerCase(java.util.Locale.ROOT),
+                    n.getManagerStatus() == null
+                        ? ""
+                        : Boolean.TRUE.equals(n.getManagerStatus().isLeader())
+                            ? "Leader"
+                            : "Reachable"))
+        .toList();
   }
 
   @Override

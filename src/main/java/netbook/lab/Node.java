@@ -1,0 +1,82 @@
+package netbook.lab;
+
+import java.time.Duration;
+import java.util.List;
+import netbook.engine.ContainerInfo;
+import netbook.engine.Engine;
+import netbook.engine.ExecResult;
+import netbook.engine.NetworkInfo;
+
+/**
+ * One Docker node of a {@link Swarm}: a container on the session's engine running a dockerd of its
+ * own, reached at a loopback port. Containers run on it with {@link #run} (on its default bridge)
+ * or with {@code on("node2")} on an overlay; {@link #sh} runs a line in the node itself.
+ */
+public final class Node {
+  private final Session host;
+  private final String name;
+  private final String containerId;
+  private final String ip;
+  private final Engine engine;
+  private final Session session;
+
+  Node(Session host, String name, String containerId, String ip, Engine engine, Session session) {
+    this.host = host;
+    this.name = name;
+    this.containerId = containerId;
+    this.ip = ip;
+    this.engine = engine;
+    this.session = session;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The node's address on the swarm's bridge (where Swarm's control and VXLAN traffic go). */
+  public String ip() {
+    return ip;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  /** Runs a container on this node's default bridge, as {@code docker -H node run}. */
+  public Container run(String image, RunOption... options) {
+    return place("", image, options);
+  }
+
+  /** Runs a container on this node, on {@code network} ("" for its default bridge). */
+  Container place(String network, String image, RunOption... options) {
+    String ref = host.resolveImage(image);
+    if (engine.findImage(ref).isEmpty()) {
+      host.engine().copyImage(ref, engine, Duration.ofMinutes(5));
+    }
+    return Lab.runOn(session, network, ref, options);
+  }
+
+  /** Runs a shell line in the node itself (its {@code docker}, {@code ip}, {@code ping}). */
+  public ExecResult sh(String line) {
+    return host.engine().exec(containerId, List.of("sh", "-c", line), host.execTimeout());
+  }
+
+  /** The node's networks, as {@code docker -H node network ls} lists them. */
+  public List<String> networks() {
+    return engine.networks().stream().map(NetworkInfo::name).sorted().toList();
+  }
+
+  /** The containers on the node, as {@code docker -H node ps} lists them. */
+  public List<String> containers() {
+    return engine.containers(false).stream().map(ContainerInfo::name).sorted().toList();
+  }
+
+  @Override
+  public String toString() {
+    return "node " + name + " (" + ip + ")";
+  }
+}
