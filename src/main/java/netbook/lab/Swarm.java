@@ -40,6 +40,14 @@ public final class Swarm {
 
   /** The swarm of the session: made with {@code size} nodes, or the one already there. */
   static Swarm of(Session host, int size) {
+    return of(host, size, "");
+  }
+
+  /**
+   * As {@link #of(Session, int)}, the node containers and their bridge named with {@code prefix} on
+   * the host engine (tests that share a daemon); inside the swarm the nodes are still node1….
+   */
+  static Swarm of(Session host, int size, String prefix) {
     if (size < 1 || size > 9) {
       throw new NetbookException("a swarm has 1 to 9 nodes here; swarm(3) is the lesson's");
     }
@@ -55,7 +63,7 @@ public final class Swarm {
       }
       return existing;
     }
-    Swarm s = create(host, size);
+    Swarm s = create(host, size, prefix);
     host.part(Holder.class, x -> new Holder()).swarm = s;
     return s;
   }
@@ -84,7 +92,8 @@ public final class Swarm {
     volatile Swarm swarm;
   }
 
-  private static Swarm create(Session host, int size) {
+  private static Swarm create(Session host, int size, String prefix) {
+    String bridge = prefix + NETWORK;
     Engine engine = host.engine();
     if (engine.findImage(NODE_IMAGE).isEmpty()) {
       throw new NetbookException(
@@ -93,12 +102,12 @@ public final class Swarm {
               + " is missing: build it once with `sudo .ci/mirror node` (Debian's docker.io in a"
               + " debootstrap rootfs, about a minute)");
     }
-    if (engine.findNetwork(NETWORK).isEmpty()) {
-      host.createNetwork(NetworkSpec.bridge(NETWORK, java.util.Map.of()), Dialect.JAVA);
+    if (engine.findNetwork(bridge).isEmpty()) {
+      host.createNetwork(NetworkSpec.bridge(bridge, java.util.Map.of()), Dialect.JAVA);
     }
     List<Node> nodes = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
-      nodes.add(start(host, "node" + i));
+      nodes.add(start(host, "node" + i, prefix, bridge));
     }
     Node manager = nodes.get(0);
     String token = manager.engine().swarmInit(manager.ip());
@@ -110,12 +119,12 @@ public final class Swarm {
     return s;
   }
 
-  private static Node start(Session host, String name) {
+  private static Node start(Session host, String name, String prefix, String bridge) {
     ContainerSpec.Builder spec =
         ContainerSpec.builder(NODE_IMAGE)
-            .name(name)
+            .name(prefix + name)
             .hostname(name)
-            .network(NETWORK)
+            .network(bridge)
             .port(new PortBinding("127.0.0.1", 0, 2375, "tcp"))
             .label(LABEL_NODE, name)
             .cmd(
@@ -152,9 +161,9 @@ public final class Swarm {
             .findFirst()
             .orElseThrow(() -> new NetbookException("node " + name + " has no published API port"));
     String ip =
-        info.endpoint(NETWORK)
+        info.endpoint(bridge)
             .map(netbook.engine.Endpoint::ipv4)
-            .orElseThrow(() -> new NetbookException("node " + name + " is not on " + NETWORK));
+            .orElseThrow(() -> new NetbookException("node " + name + " is not on " + bridge));
     Engine nodeEngine = connect(host.engine(), name, "tcp://127.0.0.1:" + port);
     Session nodeSession = new Session(nodeEngine, host.config());
     return new Node(host, name, c.id(), ip, nodeEngine, nodeSession);
