@@ -37,6 +37,7 @@ import picocli.CommandLine.Model.OptionSpec;
       InspectCommand.class,
       ContainerCommands.Group.class,
       NetworkCommands.Group.class,
+      NodeCommands.Group.class,
       ImageCommands.Images.class,
       ImageCommands.Pull.class
     })

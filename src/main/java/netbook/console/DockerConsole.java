@@ -37,6 +37,7 @@ public final class DockerConsole {
   private final BookMemory book = new BookMemory();
   private final Set<String> notesSaid = ConcurrentHashMap.newKeySet();
   private volatile Attachment attached;
+  private volatile String node = "";
   private volatile TranscriptStep lastStep;
 
   DockerConsole(Session session) {
@@ -139,6 +140,11 @@ public final class DockerConsole {
         out.line(words.get(0) + ": not a docker command (netbook's console runs docker … lines)");
         return new CommandResult(127, out.output(), out.notes());
       }
+      Optional<DockerConsole> on = SwarmRouting.console(this, words, out);
+      if (on.isPresent() && on.get() != this) {
+        CommandResult r = on.get().runWords(words, out);
+        return r;
+      }
       for (String w : words) {
         if (SHELL_OPERATORS.contains(w)) {
           out.line(
@@ -148,6 +154,19 @@ public final class DockerConsole {
           return new CommandResult(2, out.output(), out.notes());
         }
       }
+      return runWords(words, out);
+    } catch (EngineException | Ownership.Refused e) {
+      out.line(DockerCli.errorLine(e));
+      return new CommandResult(1, out.output(), out.notes());
+    } catch (NetbookException e) {
+      out.line(e.getMessage());
+      return new CommandResult(1, out.output(), out.notes());
+    }
+  }
+
+  /** Runs the words of a docker line (without "docker") on this console's session. */
+  private CommandResult runWords(List<String> words, CommandOutput out) {
+    try {
       CommandContext ctx = new CommandContext(session, targets, out, this);
       int code = DockerCli.commandLine(ctx).execute(words.toArray(String[]::new));
       return new CommandResult(code, out.output(), out.notes());
@@ -158,6 +177,15 @@ public final class DockerConsole {
       out.line(e.getMessage());
       return new CommandResult(1, out.output(), out.notes());
     }
+  }
+
+  /** The swarm node this console's session runs on ("" for the session's own engine). */
+  String node() {
+    return node;
+  }
+
+  void node(String name) {
+    node = name;
   }
 
   /** The parsed leaf command of a docker line, not run: for tests and for transcript rewriting. */

@@ -113,6 +113,10 @@ final class NetworkCommands {
     @Option(names = "--internal")
     boolean internal;
 
+    /** Standalone containers may join (netbook's overlays always take them). */
+    @Option(names = "--attachable")
+    boolean attachable;
+
     @Parameters(index = "0", paramLabel = "NETWORK")
     String name;
 

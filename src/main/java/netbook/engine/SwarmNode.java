@@ -5,7 +5,12 @@ package netbook.engine;
  * availability ({@code active}) and manager status ({@code Leader}, or "" for a worker).
  */
 public record SwarmNode(
-    String id, String hostname, String state, String availability, String managerStatus) {
+    String id,
+    String hostname,
+    String state,
+    String availability,
+    String managerStatus,
+    String engineVersion) {
   public boolean ready() {
     return "ready".equalsIgnoreCase(state);
   }

@@ -42,7 +42,8 @@ public final class Node {
     return engine;
   }
 
-  Session session() {
+  /** The node's own session: its engine, with this session's labels (the console's -H). */
+  public Session session() {
     return session;
   }
 

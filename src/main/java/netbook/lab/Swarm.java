@@ -68,6 +68,11 @@ public final class Swarm {
     return s;
   }
 
+  /** The session's swarm, if {@code swarm(N)} made one (the console's {@code -H node2}). */
+  public static Optional<Swarm> in(Session host) {
+    return Optional.ofNullable(host.part(Holder.class, x -> new Holder()).swarm);
+  }
+
   /** The session's swarm, made earlier by {@code swarm(N)}. */
   static Swarm current(Session host) {
     Swarm s = host.part(Holder.class, x -> new Holder()).swarm;

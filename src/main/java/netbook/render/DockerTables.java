@@ -20,6 +20,27 @@ public final class DockerTables {
     return t.toString();
   }
 
+  /** {@code docker node ls}: the node the CLI talks to is marked with {@code *}. */
+  public static String nodes(List<netbook.engine.SwarmNode> nodes, String self) {
+    TabWriter t =
+        new TabWriter()
+            .row("ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS", "ENGINE VERSION");
+    for (netbook.engine.SwarmNode n : nodes) {
+      t.row(
+          n.id() + (n.hostname().equals(self) ? " *" : ""),
+          n.hostname(),
+          capital(n.state()),
+          capital(n.availability()),
+          n.managerStatus(),
+          n.engineVersion());
+    }
+    return t.toString();
+  }
+
+  private static String capital(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   public static String containers(List<ContainerInfo> containers, Instant now) {
     TabWriter t =
         new TabWriter()

@@ -66,6 +66,18 @@ class SwarmIT {
     assertThat(r.address()).isEqualTo(a.info().endpoint("ov").orElseThrow().ipv4());
     assertThat(s.node("node3").networks()).contains("ov", "docker_gwbridge", "ingress");
 
+    // the console: swarm lines go to the manager, -H NODE to that node
+    netbook.console.DockerConsole console = netbook.console.DockerConsole.of(session);
+    var ls = console.run("docker node ls");
+    assertThat(ls.ok()).as(ls.output()).isTrue();
+    assertThat(ls.output()).contains("HOSTNAME", "node1", "node2", "node3", "Leader");
+    var ps = console.run("docker -H node3 ps");
+    assertThat(ps.output()).contains("container_b").doesNotContain("container_a");
+    var ov2 = console.run("docker network create -d overlay --attachable ov2");
+    assertThat(ov2.ok()).as(ov2.output()).isTrue();
+    assertThat(s.manager().networks()).contains("ov2");
+    assertThat(console.run("docker -H node9 ps").output()).contains("no node node9");
+
     CleanupReport gone = session.cleanup();
     assertThat(gone.toString()).contains(prefix + "node1", prefix + "netbook_swarm");
     assertThat(engine.containers(true)).noneMatch(c -> c.name().startsWith(prefix));

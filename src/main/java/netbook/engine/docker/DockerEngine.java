@@ -421,7 +421,10 @@ public final class DockerEngine implements Engine {
                         ? ""
                         : Boolean.TRUE.equals(n.getManagerStatus().isLeader())
                             ? "Leader"
-                            : "Reachable"))
+                            : "Reachable",
+                    n.getDescription() == null || n.getDescription().getEngine() == null
+                        ? ""
+                        : String.valueOf(n.getDescription().getEngine().getEngineVersion())))
         .toList();
   }
 
