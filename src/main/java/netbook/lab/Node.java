@@ -58,7 +58,7 @@ public final class Node {
     if (engine.findImage(ref).isEmpty()) {
       host.engine().copyImage(ref, engine, Duration.ofMinutes(5));
     }
-    return Lab.runOn(session, network, ref, options);
+    return Lab.runOn(session, network, image, options); // (the node resolves it as the host did)
   }
 
   /** Runs a shell line in the node itself (its {@code docker}, {@code ip}, {@code ping}). */

@@ -170,7 +170,10 @@ public final class Swarm {
             .map(netbook.engine.Endpoint::ipv4)
             .orElseThrow(() -> new NetbookException("node " + name + " is not on " + bridge));
     Engine nodeEngine = connect(host.engine(), name, "tcp://127.0.0.1:" + port);
-    Session nodeSession = new Session(nodeEngine, host.config());
+    // the node's notices are the host's, each said once however many nodes say it
+    Session nodeSession =
+        new Session(
+            nodeEngine, host.config().withNotices(line -> host.noticeOnce("node:" + line, line)));
     return new Node(host, name, c.id(), ip, nodeEngine, nodeSession);
   }
 
@@ -246,7 +249,9 @@ public final class Swarm {
 
   /** {@code docker node ls}, on the manager. */
   public List<SwarmNode> ls() {
-    return manager().engine().swarmNodes();
+    return manager().engine().swarmNodes().stream()
+        .sorted(java.util.Comparator.comparing(SwarmNode::hostname))
+        .toList();
   }
 
   /**
