@@ -108,13 +108,20 @@ public interface Engine extends AutoCloseable {
   Engine connect(String dockerHost, Duration timeout);
 
   /**
-   * {@code docker swarm init --advertise-addr ADDR}: makes this engine a Swarm's first manager;
-   * returns the token workers join with.
+   * {@code docker swarm init --advertise-addr ADDR}: makes this engine a Swarm's first manager
+   * (ADDR "": the engine picks its address, as without the flag); returns the token workers join
+   * with.
    */
   String swarmInit(String advertiseAddr);
 
   /** {@code docker swarm join --token TOKEN MANAGER:2377}. */
   void swarmJoin(String managerAddr, String token);
+
+  /** This engine's address in its swarm ({@code docker info}'s NodeAddr); empty outside one. */
+  Optional<String> swarmAddress();
+
+  /** {@code docker swarm leave --force}. */
+  void swarmLeave();
 
   /** {@code docker node ls} (on a manager). */
   List<SwarmNode> swarmNodes();

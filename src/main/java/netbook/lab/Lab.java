@@ -204,6 +204,18 @@ public final class Lab {
     return Swarm.of(session(), nodes);
   }
 
+  /**
+   * A Docker Swarm of existing Docker engines, the first the manager: {@code swarm("ssh://me@vm1",
+   * "ssh://me@vm2", "ssh://me@vm3")} (or {@code tcp://} addresses). They are node1, node2, … in the
+   * API; cleanup() removes what ran on them and makes them leave.
+   */
+  public static Swarm swarm(String dockerHost, String... more) {
+    List<String> hosts = new java.util.ArrayList<>();
+    hosts.add(dockerHost);
+    hosts.addAll(List.of(more));
+    return Swarm.of(session(), hosts);
+  }
+
   /** The swarm {@code swarm(N)} made. */
   public static Swarm swarm() {
     return Swarm.current(session());

@@ -33,7 +33,10 @@ public final class Node {
     return name;
   }
 
-  /** The node's address on the swarm's bridge (where Swarm's control and VXLAN traffic go). */
+  /**
+   * The node's address on the swarm's bridge (where Swarm's control and VXLAN traffic go); for an
+   * existing machine, the Docker host it was given as.
+   */
   public String ip() {
     return ip;
   }
@@ -63,6 +66,10 @@ public final class Node {
 
   /** Runs a shell line in the node itself (its {@code docker}, {@code ip}, {@code ping}). */
   public ExecResult sh(String line) {
+    if (containerId.isEmpty()) {
+      throw new netbook.NetbookException(
+          name + " is a machine netbook did not make (" + ip + "): run its commands over ssh");
+    }
     return host.engine().exec(containerId, List.of("sh", "-c", line), host.execTimeout());
   }
 

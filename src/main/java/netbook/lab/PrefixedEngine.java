@@ -229,6 +229,16 @@ public final class PrefixedEngine implements Engine {
   }
 
   @Override
+  public Optional<String> swarmAddress() {
+    return inner.swarmAddress();
+  }
+
+  @Override
+  public void swarmLeave() {
+    inner.swarmLeave();
+  }
+
+  @Override
   public List<netbook.engine.SwarmNode> swarmNodes() {
     return inner.swarmNodes();
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import netbook.NetbookException;
+import netbook.Problems;
 import netbook.engine.ContainerInfo;
 import netbook.engine.ContainerSpec;
 import netbook.engine.Engine;
@@ -33,9 +34,15 @@ public final class Swarm {
   private final Session host;
   private final List<Node> nodes;
 
-  private Swarm(Session host, List<Node> nodes) {
+  /**
+   * Formed of engines that were there before (an instructor's machines), not of node containers.
+   */
+  private final boolean external;
+
+  private Swarm(Session host, List<Node> nodes, boolean external) {
     this.host = host;
     this.nodes = List.copyOf(nodes);
+    this.external = external;
   }
 
   /** The swarm of the session: made with {@code size} nodes, or the one already there. */
@@ -87,9 +94,29 @@ public final class Swarm {
     Holder h = host.part(Holder.class, x -> new Holder());
     Swarm s = h.swarm;
     h.swarm = null;
-    if (s != null) {
-      s.nodes.forEach(n -> n.engine().close());
+    if (s == null) {
+      return;
     }
+    if (s.external) {
+      // the machines stay; what this session ran there goes, and each leaves the swarm
+      for (Node n : s.nodes) {
+        try {
+          n.session().cleanup();
+        } catch (RuntimeException e) {
+          host.notice(n.name() + ": " + Problems.plain(e));
+        }
+      }
+      List<Node> workersFirst = new ArrayList<>(s.nodes);
+      java.util.Collections.reverse(workersFirst);
+      for (Node n : workersFirst) {
+        try {
+          n.engine().swarmLeave();
+        } catch (RuntimeException e) {
+          host.notice(n.name() + " did not leave the swarm: " + Problems.plain(e));
+        }
+      }
+    }
+    s.nodes.forEach(n -> n.engine().close());
   }
 
   /** Where a session keeps its swarm. */
@@ -119,7 +146,60 @@ public final class Swarm {
     for (Node n : nodes.subList(1, nodes.size())) {
       n.engine().swarmJoin(manager.ip() + ":2377", token);
     }
-    Swarm s = new Swarm(host, nodes);
+    Swarm s = new Swarm(host, nodes, false);
+    s.awaitReady(Duration.ofSeconds(60));
+    return s;
+  }
+
+  /**
+   * A swarm of existing Docker engines ({@code tcp://…}, {@code ssh://…}: an instructor's
+   * machines), the first the manager. Only engines outside any swarm are taken; cleanup removes
+   * what this session ran on them and makes each leave the swarm, and leaves the machines alone.
+   */
+  static Swarm of(Session host, List<String> dockerHosts) {
+    if (dockerHosts.isEmpty()) {
+      throw new NetbookException("swarm(...) needs Docker hosts, e.g. swarm(\"ssh://me@vm1\", …)");
+    }
+    Holder h = host.part(Holder.class, x -> new Holder());
+    if (h.swarm != null) {
+      return h.swarm;
+    }
+    List<Node> nodes = new ArrayList<>();
+    try {
+      for (int i = 0; i < dockerHosts.size(); i++) {
+        String url = dockerHosts.get(i);
+        Engine e = host.engine().connect(url, Duration.ofSeconds(10));
+        Optional<String> in = e.swarmAddress();
+        if (in.isPresent()) {
+          e.close();
+          throw new NetbookException(
+              url
+                  + " is already part of a swarm (as "
+                  + in.get()
+                  + "): netbook forms swarms only of engines outside one; run docker swarm leave"
+                  + " there first if that swarm is yours to end");
+        }
+        Session s =
+            new Session(
+                e, host.config().withNotices(line -> host.noticeOnce("node:" + line, line)));
+        nodes.add(new Node(host, "node" + (i + 1), "", url, e, s));
+      }
+    } catch (RuntimeException ex) {
+      nodes.forEach(n -> n.engine().close());
+      throw ex;
+    }
+    Node manager = nodes.get(0);
+    String token = manager.engine().swarmInit("");
+    String addr =
+        manager
+            .engine()
+            .swarmAddress()
+            .orElseThrow(() -> new NetbookException("the manager has no swarm address after init"));
+    for (Node n : nodes.subList(1, nodes.size())) {
+      n.engine().swarmJoin(addr + ":2377", token);
+    }
+    Swarm s = new Swarm(host, nodes, true);
+    h.swarm = s;
     s.awaitReady(Duration.ofSeconds(60));
     return s;
   }

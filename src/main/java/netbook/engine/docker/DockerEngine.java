@@ -381,12 +381,16 @@ public final class DockerEngine implements Engine {
   public String swarmInit(String advertiseAddr) {
     call(
         "swarm init",
-        () ->
-            client
-                .initializeSwarmCmd(new com.github.dockerjava.api.model.SwarmSpec())
-                .withAdvertiseAddr(advertiseAddr)
-                .withListenAddr("0.0.0.0:2377")
-                .exec());
+        () -> {
+          var cmd =
+              client
+                  .initializeSwarmCmd(new com.github.dockerjava.api.model.SwarmSpec())
+                  .withListenAddr("0.0.0.0:2377");
+          if (!advertiseAddr.isEmpty()) {
+            cmd.withAdvertiseAddr(advertiseAddr);
+          }
+          return cmd.exec();
+        });
     return call("swarm inspect", () -> client.inspectSwarmCmd().exec()).getJoinTokens().getWorker();
   }
 
@@ -401,6 +405,24 @@ public final class DockerEngine implements Engine {
                 .withJoinToken(token)
                 .withListenAddr("0.0.0.0:2377")
                 .exec());
+  }
+
+  @Override
+  public Optional<String> swarmAddress() {
+    var swarm = call("info", () -> client.infoCmd().exec()).getSwarm();
+    if (swarm == null
+        || swarm.getLocalNodeState() == null
+        || swarm.getLocalNodeState() == com.github.dockerjava.api.model.LocalNodeState.INACTIVE
+        || swarm.getNodeAddr() == null
+        || swarm.getNodeAddr().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(swarm.getNodeAddr());
+  }
+
+  @Override
+  public void swarmLeave() {
+    call("swarm leave", () -> client.leaveSwarmCmd().withForceEnabled(true).exec());
   }
 
   @Override
