@@ -27,6 +27,9 @@ public final class Swarm {
   /** The image a node runs, built by {@code .ci/mirror node} from Debian packages. */
   public static final String NODE_IMAGE = "netbook/node:latest";
 
+  /** Online, without netbook/node: the official Docker-in-Docker image. */
+  public static final String DIND_IMAGE = "docker:dind";
+
   static final String NETWORK = "netbook_swarm";
   static final String LABEL_NODE = "netbook.swarm.node";
   private static final Duration NODE_UP = Duration.ofSeconds(60);
@@ -55,6 +58,13 @@ public final class Swarm {
    * the host engine (tests that share a daemon); inside the swarm the nodes are still node1….
    */
   static Swarm of(Session host, int size, String prefix) {
+    return of(host, size, prefix, "");
+  }
+
+  /**
+   * As above, with the node image chosen ("": netbook/node if present, else docker:dind online).
+   */
+  static Swarm of(Session host, int size, String prefix, String image) {
     if (size < 1 || size > 9) {
       throw new NetbookException("a swarm has 1 to 9 nodes here; swarm(3) is the lesson's");
     }
@@ -70,7 +80,7 @@ public final class Swarm {
       }
       return existing;
     }
-    Swarm s = create(host, size, prefix);
+    Swarm s = create(host, size, prefix, image.isEmpty() ? nodeImage(host) : image);
     host.part(Holder.class, x -> new Holder()).swarm = s;
     return s;
   }
@@ -124,22 +134,50 @@ public final class Swarm {
     volatile Swarm swarm;
   }
 
-  private static Swarm create(Session host, int size, String prefix) {
-    String bridge = prefix + NETWORK;
+  /** netbook/node when it is here; online, docker:dind (pulled once); offline, one line. */
+  private static String nodeImage(Session host) {
     Engine engine = host.engine();
-    if (engine.findImage(NODE_IMAGE).isEmpty()) {
+    if (engine.findImage(NODE_IMAGE).isPresent()) {
+      return NODE_IMAGE;
+    }
+    if (host.offline()) {
       throw new NetbookException(
           "the node image "
               + NODE_IMAGE
               + " is missing: build it once with `sudo .ci/mirror node` (Debian's docker.io in a"
-              + " debootstrap rootfs, about a minute)");
+              + " debootstrap rootfs, about a minute), or go online for "
+              + DIND_IMAGE);
     }
+    return DIND_IMAGE;
+  }
+
+  /** The node image, pulled first when it is not here (online only: netbook/node is built). */
+  private static void ensure(Session host, String image) {
+    if (host.engine().findImage(image).isPresent()) {
+      return;
+    }
+    if (host.offline() || image.equals(NODE_IMAGE)) {
+      throw new NetbookException(
+          "the node image "
+              + image
+              + " is missing"
+              + (image.equals(NODE_IMAGE)
+                  ? ": build it once with `sudo .ci/mirror node`"
+                  : " and netbook is offline: go online, or build " + NODE_IMAGE));
+    }
+    host.pull(image, Duration.ofMinutes(10));
+  }
+
+  private static Swarm create(Session host, int size, String prefix, String image) {
+    String bridge = prefix + NETWORK;
+    Engine engine = host.engine();
+    ensure(host, image);
     if (engine.findNetwork(bridge).isEmpty()) {
       host.createNetwork(NetworkSpec.bridge(bridge, java.util.Map.of()), Dialect.JAVA);
     }
     List<Node> nodes = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
-      nodes.add(start(host, "node" + i, prefix, bridge));
+      nodes.add(start(host, "node" + i, prefix, bridge, image));
     }
     Node manager = nodes.get(0);
     String token = manager.engine().swarmInit(manager.ip());
@@ -204,25 +242,25 @@ public final class Swarm {
     return s;
   }
 
-  private static Node start(Session host, String name, String prefix, String bridge) {
+  private static Node start(Session host, String name, String prefix, String bridge, String image) {
     ContainerSpec.Builder spec =
-        ContainerSpec.builder(NODE_IMAGE)
+        ContainerSpec.builder(image)
             .name(prefix + name)
             .hostname(name)
             .network(bridge)
             .port(new PortBinding("127.0.0.1", 0, 2375, "tcp"))
-            .label(LABEL_NODE, name)
-            .cmd(
-                List.of(
-                    "dockerd",
-                    "--storage-driver=vfs",
-                    "--dns",
-                    "127.0.0.1",
-                    "-H",
-                    "unix:///var/run/docker.sock",
-                    "-H",
-                    "tcp://0.0.0.0:2375",
-                    "--tls=false"));
+            .label(LABEL_NODE, name);
+    // the node's dockerd: on its socket and on tcp 2375 (published to the host's loopback only),
+    // vfs storage (overlayfs cannot nest), names outside the swarm answered nowhere (--dns)
+    List<String> daemon = List.of("--storage-driver=vfs", "--dns", "127.0.0.1", "--tls=false");
+    if (image.equals(NODE_IMAGE)) {
+      List<String> cmd = new ArrayList<>(List.of("dockerd"));
+      cmd.addAll(daemon);
+      cmd.addAll(List.of("-H", "unix:///var/run/docker.sock", "-H", "tcp://0.0.0.0:2375"));
+      spec.cmd(cmd);
+    } else {
+      spec.env("DOCKER_TLS_CERTDIR", "").cmd(daemon); // docker:dind's entrypoint adds the -H pair
+    }
     StartedContainer c;
     try {
       c = host.run(spec.privileges(Privileges.PRIVILEGED).build(), Dialect.JAVA);
