@@ -214,6 +214,24 @@ public final class Lab {
     return new RunOption.On(node);
   }
 
+  /** How many tasks a service runs: {@code swarm().service("web", "nginx", replicas(3))}. */
+  public static RunOption replicas(int count) {
+    return new RunOption.Replicas(count);
+  }
+
+  /** The overlay a service's tasks join: {@code service("web", "nginx", network("ov"))}. */
+  public static RunOption network(String overlay) {
+    return new RunOption.ServiceNetwork(overlay);
+  }
+
+  /**
+   * How a service is found by name: {@code endpointMode("dnsrr")} makes DNS answer each task's
+   * address instead of one virtual IP ({@code "vip"}, the default).
+   */
+  public static RunOption endpointMode(String mode) {
+    return new RunOption.EndpointMode(mode);
+  }
+
   public static Network net(String name) {
     return net(session(), name, true);
   }

@@ -54,10 +54,18 @@ public final class Node {
   /** Runs a container on this node, on {@code network} ("" for its default bridge). */
   Container place(String network, String image, RunOption... options) {
     String ref = host.resolveImage(image);
+    copyImage(ref);
+    return Lab.runOn(session, network, ref, options);
+  }
+
+  /**
+   * Puts an image (a resolved ref) into the node, as {@code docker save REF | docker -H node load}:
+   * a node never pulls. Nothing to do when it is there.
+   */
+  void copyImage(String ref) {
     if (engine.findImage(ref).isEmpty()) {
       host.engine().copyImage(ref, engine, Duration.ofMinutes(5));
     }
-    return Lab.runOn(session, network, ref, options);
   }
 
   /** Runs a shell line in the node itself (its {@code docker}, {@code ip}, {@code ping}). */
