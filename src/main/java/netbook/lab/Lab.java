@@ -193,10 +193,6 @@ public final class Lab {
   // entry points
 
   /**
-   * A network by name: Docker's {@code bridge}, {@code host} and {@code none}, or a user-defined
-   * bridge, created (with this session's label) if it does not exist yet.
-   */
-  /**
    * A Docker Swarm of {@code nodes} real Docker nodes ({@code node1…}) running as containers here:
    * node1 manages, the others work. The same swarm when it exists; removed by {@code cleanup()}.
    */
@@ -232,6 +228,10 @@ public final class Lab {
     return new RunOption.EndpointMode(mode);
   }
 
+  /**
+   * A network by name: Docker's {@code bridge}, {@code host} and {@code none}, or a user-defined
+   * bridge, created (with this session's label) if it does not exist yet.
+   */
   public static Network net(String name) {
     return net(session(), name, true);
   }

@@ -113,6 +113,7 @@ public final class Service {
     return manager.services().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /** The service's name: {@code web}, and its tasks {@code web.1}, {@code web.2}, …. */
   public String name() {
     return name;
   }

@@ -6,6 +6,7 @@ package netbook.lab;
  * ({@code running}, {@code preparing}, …).
  */
 public record SwarmTask(String name, String node, String ip, String state) {
+  /** Whether the task runs now. */
   public boolean running() {
     return "running".equals(state);
   }

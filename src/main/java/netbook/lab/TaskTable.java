@@ -16,11 +16,13 @@ public final class TaskTable extends AbstractList<SwarmTask> {
     this.rows = List.copyOf(rows);
   }
 
+  /** The task in row {@code index} (from 0). */
   @Override
   public SwarmTask get(int index) {
     return rows.get(index);
   }
 
+  /** How many tasks the table lists. */
   @Override
   public int size() {
     return rows.size();
