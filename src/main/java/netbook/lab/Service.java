@@ -3,6 +3,8 @@ package netbook.lab;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,12 +50,39 @@ public final class Service {
    * pulls), and waits until its tasks run.
    */
   static Service create(Swarm swarm, String name, String image, RunOption... options) {
-    Checks.name(name, "service name");
+    ServiceSpec asked = spec(name, image, swarm.host().labels(), options);
     Engine manager = swarm.manager().engine();
     if (find(manager, name).isPresent()) {
       throw new NetbookException(
           "service " + name + " exists: swarm().service(\"" + name + "\") is its handle");
     }
+    asked.networks().forEach(n -> overlay(manager, n));
+    String ref = swarm.host().resolveImage(image);
+    swarm.nodes().forEach(n -> n.copyImage(ref));
+    long start = System.nanoTime();
+    manager.createService(
+        new ServiceSpec(
+            name,
+            ref,
+            asked.replicas(),
+            asked.networks(),
+            asked.ports(),
+            asked.endpointMode(),
+            asked.cmd(),
+            asked.labels()));
+    Service s = new Service(swarm, name);
+    s.await(asked.replicas());
+    s.converged = Duration.ofNanos(System.nanoTime() - start);
+    if (ServiceSpec.VIP.equals(asked.endpointMode()) && !swarm.ipvs()) {
+      swarm.host().noticeOnce("swarm-ipvs", NO_IPVS);
+    }
+    return s;
+  }
+
+  /** The service the options ask for, checked before anything is made. */
+  static ServiceSpec spec(
+      String name, String image, Map<String, String> labels, RunOption... options) {
+    Checks.name(name, "service name");
     int replicas = 1;
     String mode = ServiceSpec.VIP;
     List<String> networks = new ArrayList<>();
@@ -63,17 +92,27 @@ public final class Service {
       if (o instanceof RunOption.Replicas r) {
         replicas = r.count();
       } else if (o instanceof RunOption.ServiceNetwork n) {
-        networks.add(overlay(manager, n.name()));
+        networks.add(n.name());
       } else if (o instanceof RunOption.EndpointMode m) {
         mode = m.mode();
       } else if (o instanceof RunOption.Publish p) {
+        if (!p.binding().hostIp().isEmpty()) {
+          throw new NetbookException(
+              "a service publishes on every node's addresses (the routing mesh), not on "
+                  + p.binding().hostIp()
+                  + ": write publish("
+                  + p.binding().hostPort()
+                  + ", "
+                  + p.binding().containerPort()
+                  + ")");
+        }
         ports.add(p.binding());
       } else if (o instanceof RunOption.Cmd c) {
         cmd = c.args();
       } else {
         throw new NetbookException(
-            o
-                + " is not an option of a service: use replicas(n), network(\"ov\"),"
+            o.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+                + "(…) is not an option of a service: use replicas(3), network(\"ov\"),"
                 + " publish(8080, 80), endpointMode(\"dnsrr\") or cmd(…)");
       }
     }
@@ -82,21 +121,10 @@ public final class Service {
           "a dnsrr service cannot publish through the routing mesh (the mesh balances on a"
               + " virtual IP): drop publish(…) or use endpointMode(\"vip\")");
     }
-    String ref = swarm.host().resolveImage(image);
-    swarm.nodes().forEach(n -> n.copyImage(ref));
-    long start = System.nanoTime();
-    manager.createService(
-        new ServiceSpec(name, ref, replicas, networks, ports, mode, cmd, swarm.host().labels()));
-    Service s = new Service(swarm, name);
-    s.await(replicas);
-    s.converged = Duration.ofNanos(System.nanoTime() - start);
-    if (ServiceSpec.VIP.equals(mode) && !swarm.ipvs()) {
-      swarm.host().noticeOnce("swarm-ipvs", NO_IPVS);
-    }
-    return s;
+    return new ServiceSpec(name, image, replicas, networks, ports, mode, cmd, labels);
   }
 
-  private static String overlay(Engine manager, String network) {
+  private static void overlay(Engine manager, String network) {
     Optional<NetworkInfo> n = manager.findNetwork(network);
     if (n.isEmpty() || !"overlay".equals(n.get().driver())) {
       throw new NetbookException(
@@ -106,7 +134,6 @@ public final class Service {
               + network
               + "\") makes one before the service");
     }
-    return n.get().name();
   }
 
   static Optional<ServiceInfo> find(Engine manager, String name) {

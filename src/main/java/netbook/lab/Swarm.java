@@ -322,7 +322,7 @@ public final class Swarm {
       return id;
     }
     String bridge = prefix + NETWORK;
-    String name = prefix + "swarm_client";
+    String name = prefix + NETWORK + "_client";
     host.engine()
         .findContainer(name)
         .filter(c -> host.owns(c.labels()))

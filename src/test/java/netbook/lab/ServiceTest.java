@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import netbook.NetbookException;
 import netbook.engine.ExecResult;
+import netbook.engine.ServiceSpec;
 import netbook.engine.ServiceTask;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +116,43 @@ class ServiceTest {
                 + " swarm(3).service(\"web\", \"nginx\", replicas(3))");
     assertThatThrownBy(() -> Lab.network("ov").applyTo(spec))
         .hasMessageContaining("network(\"ov\") is an option of a Swarm service");
+  }
+
+  @Test
+  void theOptionsMakeTheSpec() {
+    ServiceSpec web =
+        Service.spec(
+            "web",
+            "nginx",
+            Map.of("k", "v"),
+            Lab.replicas(3),
+            Lab.network("ov"),
+            Lab.publish(8080, 80));
+    assertThat(web)
+        .hasToString("docker service create --name web --replicas 3 --network ov -p 8080:80 nginx");
+    assertThat(web.labels()).containsEntry("k", "v");
+    assertThat(Service.spec("db", "nginx", Map.of(), Lab.endpointMode("dnsrr")).endpointMode())
+        .isEqualTo("dnsrr");
+    assertThat(Service.spec("one", "nginx", Map.of()).replicas()).isEqualTo(1);
+  }
+
+  @Test
+  void optionsAServiceCannotTakeAreRefusedInOneLine() {
+    assertThatThrownBy(
+            () -> Service.spec("web", "nginx", Map.of(), Lab.publish("127.0.0.1", 8080, 80)))
+        .isInstanceOf(NetbookException.class)
+        .hasMessage(
+            "a service publishes on every node's addresses (the routing mesh), not on 127.0.0.1:"
+                + " write publish(8080, 80)");
+    assertThatThrownBy(
+            () ->
+                Service.spec(
+                    "db", "nginx", Map.of(), Lab.endpointMode("dnsrr"), Lab.publish(8080, 80)))
+        .hasMessageStartingWith("a dnsrr service cannot publish through the routing mesh");
+    assertThatThrownBy(() -> Service.spec("web", "nginx", Map.of(), Lab.name("x")))
+        .hasMessageStartingWith("name(…) is not an option of a service: use replicas(3)");
+    assertThatThrownBy(() -> Service.spec("web", "nginx", Map.of(), Lab.on("node2")))
+        .hasMessageStartingWith("on(…) is not an option of a service");
   }
 
   private static ServiceTask task(String name, String state, String desired) {
