@@ -126,6 +126,26 @@ public interface Engine extends AutoCloseable {
   /** {@code docker node ls} (on a manager). */
   List<SwarmNode> swarmNodes();
 
+  // services (on a Swarm manager)
+
+  /** {@code docker service create}: returns the new service's id; does not wait for its tasks. */
+  String createService(ServiceSpec spec);
+
+  /** {@code docker service ls}. */
+  List<ServiceInfo> services();
+
+  /**
+   * {@code docker service ps SERVICE}: every task of the service the manager still keeps, those
+   * shut down included.
+   */
+  List<ServiceTask> tasks(String service);
+
+  /** {@code docker service scale NAME=REPLICAS}; does not wait for the tasks. */
+  void scaleService(String name, int replicas);
+
+  /** {@code docker service rm NAME}. */
+  void removeService(String name);
+
   // raw views
 
   /** Docker's own inspect JSON of a container, pretty-printed, as {@code docker inspect} shows. */

@@ -193,10 +193,6 @@ public final class Lab {
   // entry points
 
   /**
-   * A network by name: Docker's {@code bridge}, {@code host} and {@code none}, or a user-defined
-   * bridge, created (with this session's label) if it does not exist yet.
-   */
-  /**
    * A Docker Swarm of {@code nodes} real Docker nodes ({@code node1…}) running as containers here:
    * node1 manages, the others work. The same swarm when it exists; removed by {@code cleanup()}.
    */
@@ -226,6 +222,28 @@ public final class Lab {
     return new RunOption.On(node);
   }
 
+  /** How many tasks a service runs: {@code swarm().service("web", "nginx", replicas(3))}. */
+  public static RunOption replicas(int count) {
+    return new RunOption.Replicas(count);
+  }
+
+  /** The overlay a service's tasks join: {@code service("web", "nginx", network("ov"))}. */
+  public static RunOption network(String overlay) {
+    return new RunOption.ServiceNetwork(overlay);
+  }
+
+  /**
+   * How a service is found by name: {@code endpointMode("dnsrr")} makes DNS answer each task's
+   * address instead of one virtual IP ({@code "vip"}, the default).
+   */
+  public static RunOption endpointMode(String mode) {
+    return new RunOption.EndpointMode(mode);
+  }
+
+  /**
+   * A network by name: Docker's {@code bridge}, {@code host} and {@code none}, or a user-defined
+   * bridge, created (with this session's label) if it does not exist yet.
+   */
   public static Network net(String name) {
     return net(session(), name, true);
   }

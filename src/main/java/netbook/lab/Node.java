@@ -57,11 +57,18 @@ public final class Node {
 
   /** Runs a container on this node, on {@code network} ("" for its default bridge). */
   Container place(String network, String image, RunOption... options) {
-    String ref = host.resolveImage(image);
+    copyImage(host.resolveImage(image));
+    return Lab.runOn(session, network, image, options); // (the node resolves it as the host did)
+  }
+
+  /**
+   * Puts an image (a resolved ref) into the node, as {@code docker save REF | docker -H node load}:
+   * a node never pulls. Nothing to do when it is there.
+   */
+  void copyImage(String ref) {
     if (engine.findImage(ref).isEmpty()) {
       host.engine().copyImage(ref, engine, Duration.ofMinutes(5));
     }
-    return Lab.runOn(session, network, image, options); // (the node resolves it as the host did)
   }
 
   /** Runs a shell line in the node itself (its {@code docker}, {@code ip}, {@code ping}). */

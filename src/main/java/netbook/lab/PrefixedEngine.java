@@ -244,6 +244,31 @@ public final class PrefixedEngine implements Engine {
   }
 
   @Override
+  public String createService(netbook.engine.ServiceSpec spec) {
+    return inner.createService(spec);
+  }
+
+  @Override
+  public List<netbook.engine.ServiceInfo> services() {
+    return inner.services();
+  }
+
+  @Override
+  public List<netbook.engine.ServiceTask> tasks(String service) {
+    return inner.tasks(service);
+  }
+
+  @Override
+  public void scaleService(String name, int replicas) {
+    inner.scaleService(name, replicas);
+  }
+
+  @Override
+  public void removeService(String name) {
+    inner.removeService(name);
+  }
+
+  @Override
   public boolean interruptExecs() {
     return inner.interruptExecs();
   }

@@ -36,6 +36,63 @@ public sealed interface RunOption {
     }
   }
 
+  /** How many tasks a Swarm service runs: {@code replicas(3)}, as {@code --replicas 3}. */
+  record Replicas(int count) implements RunOption {
+    public Replicas {
+      if (count < 0 || count > 100) {
+        throw new netbook.NetbookException(
+            "replicas(" + count + ") is out of range: a service here runs 0 to 100 tasks");
+      }
+    }
+
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      throw serviceOnly("replicas(" + count + ")");
+    }
+  }
+
+  /** The overlay a Swarm service's tasks join: {@code network("ov")}, as {@code --network ov}. */
+  record ServiceNetwork(String name) implements RunOption {
+    public ServiceNetwork {
+      Checks.name(name, "network name");
+    }
+
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      throw serviceOnly("network(\"" + name + "\")");
+    }
+  }
+
+  /**
+   * How a Swarm service is found by name: {@code endpointMode("vip")} (the default: one virtual IP,
+   * balanced by IPVS) or {@code endpointMode("dnsrr")} (DNS answers each task's address).
+   */
+  record EndpointMode(String mode) implements RunOption {
+    public EndpointMode {
+      if (!"vip".equals(mode) && !"dnsrr".equals(mode)) {
+        throw new netbook.NetbookException(
+            "endpointMode("
+                + (mode == null ? "null" : "\"" + mode + "\"")
+                + ") is not an endpoint mode: write endpointMode(\"vip\") or"
+                + " endpointMode(\"dnsrr\")");
+      }
+    }
+
+    @Override
+    public void applyTo(ContainerSpec.Builder spec) {
+      throw serviceOnly("endpointMode(\"" + mode + "\")");
+    }
+  }
+
+  private static netbook.NetbookException serviceOnly(String option) {
+    return new netbook.NetbookException(
+        option
+            + " is an option of a Swarm service, not of a container: swarm(3).service(\"web\","
+            + " \"nginx\", "
+            + option
+            + ")");
+  }
+
   /** A published port, as {@code -p [hostIp:]hostPort:containerPort}. */
   record Publish(PortBinding binding) implements RunOption {
     @Override

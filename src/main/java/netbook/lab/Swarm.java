@@ -36,15 +36,19 @@ public final class Swarm {
 
   private final Session host;
   private final List<Node> nodes;
+  private final String prefix;
+  private volatile String client;
+  private volatile boolean ipvs;
 
   /**
    * Formed of engines that were there before (an instructor's machines), not of node containers.
    */
   private final boolean external;
 
-  private Swarm(Session host, List<Node> nodes, boolean external) {
+  private Swarm(Session host, List<Node> nodes, String prefix, boolean external) {
     this.host = host;
     this.nodes = List.copyOf(nodes);
+    this.prefix = prefix;
     this.external = external;
   }
 
@@ -184,7 +188,7 @@ public final class Swarm {
     for (Node n : nodes.subList(1, nodes.size())) {
       n.engine().swarmJoin(manager.ip() + ":2377", token);
     }
-    Swarm s = new Swarm(host, nodes, false);
+    Swarm s = new Swarm(host, nodes, prefix, false);
     s.awaitReady(Duration.ofSeconds(60));
     return s;
   }
@@ -236,7 +240,7 @@ public final class Swarm {
     for (Node n : nodes.subList(1, nodes.size())) {
       n.engine().swarmJoin(addr + ":2377", token);
     }
-    Swarm s = new Swarm(host, nodes, true);
+    Swarm s = new Swarm(host, nodes, "", true);
     h.swarm = s;
     s.awaitReady(Duration.ofSeconds(60));
     return s;
@@ -249,7 +253,9 @@ public final class Swarm {
             .hostname(name)
             .network(bridge)
             .port(new PortBinding("127.0.0.1", 0, 2375, "tcp"))
-            .label(LABEL_NODE, name);
+            .label(LABEL_NODE, name)
+            // a task runs the image the node has (copied in), never a pull
+            .env("DOCKER_SERVICE_PREFER_OFFLINE_IMAGE", "1");
     // the node's dockerd: on its socket and on tcp 2375 (published to the host's loopback only),
     // vfs storage (overlayfs cannot nest), names outside the swarm answered nowhere (--dns)
     List<String> daemon = List.of("--storage-driver=vfs", "--dns", "127.0.0.1", "--tls=false");
@@ -390,8 +396,68 @@ public final class Swarm {
     return new Overlay(this, name);
   }
 
+  /**
+   * A service of replicated tasks across the nodes, as {@code docker service create} on the
+   * manager: {@code service("web", "nginx", replicas(3), network("ov"), publish(8080, 80))}. The
+   * image goes into every node first; waits until the tasks run.
+   */
+  public Service service(String name, String image, RunOption... options) {
+    return Service.create(this, name, image, options);
+  }
+
+  /** The service named {@code name}, made earlier. */
+  public Service service(String name) {
+    if (Service.find(manager().engine(), name).isEmpty()) {
+      throw new NetbookException(
+          "no service "
+              + name
+              + " in this swarm: service(\""
+              + name
+              + "\", \"nginx\", replicas(3), network(\"ov\")) makes one");
+    }
+    return new Service(this, name);
+  }
+
+  /**
+   * Whether the kernel balances with IPVS ({@code ip_vs}), which a service's virtual IP and the
+   * routing mesh need: its table shows in a node once a service made Docker load it. Some kernels
+   * are built without it ({@code CONFIG_IP_VS} not set); DNS and the tasks' own addresses still
+   * work there.
+   */
+  public boolean ipvs() {
+    if (!ipvs) {
+      ipvs = manager().sh("test -e /proc/net/ip_vs").ok();
+    }
+    return ipvs;
+  }
+
+  /** {@code docker service ls}, on the manager. */
+  public List<netbook.engine.ServiceInfo> services() {
+    return manager().engine().services();
+  }
+
   Session host() {
     return host;
+  }
+
+  /**
+   * The id of a toolbox container on the swarm's bridge, beside the nodes: what reaches a node's
+   * published ports ({@link Service#http(String)}) with traffic only between netbook's containers.
+   */
+  synchronized String client() {
+    String id = client;
+    if (id != null && host.engine().findContainer(id).filter(ContainerInfo::running).isPresent()) {
+      return id;
+    }
+    String bridge = prefix + NETWORK;
+    String name = prefix + NETWORK + "_client";
+    host.engine()
+        .findContainer(name)
+        .filter(c -> host.owns(c.labels()))
+        .ifPresent(c -> host.removeQuietly(c.id()));
+    Container c = Lab.runOn(host, bridge, host.resolveImage("busybox"), new RunOption.Name(name));
+    client = c.id();
+    return client;
   }
 
   @Override

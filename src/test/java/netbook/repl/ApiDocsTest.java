@@ -19,6 +19,9 @@ import netbook.lab.Lab;
 import netbook.lab.Network;
 import netbook.lab.NetworkTable;
 import netbook.lab.PingResult;
+import netbook.lab.Service;
+import netbook.lab.SwarmTask;
+import netbook.lab.TaskTable;
 import netbook.lab.Text;
 import netbook.render.topology.Diagram;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,9 @@ class ApiDocsTest {
           HostView.class,
           CleanupReport.class,
           Text.class,
+          Service.class,
+          TaskTable.class,
+          SwarmTask.class,
           Diagram.class,
           Docker.class);
 

@@ -55,6 +55,7 @@ public final class DockerEngine implements Engine {
   private final StreamCalls streamCalls;
   private final LiveExecs liveExecs;
   private final BuildCalls buildCalls;
+  private final ServiceCalls serviceCalls;
   private volatile EngineInfo info;
   private volatile String origin = "";
   private final List<AutoCloseable> closers = new CopyOnWriteArrayList<>();
@@ -90,6 +91,7 @@ public final class DockerEngine implements Engine {
     this.streamCalls = new StreamCalls(client, streams, endpoint);
     this.liveExecs = new LiveExecs(client, streams, endpoint);
     this.buildCalls = new BuildCalls(streams, endpoint);
+    this.serviceCalls = new ServiceCalls(client, endpoint, "embedded".equals(kind));
   }
 
   /** Why this engine was chosen ("DOCKER_HOST", "Colima's socket in your home"), for :engine. */
@@ -448,6 +450,31 @@ public final class DockerEngine implements Engine {
                         ? ""
                         : String.valueOf(n.getDescription().getEngine().getEngineVersion())))
         .toList();
+  }
+
+  @Override
+  public String createService(netbook.engine.ServiceSpec spec) {
+    return serviceCalls.create(spec);
+  }
+
+  @Override
+  public List<netbook.engine.ServiceInfo> services() {
+    return serviceCalls.services();
+  }
+
+  @Override
+  public List<netbook.engine.ServiceTask> tasks(String service) {
+    return serviceCalls.tasks(service);
+  }
+
+  @Override
+  public void scaleService(String name, int replicas) {
+    serviceCalls.scale(name, replicas);
+  }
+
+  @Override
+  public void removeService(String name) {
+    serviceCalls.remove(name);
   }
 
   @Override
