@@ -13,6 +13,8 @@ import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
 import netbook.engine.PortBinding;
 import netbook.engine.SwarmNode;
+import netbook.render.topology.Diagram;
+import netbook.render.topology.SwarmTopology;
 
 /**
  * A Docker Swarm of N real Docker nodes ({@code node1…nodeN}) running as containers on the
@@ -269,6 +271,19 @@ public final class Swarm {
 
   Session host() {
     return host;
+  }
+
+  /**
+   * The swarm drawn: its nodes side by side, each with its address, bridges and containers, and
+   * under them each overlay (subnet, VXLAN VNI) spanning the nodes with containers on it; {@code
+   * .svg("swarm.svg")} writes it as SVG.
+   */
+  public Diagram diagram() {
+    return Diagram.of(
+        SwarmTopology.read(
+            nodes.stream()
+                .map(n -> new SwarmTopology.Source(n.name(), n.ip(), n.engine()))
+                .toList()));
   }
 
   @Override
