@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import netbook.engine.Engine;
@@ -80,5 +81,43 @@ class SwarmDiagramIT {
     assertThat(doc).contains("VXLAN VNI " + net.vni(), "container_b " + ipB, "node3 · worker");
     Path keep = Path.of("target", "swarm-diagram-it.svg");
     Files.writeString(keep, doc); // to look at after the run
+    Files.writeString(Path.of("target", "swarm-diagram-it.txt"), text);
+    long t0 = System.nanoTime();
+    s.diagram().toString();
+    System.out.printf(
+        "swarm diagram of 3 nodes read and drawn in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+    // a service publishing a port: its tasks sit on ingress, and the ingress band appears
+    String image = session.resolveImage("busybox");
+    for (Node n : s.nodes()) {
+      if (n.engine().findImage(image).isEmpty()) {
+        session.engine().copyImage(image, n.engine(), Duration.ofMinutes(2));
+      }
+    }
+    var created =
+        s.manager()
+            .sh(
+                "docker service create -d --no-resolve-image --name web --replicas 2"
+                    + " --publish 8080:80 "
+                    + image
+                    + " httpd -f -p 80");
+    assertThat(created.exitCode()).as(created.stdout() + created.stderr()).isZero();
+    SwarmTopology withIngress = d.swarm();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      withIngress = s.diagram().swarm();
+      if (withIngress.members("ingress").size() == 2) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    assertThat(withIngress.members("ingress")).as(withIngress.toString()).hasSize(2);
+    String drawn = Diagram.of(withIngress).width(100).toString();
+    assertThat(drawn)
+        .as(drawn)
+        .contains("ingress  10.0.0.0/24", "routing mesh", "web.1 10.0.0.", "web.2 10.0.0.");
+    Files.writeString(
+        Path.of("target", "swarm-diagram-ingress-it.svg"), Diagram.of(withIngress).svgText());
+    Files.writeString(Path.of("target", "swarm-diagram-ingress-it.txt"), drawn);
   }
 }

@@ -128,7 +128,12 @@ public final class SwarmSvgDiagram {
     for (Topology.Node c : cs) {
       int bh = 30 + c.links().size() * LINE;
       box(x + 12, yy, bw, bh, "#ffffff", "#6b7280", !c.running());
-      text(x + 22, yy + 20, c.name() + (c.running() ? "" : " · " + c.state()), "name", "#111827");
+      text(
+          x + 22,
+          yy + 20,
+          SwarmTopology.label(c.name()) + (c.running() ? "" : " · " + c.state()),
+          "name",
+          "#111827");
       for (int i = 0; i < c.links().size(); i++) {
         Topology.Link l = c.links().get(i);
         int k = overlays.indexOf(l.network());
@@ -174,7 +179,7 @@ public final class SwarmSvgDiagram {
     for (int i = first; i <= last && !empty; i++) {
       List<SwarmTopology.Member> ms = s.members(o.name(), s.hosts().get(i).name());
       for (int m = 0; m < ms.size(); m++) {
-        String t = ms.get(m).container() + " " + ms.get(m).ip();
+        String t = SwarmTopology.label(ms.get(m).container()) + " " + ms.get(m).ip();
         text(colX(i) + 12, y + 22 + (m + 1) * LINE, t, "small", "#111827");
       }
     }

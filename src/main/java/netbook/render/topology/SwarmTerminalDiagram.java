@@ -119,7 +119,8 @@ public final class SwarmTerminalDiagram {
     List<Box> out = new ArrayList<>();
     for (Topology.Node n : h.topology().containers()) {
       List<String> lines = new ArrayList<>();
-      lines.add(n.running() ? n.name() : n.name() + " · " + n.state());
+      String name = SwarmTopology.label(n.name());
+      lines.add(n.running() ? name : name + " · " + n.state());
       for (Topology.Link l : n.links()) {
         String one = l.network() + " " + l.cidr();
         if (one.length() <= room) {
@@ -201,11 +202,11 @@ public final class SwarmTerminalDiagram {
     for (int i = 0; i < s.hosts().size(); i++) {
       List<String> cell = new ArrayList<>();
       for (SwarmTopology.Member m : s.members(o.name(), s.hosts().get(i).name())) {
-        String one = m.container() + " " + m.ip();
+        String one = SwarmTopology.label(m.container()) + " " + m.ip();
         if (one.length() <= room) {
           cell.add(one);
         } else {
-          cell.add(m.container());
+          cell.add(SwarmTopology.label(m.container()));
           cell.add("  " + m.ip());
         }
       }
@@ -255,7 +256,7 @@ public final class SwarmTerminalDiagram {
       lines.add("spans " + String.join(", ", spans));
     }
     for (SwarmTopology.Member m : ms) {
-      lines.add("· " + m.container() + " " + m.ip() + " on " + m.host());
+      lines.add("· " + SwarmTopology.label(m.container()) + " " + m.ip() + " on " + m.host());
     }
     c.box(0, y, w, lines.size() + 2, "");
     for (int i = 0; i < lines.size(); i++) {

@@ -149,6 +149,18 @@ public record SwarmTopology(List<Host> hosts, List<OverlayNet> overlays) {
     return v.strip();
   }
 
+  private static final java.util.regex.Pattern TASK =
+      java.util.regex.Pattern.compile("(.+\\.\\d+)\\.[a-z0-9]{25}");
+
+  /**
+   * A container's name as the drawings show it: a service's task ({@code web.1.<25-character task
+   * id>}) as {@code docker service ps} names it, {@code web.1}; others unchanged.
+   */
+  public static String label(String container) {
+    java.util.regex.Matcher m = TASK.matcher(container);
+    return m.matches() ? m.group(1) : container;
+  }
+
   public Optional<Host> host(String name) {
     return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
   }
