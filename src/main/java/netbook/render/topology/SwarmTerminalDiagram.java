@@ -19,6 +19,9 @@ public final class SwarmTerminalDiagram {
   private final int width;
   private final boolean unicode;
 
+  /** The bands' captions, written again over the lines down to later bands that cross them. */
+  private final List<Runnable> captions = new ArrayList<>();
+
   /** {@code width} is the terminal's width; {@code unicode} false draws with {@code + - |}. */
   public SwarmTerminalDiagram(int width, boolean unicode) {
     this.width = width;
@@ -69,7 +72,7 @@ public final class SwarmTerminalDiagram {
       y = side ? bandAcross(c, s, o, y, w) : bandStacked(c, s, o, y, w);
     }
     if (side) {
-      for (int k = 0; k < tops.size(); k++) {
+      for (int k = 0; k < tops.size() && k < w - 8; k++) { // lines right of the texts
         for (int i = 0; i < n; i++) {
           if (!s.members(s.overlays().get(k).name(), s.hosts().get(i).name()).isEmpty()) {
             joint(c, i * (w + GAP) + w - 3 - k, height - 1, tops.get(k));
@@ -77,6 +80,7 @@ public final class SwarmTerminalDiagram {
         }
       }
     }
+    captions.forEach(Runnable::run);
     return c.toString();
   }
 
@@ -227,7 +231,11 @@ public final class SwarmTerminalDiagram {
     List<String> cap = caption(o, bw - 4);
     c.box(x0, y, bw, cap.size() + rows + 2, "");
     for (int i = 0; i < cap.size(); i++) {
-      c.text(x0 + 2, y + 1 + i, cap.get(i), bw - 4);
+      String line = cap.get(i);
+      int at = y + 1 + i;
+      Runnable write = () -> c.text(x0 + 2, at, line, bw - 4);
+      write.run();
+      captions.add(write);
     }
     int top = y + 1 + cap.size();
     if (empty) {

@@ -78,7 +78,12 @@ public record SwarmTopology(List<Host> hosts, List<OverlayNet> overlays) {
   }
 
   /** What a node of the swarm is, for reading: its name, address and engine. */
-  public record Source(String name, String address, Engine engine) {}
+  public record Source(String name, String address, Engine engine) {
+    @Override
+    public String toString() {
+      return "node " + name + " (" + address + ")";
+    }
+  }
 
   /**
    * Reads every node's engine (the first is the manager, asked for the overlays' VNIs and the

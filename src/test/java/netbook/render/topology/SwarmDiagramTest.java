@@ -133,6 +133,35 @@ class SwarmDiagramTest {
   }
 
   @Test
+  void aLineDownToALaterBandPassesBehindTheCaptionsItCrosses() {
+    Topology.Node task =
+        new Topology.Node(
+            "web.2.5i3tzzzofp6902iafagwy3pyx",
+            "busybox",
+            "running",
+            "ingress",
+            List.of(new Topology.Link("ingress", "10.0.0.7", 24, "")),
+            List.of());
+    SwarmTopology s =
+        SwarmTopology.of(
+            List.of(
+                host(
+                    "node1",
+                    "manager",
+                    "192.168.80.2",
+                    List.of(container("container_a", "ov", "10.0.1.2"), task)),
+                host("node2", "worker", "192.168.80.3", List.of()),
+                host(
+                    "node3",
+                    "worker",
+                    "192.168.80.4",
+                    List.of(container("container_b", "ov", "10.0.1.4")))),
+            List.of(INGRESS_NET, OV_NET));
+    String d = new SwarmTerminalDiagram(100, true).draw(s);
+    assertThat(d).as(d).contains("│ ov  10.0.1.0/24  VXLAN VNI 4097 ").contains("web.2 10.0.0.7");
+  }
+
+  @Test
   void nodesSitSideBySideAndTheOverlayBandSpansNode1ToNode3() {
     String d = new SwarmTerminalDiagram(100, true).draw(lesson());
     List<String> lines = d.lines().toList();
