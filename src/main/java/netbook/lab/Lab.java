@@ -416,10 +416,14 @@ public final class Lab {
 
   /**
    * The network as it is now, drawn for the terminal; {@code .svg("net.svg")}, {@code .ascii()},
-   * {@code .dot()} and {@code .mermaid()} give the other forms.
+   * {@code .dot()} and {@code .mermaid()} give the other forms. With a {@code swarm(N)}, the swarm:
+   * its nodes side by side and the overlays spanning them.
    */
   public static Diagram diagram() {
-    return Diagram.of(Topology.snapshot(session().engine()));
+    Session s = session();
+    return Swarm.in(s)
+        .map(Swarm::diagram)
+        .orElseGet(() -> Diagram.of(Topology.snapshot(s.engine())));
   }
 
   /** Which engine this session talks to. */

@@ -14,6 +14,8 @@ import netbook.engine.NetworkInfo;
 import netbook.engine.NetworkSpec;
 import netbook.engine.PortBinding;
 import netbook.engine.SwarmNode;
+import netbook.render.topology.Diagram;
+import netbook.render.topology.SwarmTopology;
 
 /**
  * A Docker Swarm of N real Docker nodes ({@code node1…nodeN}) running as containers on the
@@ -458,6 +460,19 @@ public final class Swarm {
     Container c = Lab.runOn(host, bridge, host.resolveImage("busybox"), new RunOption.Name(name));
     client = c.id();
     return client;
+  }
+
+  /**
+   * The swarm drawn: its nodes side by side, each with its address, bridges and containers, and
+   * under them each overlay (subnet, VXLAN VNI) spanning the nodes with containers on it; {@code
+   * .svg("swarm.svg")} writes it as SVG.
+   */
+  public Diagram diagram() {
+    return Diagram.of(
+        SwarmTopology.read(
+            nodes.stream()
+                .map(n -> new SwarmTopology.Source(n.name(), n.ip(), n.engine()))
+                .toList()));
   }
 
   @Override

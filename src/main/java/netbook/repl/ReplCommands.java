@@ -165,16 +165,26 @@ public final class ReplCommands {
   private void diagram(String arg) throws InterruptedException {
     ResultPrinter p = ev.printer();
     Engine engine = ev.session().session().engine();
+    var swarm = netbook.lab.Swarm.in(ev.session().session());
     if (arg.isEmpty()) {
-      p.text(LiveTopology.drawing(engine, ev.width(), p.color()));
+      p.text(
+          swarm.isPresent()
+              ? swarmDrawing(swarm.get(), p.color())
+              : LiveTopology.drawing(engine, ev.width(), p.color()));
       return;
     }
     String[] a = arg.split("\\s+");
     if (a.length != 2 || !a[0].equals("--svg")) {
       throw new NetbookException("usage: :diagram [--svg FILE.svg]");
     }
-    Path written = Diagram.of(Topology.snapshot(engine)).svg(a[1]);
+    Diagram d = swarm.isPresent() ? swarm.get().diagram() : Diagram.of(Topology.snapshot(engine));
+    Path written = d.svg(a[1]);
     p.notice("wrote " + written);
+  }
+
+  private String swarmDrawing(netbook.lab.Swarm s, boolean unicode) {
+    Diagram d = s.diagram().width(ev.width());
+    return unicode ? d.drawing() : d.ascii();
   }
 
   /** Where {@code :help}'s descriptions start: two spaces, the widest command and argument, two. */

@@ -33,5 +33,18 @@ public final class SvgSamples {
       Files.writeString(file, SvgDiagram.render(e.getValue()));
       System.out.println(file);
     }
+    for (Map.Entry<String, SwarmTopology> e : swarms().entrySet()) {
+      Path file = dir.resolve(e.getKey() + ".svg");
+      Files.writeString(file, SwarmSvgDiagram.render(e.getValue()));
+      System.out.println(file);
+    }
+  }
+
+  /** The swarm samples: the lesson, and two overlays with a published service on ingress. */
+  static Map<String, SwarmTopology> swarms() {
+    Map<String, SwarmTopology> m = new LinkedHashMap<>();
+    m.put("swarm-overlay", SwarmDiagramTest.lesson());
+    m.put("swarm-two-overlays-ingress", SwarmDiagramTest.busy());
+    return m;
   }
 }
