@@ -22,7 +22,7 @@ final class NetworkJson {
     o.put("Name", n.name());
     o.put("Id", n.id());
     o.put("Created", DockerJson.time(n.created()));
-    o.put("Scope", "local");
+    o.put("Scope", n.scope());
     o.put("Driver", n.driver());
     o.put("EnableIPv6", n.enableIpv6());
     ObjectNode ipam = o.putObject("IPAM");
@@ -55,7 +55,7 @@ final class NetworkJson {
     }
     o.put("Internal", n.internal());
     o.put("Attachable", n.attachable());
-    o.put("Ingress", false);
+    o.put("Ingress", n.ingress());
     o.putObject("ConfigFrom").put("Network", "");
     o.put("ConfigOnly", false);
     ObjectNode containers = o.putObject("Containers");

@@ -31,6 +31,7 @@ public final class DockerModel {
   private final Instant bootTime;
   private final WebPublisher publisher;
   private final PortPublishing ports;
+  private final NodeSwarm swarm;
   private int nextIfIndex = 4;
   private int nextPid = 1200;
   private ContainerLifecycle lifecycle;
@@ -47,6 +48,7 @@ public final class DockerModel {
     this.containers = new ContainerTable(ids);
     this.wiring = new Wiring(ids, networks, () -> nextIfIndex++);
     this.execs = new ExecTable(ids);
+    this.swarm = new NodeSwarm(ids, networks, options.hostName());
     this.ports =
         new PortPublishing(
             publisher, options.servePublishedPorts(), networks, () -> containers.all());
@@ -62,6 +64,44 @@ public final class DockerModel {
 
   public void lifecycle(ContainerLifecycle value) {
     this.lifecycle = value;
+  }
+
+  /**
+   * Where node containers (the netbook/node image) get engines of their own, served on their
+   * published port 2375.
+   */
+  public void nodeEngines(NodeEngines value) {
+    publisher.nodes(value);
+  }
+
+  /** This engine's part in a Swarm. */
+  public NodeSwarm swarm() {
+    return swarm;
+  }
+
+  /** The swarms this engine may join (shared by the nodes of one engine) and its own address. */
+  public void swarms(SwarmClusters registry, java.util.function.Supplier<String> address) {
+    swarm.registry(registry, address);
+  }
+
+  /** {@code docker swarm init}; the new node's ID. */
+  public String swarmInit(String advertiseAddr) {
+    return swarm.init(advertiseAddr);
+  }
+
+  /** {@code docker swarm join}. */
+  public void swarmJoin(List<String> remoteAddrs, String token, String advertiseAddr) {
+    swarm.join(remoteAddrs, token, advertiseAddr);
+  }
+
+  /** The swarm, on a manager (GET /swarm, /nodes); dockerd's error elsewhere. */
+  public SwarmCluster managedSwarm() {
+    return swarm.managed();
+  }
+
+  /** Publishes this node's overlay endpoints to its swarm (the engine calls it after requests). */
+  public void publishSwarmEndpoints() {
+    swarm.publish(containers::byId);
   }
 
   public EmbeddedOptions options() {
@@ -133,10 +173,29 @@ public final class DockerModel {
   }
 
   public NetworkState createNetwork(NetworkSpec spec) {
+    if (spec.driver().equals("overlay")) {
+      if (networks.find(spec.name()).isPresent()) {
+        throw ApiException.conflict("network with name " + spec.name() + " already exists");
+      }
+      return swarm.createOverlay(spec);
+    }
     return networks.create(spec);
   }
 
   public void removeNetwork(String ref) {
+    NetworkState n = network(ref);
+    if (n.isOverlay()) {
+      if (n.hasEndpoints()) {
+        throw ApiException.forbidden(
+            "error while removing network: network "
+                + n.name()
+                + " id "
+                + n.id()
+                + " has active endpoints");
+      }
+      swarm.removeOverlay(n);
+      return;
+    }
     networks.remove(ref);
   }
 
@@ -146,6 +205,7 @@ public final class DockerModel {
   }
 
   public void connect(String networkRef, String containerRef, EndpointSpec endpoint) {
+    swarm.attach(networkRef);
     NetworkState n = network(networkRef);
     wiring.connect(n, container(containerRef), endpoint);
   }
@@ -216,6 +276,7 @@ public final class DockerModel {
         hostName = owner.config().hostname();
       }
     } else if (!mode.equals("host") && !mode.equals("none")) {
+      swarm.attach(mode.equals("default") ? "bridge" : mode);
       network = networks.find(mode.equals("default") ? "bridge" : mode).orElse(null);
       if (network == null) {
         unresolved = mode;
@@ -373,5 +434,6 @@ public final class DockerModel {
     for (ContainerState c : containers.all()) {
       publisher.unpublish(c);
     }
+    swarm.leave();
   }
 }
