@@ -101,7 +101,7 @@ public final class DockerModel {
 
   /** Publishes this node's overlay endpoints to its swarm (the engine calls it after requests). */
   public void publishSwarmEndpoints() {
-    swarm.publish(containers::byId);
+    swarm.publish(containers.all(), containers::byId);
   }
 
   public EmbeddedOptions options() {

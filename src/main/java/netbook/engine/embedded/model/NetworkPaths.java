@@ -249,7 +249,10 @@ public final class NetworkPaths {
     if (!reaches(from, address)) {
       return Optional.empty();
     }
-    return model.holder(address);
+    Optional<ContainerState> local = model.holder(address);
+    return local.isPresent()
+        ? local
+        : remoteHolder(from, address).map(SwarmCluster.Remote::container);
   }
 
   /** Counts a round trip on both ends' interfaces (what ifconfig's counters show). */

@@ -203,13 +203,25 @@ public final class NodeSwarm {
     networks.dropOverlay(n.id());
   }
 
-  /** Publishes this node's active endpoints on the swarm's overlays (after each request). */
-  void publish(java.util.function.Function<String, Optional<ContainerState>> containers) {
+  /**
+   * Publishes this node's active endpoints on the swarm's overlays (after each request); a worker
+   * forgets an overlay none of its containers uses any more, as dockerd does.
+   */
+  void publish(
+      java.util.Collection<ContainerState> all,
+      java.util.function.Function<String, Optional<ContainerState>> containers) {
     if (cluster == null) {
       return;
     }
-    for (NetworkState n : networks.all()) {
+    for (NetworkState n : List.copyOf(networks.all())) {
       if (!n.isOverlay()) {
+        continue;
+      }
+      if (!manager
+          && !n.ingress()
+          && all.stream().noneMatch(c -> c.endpoints().containsKey(n.id()))) {
+        networks.dropOverlay(n.id());
+        cluster.publish(nodeId, n.id(), List.of());
         continue;
       }
       List<SwarmCluster.Remote> mine = new ArrayList<>();
@@ -219,7 +231,13 @@ public final class NodeSwarm {
         if (c.isPresent() && e.active() && e.address() != 0) {
           mine.add(
               new SwarmCluster.Remote(
-                  hostname, cid, c.get().name(), List.copyOf(e.aliases()), e.address(), e.mac()));
+                  hostname,
+                  cid,
+                  c.get().name(),
+                  List.copyOf(e.aliases()),
+                  e.address(),
+                  e.mac(),
+                  c.get()));
         }
       }
       cluster.publish(nodeId, n.id(), mine);

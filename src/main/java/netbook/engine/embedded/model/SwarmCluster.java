@@ -46,9 +46,18 @@ public final class SwarmCluster {
       Instant created,
       Set<Integer> used) {}
 
-  /** An active endpoint on an overlay, as the node holding it publishes it. */
+  /**
+   * An active endpoint on an overlay, as the node holding it publishes it; {@code container} is
+   * that node's container (what a wget from another node finds serving there).
+   */
   public record Remote(
-      String node, String containerId, String name, List<String> aliases, int address, String mac) {
+      String node,
+      String containerId,
+      String name,
+      List<String> aliases,
+      int address,
+      String mac,
+      ContainerState container) {
     public boolean answers(String req) {
       return name.equalsIgnoreCase(req) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(req));
     }

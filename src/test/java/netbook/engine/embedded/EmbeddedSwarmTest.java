@@ -1,0 +1,231 @@
+package netbook.engine.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import netbook.engine.embedded.api.ApiResponse;
+import netbook.engine.embedded.model.EmbeddedOptions;
+import netbook.engine.embedded.model.SwarmClusters;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Swarm endpoints of embedded node engines, as dockerd answers them: init, inspect, join, node
+ * ls and their errors; overlays of the swarm across nodes (names, pings and wget from one node to
+ * another, one address pool).
+ */
+class EmbeddedSwarmTest {
+  private final SwarmClusters registry = new SwarmClusters();
+
+  private TestApi node(String hostname, String address) {
+    TestApi t =
+        new TestApi(
+            EmbeddedOptions.seeded(hostname.hashCode())
+                .withServePublishedPorts(false)
+                .withHostName(hostname)
+                .withPreloadedImages(List.of("netbook/toolbox", "netbook/web")));
+    t.api.joinable(registry, address);
+    return t;
+  }
+
+  private static String init(TestApi t, String addr) {
+    return t.ok(
+            t.post(
+                "/v1.41/swarm/init",
+                "{\"ListenAddr\":\"0.0.0.0:2377\",\"AdvertiseAddr\":\"" + addr + "\"}"))
+        .asText();
+  }
+
+  private static ApiResponse join(TestApi t, String manager, String token) {
+    return t.post(
+        "/v1.41/swarm/join",
+        "{\"ListenAddr\":\"0.0.0.0:2377\",\"RemoteAddrs\":[\""
+            + manager
+            + "\"],\"JoinToken\":\""
+            + token
+            + "\"}");
+  }
+
+  private static String message(ApiResponse r) {
+    return TestApi.json(r).path("message").asText();
+  }
+
+  private static String workerToken(TestApi manager) {
+    return manager.ok(manager.get("/v1.41/swarm")).path("JoinTokens").path("Worker").asText();
+  }
+
+  @Test
+  void initMakesALeaderWithTokens_gwbridgeAndIngress() {
+    TestApi n1 = node("node1", "172.20.0.2");
+    String id = init(n1, "172.20.0.2");
+    assertThat(id).matches("[0-9a-z]{25}");
+    JsonNode swarm = n1.ok(n1.get("/v1.41/swarm"));
+    assertThat(swarm.path("JoinTokens").path("Worker").asText()).startsWith("SWMTKN-1-");
+    assertThat(swarm.path("JoinTokens").path("Manager").asText())
+        .startsWith("SWMTKN-1-")
+        .isNotEqualTo(swarm.path("JoinTokens").path("Worker").asText());
+    JsonNode info = n1.ok(n1.get("/v1.41/info")).path("Swarm");
+    assertThat(info.path("LocalNodeState").asText()).isEqualTo("active");
+    assertThat(info.path("NodeID").asText()).isEqualTo(id);
+    assertThat(info.path("ControlAvailable").asBoolean()).isTrue();
+
+    JsonNode ingress = n1.ok(n1.get("/v1.41/networks/ingress"));
+    assertThat(ingress.path("Driver").asText()).isEqualTo("overlay");
+    assertThat(ingress.path("Scope").asText()).isEqualTo("swarm");
+    assertThat(ingress.path("Ingress").asBoolean()).isTrue();
+    assertThat(ingress.path("IPAM").path("Config").get(0).path("Subnet").asText())
+        .isEqualTo("10.0.0.0/24");
+    JsonNode gw = n1.ok(n1.get("/v1.41/networks/docker_gwbridge"));
+    assertThat(gw.path("Scope").asText()).isEqualTo("local");
+    assertThat(gw.path("IPAM").path("Config").get(0).path("Subnet").asText())
+        .isEqualTo("172.18.0.0/16");
+
+    ApiResponse again = n1.post("/v1.41/swarm/init", "{\"AdvertiseAddr\":\"172.20.0.2\"}");
+    assertThat(again.status()).isEqualTo(503);
+    assertThat(message(again))
+        .isEqualTo(
+            "This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm"
+                + " and join another one.");
+  }
+
+  @Test
+  void joinNeedsTheManagersAddressAndAValidToken_andNodeLsShowsTheLeader() {
+    TestApi n1 = node("node1", "172.20.0.2");
+    TestApi n2 = node("node2", "172.20.0.3");
+    TestApi n3 = node("node3", "172.20.0.4");
+    String leader = init(n1, "172.20.0.2");
+    String token = workerToken(n1);
+
+    ApiResponse wrong = join(n2, "172.20.0.2:2377", token.substring(0, token.length() - 3) + "zzz");
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(message(wrong))
+        .isEqualTo(
+            "rpc error: code = InvalidArgument desc = A valid join token is necessary to join"
+                + " this cluster");
+    ApiResponse nowhere = join(n2, "172.20.0.9:2377", token);
+    assertThat(nowhere.status()).isEqualTo(503);
+    assertThat(message(nowhere)).startsWith("Timeout was reached before node joined.");
+
+    n2.ok(join(n2, "172.20.0.2:2377", token));
+    n3.ok(join(n3, "172.20.0.2:2377", token));
+    ApiResponse twice = join(n3, "172.20.0.2:2377", token);
+    assertThat(twice.status()).isEqualTo(503);
+    assertThat(message(twice)).startsWith("This node is already part of a swarm.");
+
+    JsonNode nodes = n1.ok(n1.get("/v1.41/nodes"));
+    List<String> rows = new ArrayList<>();
+    for (JsonNode n : nodes) {
+      rows.add(
+          n.path("Description").path("Hostname").asText()
+              + " "
+              + n.path("Status").path("State").asText()
+              + " "
+              + n.path("Spec").path("Availability").asText()
+              + " "
+              + n.path("Spec").path("Role").asText()
+              + " "
+              + n.path("ManagerStatus").path("Leader").asBoolean(false)
+              + " "
+              + n.path("Status").path("Addr").asText());
+    }
+    assertThat(rows)
+        .containsExactly(
+            "node1 ready active manager true 172.20.0.2",
+            "node2 ready active worker false 172.20.0.3",
+            "node3 ready active worker false 172.20.0.4");
+    assertThat(nodes.get(0).path("ID").asText()).isEqualTo(leader);
+
+    ApiResponse onWorker = n2.get("/v1.41/nodes");
+    assertThat(onWorker.status()).isEqualTo(503);
+    assertThat(message(onWorker))
+        .isEqualTo(
+            "This node is not a swarm manager. Worker nodes can't be used to view or modify"
+                + " cluster state. Please run this command on a manager node or promote the"
+                + " current node to a manager.");
+    assertThat(n2.ok(n2.get("/v1.41/info")).path("Swarm").path("ControlAvailable").asBoolean())
+        .isFalse();
+  }
+
+  @Test
+  void aNodeOutsideASwarmAnswersAsDockerdDoes() {
+    TestApi alone = node("alone", "172.20.0.5");
+    for (ApiResponse r :
+        List.of(
+            alone.get("/v1.41/swarm"),
+            alone.get("/v1.41/nodes"),
+            alone.post(
+                "/v1.41/networks/create",
+                "{\"Name\":\"ov\",\"Driver\":\"overlay\",\"Attachable\":true}"))) {
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(message(r))
+          .isEqualTo(
+              "This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm"
+                  + " join\" to connect this node to swarm and try again.");
+    }
+    assertThat(alone.ok(alone.get("/v1.41/info")).path("Swarm").path("LocalNodeState").asText())
+        .isEqualTo("inactive");
+  }
+
+  @Test
+  void anOverlaySpansTheNodes_namesPingsAndWebPagesCrossThem() {
+    TestApi n1 = node("node1", "172.20.0.2");
+    TestApi n2 = node("node2", "172.20.0.3");
+    init(n1, "172.20.0.2");
+    n2.ok(join(n2, "172.20.0.2:2377", workerToken(n1)));
+
+    ApiResponse onWorker =
+        n2.post(
+            "/v1.41/networks/create",
+            "{\"Name\":\"ov\",\"Driver\":\"overlay\",\"Attachable\":true}");
+    assertThat(onWorker.status()).isEqualTo(503);
+    String ov =
+        n1.ok(
+                n1.post(
+                    "/v1.41/networks/create",
+                    "{\"Name\":\"ov\",\"Driver\":\"overlay\",\"Attachable\":true}"))
+            .path("Id")
+            .asText();
+    n1.ok(n1.post("/v1.41/networks/create", "{\"Name\":\"closed\",\"Driver\":\"overlay\"}"));
+    JsonNode inspect = n1.ok(n1.get("/v1.41/networks/ov"));
+    assertThat(inspect.path("Scope").asText()).isEqualTo("swarm");
+    assertThat(inspect.path("Attachable").asBoolean()).isTrue();
+    assertThat(inspect.path("IPAM").path("Config").get(0).path("Subnet").asText())
+        .isEqualTo("10.0.1.0/24");
+    assertThat(
+            n1.ok(n1.get("/v1.41/networks/closed"))
+                .path("IPAM")
+                .path("Config")
+                .get(0)
+                .path("Subnet")
+                .asText())
+        .isEqualTo("10.0.2.0/24");
+    assertThat(n2.get("/v1.41/networks/ov").status()).isEqualTo(404); // not used there yet
+
+    n1.run("web", "netbook/web", "ov");
+    n2.run("client", "netbook/toolbox", "ov");
+    assertThat(n2.ok(n2.get("/v1.41/networks/ov")).path("Id").asText()).isEqualTo(ov);
+    String web = n1.ip("web", "ov");
+    String client = n2.ip("client", "ov");
+    assertThat(web).startsWith("10.0.1.");
+    assertThat(client).startsWith("10.0.1.").isNotEqualTo(web);
+
+    assertThat(n2.exec("client", "nslookup", "web").stdout()).contains("Address: " + web);
+    assertThat(n2.exec("client", "ping", "-c", "1", "web").stdout())
+        .contains("64 bytes from " + web);
+    assertThat(n2.exec("client", "wget", "-qO-", "http://web").stdout()).contains("Welcome");
+    assertThat(n1.exec("web", "ping", "-c", "1", "client").stdout())
+        .contains("64 bytes from " + client);
+
+    ApiResponse closed =
+        n2.post(
+            "/v1.41/containers/create?name=c2",
+            "{\"Image\":\"netbook/toolbox\",\"HostConfig\":{\"NetworkMode\":\"closed\"}}");
+    assertThat(closed.status()).isEqualTo(403);
+    assertThat(message(closed)).contains("not manually attachable");
+
+    n2.ok(n2.delete("/v1.41/containers/client?force=true"));
+    assertThat(n2.get("/v1.41/networks/ov").status()).isEqualTo(404); // the worker forgets it
+    assertThat(n1.exec("web", "ping", "-c", "1", "-W", "1", "client").exitCode()).isNotZero();
+  }
+}
