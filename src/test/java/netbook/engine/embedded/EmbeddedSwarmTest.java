@@ -3,6 +3,10 @@ package netbook.engine.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import netbook.engine.embedded.api.ApiResponse;
@@ -53,6 +57,71 @@ class EmbeddedSwarmTest {
 
   private static String workerToken(TestApi manager) {
     return manager.ok(manager.get("/v1.41/swarm")).path("JoinTokens").path("Worker").asText();
+  }
+
+  @Test
+  void aNodeContainerServesItsOwnEngineOnItsPublishedPort_untilItStops() throws Exception {
+    TestApi outer =
+        new TestApi(
+            EmbeddedOptions.defaults()
+                .withPreloadedImages(List.of("netbook/node", "netbook/toolbox")));
+    try {
+      outer.ok(
+          outer.post(
+              "/containers/create?name=n1",
+              "{\"Image\":\"netbook/node\",\"Hostname\":\"node1\",\"HostConfig\":{\"PortBindings\":"
+                  + "{\"2375/tcp\":[{\"HostIp\":\"127.0.0.1\",\"HostPort\":\"\"}]}}}"));
+      outer.ok(outer.post("/containers/n1/start", ""));
+      int port =
+          outer
+              .inspect("n1")
+              .at("/NetworkSettings/Ports/2375~1tcp")
+              .get(0)
+              .path("HostPort")
+              .asInt();
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest info =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1.41/info")).build();
+      JsonNode nested =
+          TestApi.JSON.readTree(http.send(info, HttpResponse.BodyHandlers.ofString()).body());
+      assertThat(nested.path("Name").asText()).isEqualTo("node1");
+      assertThat(nested.path("Images").asInt()).isZero(); // a node starts without images
+
+      // docker save on the outer engine, docker load on the node's
+      byte[] tar = outer.get("/v1.41/images/netbook/toolbox:latest/get").body();
+      HttpRequest load =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1.41/images/load"))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(tar))
+              .header("Content-Type", "application/x-tar")
+              .build();
+      assertThat(http.send(load, HttpResponse.BodyHandlers.ofString()).body())
+          .contains("Loaded image: netbook/toolbox:latest");
+
+      outer.ok(outer.post("/containers/n1/stop?t=0", ""));
+      assertThat(listening(port)).isFalse();
+      outer.ok(outer.post("/containers/n1/start", ""));
+      int again =
+          outer
+              .inspect("n1")
+              .at("/NetworkSettings/Ports/2375~1tcp")
+              .get(0)
+              .path("HostPort")
+              .asInt();
+      assertThat(listening(again)).isTrue();
+      outer.api.close();
+      assertThat(listening(again)).isFalse();
+    } finally {
+      outer.api.close();
+    }
+  }
+
+  private static boolean listening(int port) {
+    try {
+      new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port).close();
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   @Test
