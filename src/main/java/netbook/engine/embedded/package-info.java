@@ -30,8 +30,29 @@
  *       container stops; {@code wait} waits (not-running, next-exit, removed)
  *   <li>{@code GET /images/json}, {@code GET /images/{name}/json}, {@code POST /images/create}
  *       (instant pulls of ubuntu, alpine, busybox, nginx and the netbook/* lab images, any tag;
- *       others: Docker's "pull access denied"), {@code DELETE /images/{name}}
+ *       others: Docker's "pull access denied"), {@code DELETE /images/{name}}, {@code GET
+ *       /images/{name}/get} and {@code POST /images/load} (archives of manifest.json only: the
+ *       catalogue knows what an image does)
+ *   <li>{@code POST /swarm/init|join}, {@code GET /swarm} (JoinTokens), {@code GET /nodes}, {@code
+ *       GET /nodes/{id}}, with dockerd's errors (already part of a swarm, not a manager, no swarm,
+ *       wrong token, no manager at that address)
  * </ul>
+ *
+ * <h2>Swarm nodes</h2>
+ *
+ * <p>A started container of {@code netbook/node} (its command a {@code dockerd}) whose port 2375 is
+ * published gets an embedded engine of its own ({@code NodeEngineServers}), served on the published
+ * loopback port until the container stops, is removed or the outer engine closes; its name is the
+ * container's hostname and it starts without images ({@code docker load} them). The nodes of one
+ * outer engine share a registry of swarms ({@link netbook.engine.embedded.model.SwarmClusters}): a
+ * join finds its swarm by the manager's advertised address. Joining brings docker_gwbridge (the
+ * next bridge pool: 172.18.0.0/16 on a fresh node) and the ingress overlay (10.0.0.0/24); {@code
+ * network create -d overlay} on a manager takes the next 10.0.N.0/24, one address pool for all
+ * nodes; a worker lists an attachable overlay while one of its containers uses it. Names, pings,
+ * nslookup and wget cross nodes over an overlay (each node publishes its overlay endpoints to the
+ * swarm after every request). Not modelled: services and tasks, leave, promote/demote, the per-node
+ * load-balancer endpoints, a container's second leg on docker_gwbridge (eth1) and its default route
+ * there, overlay subnets chosen by the user, encryption.
  *
  * <h2>Knowingly left out</h2>
  *
@@ -51,7 +72,7 @@
  *       (the default bridge has none, as without the daemon's --ipv6); IPv6 goes between containers
  *       on such networks and their gateway only (no wget or nc over it), and the embedded DNS
  *       answers no PTR for IPv6 addresses but those of containers.
- *   <li>macvlan/overlay drivers, volumes, events, swarm; duplicate network names are always refused
+ *   <li>macvlan driver, volumes, events, services; duplicate network names are always refused
  *       (dockerd 20.10 allows them without CheckDuplicate).
  *   <li>Busybox commands beyond ping, ping6, ip addr|link|route [get]|neigh|rule, ifconfig, arp,
  *       route, netstat, traceroute, nc (the subset in {@code busybox.NcCommand}), hostname

@@ -278,6 +278,11 @@ class EmbeddedSwarmTest {
     String client = n2.ip("client", "ov");
     assertThat(web).startsWith("10.0.1.");
     assertThat(client).startsWith("10.0.1.").isNotEqualTo(web);
+    JsonNode onOv = n2.inspect("client").at("/NetworkSettings/Networks/ov");
+    assertThat(onOv.path("NetworkID").asText()).isEqualTo(ov);
+    assertThat(onOv.path("Gateway").asText()).isEmpty(); // as dockerd shows an overlay endpoint
+    assertThat(inspect.path("IPAM").path("Config").get(0).path("Gateway").asText())
+        .isEqualTo("10.0.1.1");
 
     assertThat(n2.exec("client", "nslookup", "web").stdout()).contains("Address: " + web);
     assertThat(n2.exec("client", "ping", "-c", "1", "web").stdout())
