@@ -71,8 +71,9 @@ public final class EmbeddedDockerApi implements AutoCloseable {
   /** Answers one Engine API request; errors come back as Docker's {"message": …} bodies. */
   public ApiResponse handle(ApiRequest request) {
     synchronized (model) {
+      model.syncSwarm(); // what other nodes changed in the swarm shows here
       ApiResponse r = router.handle(request);
-      model.publishSwarmEndpoints();
+      model.syncSwarm(); // and what this request changed shows there
       model.notifyAll(); // live answers wait on the model for changes
       return r;
     }
@@ -86,8 +87,9 @@ public final class EmbeddedDockerApi implements AutoCloseable {
    */
   public ApiResponse handleLive(ApiRequest request) {
     synchronized (model) {
+      model.syncSwarm(); // what other nodes changed in the swarm shows here
       ApiResponse r = router.handleLive(request);
-      model.publishSwarmEndpoints();
+      model.syncSwarm(); // and what this request changed shows there
       model.notifyAll();
       return r;
     }

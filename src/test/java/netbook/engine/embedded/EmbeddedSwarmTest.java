@@ -217,6 +217,25 @@ class EmbeddedSwarmTest {
   }
 
   @Test
+  void aManagerTokenMakesASecondManager_whichListsTheSwarmsOverlays() {
+    TestApi n1 = node("node1", "172.20.0.2");
+    TestApi n2 = node("node2", "172.20.0.3");
+    init(n1, "172.20.0.2");
+    String managerToken = n1.ok(n1.get("/v1.41/swarm")).path("JoinTokens").path("Manager").asText();
+    n2.ok(join(n2, "172.20.0.2:2377", managerToken));
+    n1.ok(
+        n1.post(
+            "/v1.41/networks/create",
+            "{\"Name\":\"late\",\"Driver\":\"overlay\",\"Attachable\":true}"));
+    assertThat(n2.ok(n2.get("/v1.41/networks/late")).path("Scope").asText()).isEqualTo("swarm");
+    JsonNode second = n2.ok(n2.get("/v1.41/nodes")).get(1);
+    assertThat(second.path("Spec").path("Role").asText()).isEqualTo("manager");
+    assertThat(second.path("ManagerStatus").path("Leader").asBoolean(false)).isFalse();
+    n2.ok(n2.delete("/v1.41/networks/late"));
+    assertThat(n1.get("/v1.41/networks/late").status()).isEqualTo(404);
+  }
+
+  @Test
   void aNodeOutsideASwarmAnswersAsDockerdDoes() {
     TestApi alone = node("alone", "172.20.0.5");
     for (ApiResponse r :

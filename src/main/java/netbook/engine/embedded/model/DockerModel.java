@@ -99,8 +99,11 @@ public final class DockerModel {
     return swarm.managed();
   }
 
-  /** Publishes this node's overlay endpoints to its swarm (the engine calls it after requests). */
-  public void publishSwarmEndpoints() {
+  /**
+   * Brings the swarm and this node in step (the engine calls it around each request): the swarm's
+   * overlays on a manager, this node's overlay endpoints published to the swarm.
+   */
+  public void syncSwarm() {
     swarm.publish(containers.all(), containers::byId);
   }
 

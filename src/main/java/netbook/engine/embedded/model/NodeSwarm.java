@@ -213,11 +213,15 @@ public final class NodeSwarm {
     if (cluster == null) {
       return;
     }
+    if (manager) {
+      cluster.overlays().forEach(networks::addOverlay); // another manager's new ones too
+    }
     for (NetworkState n : List.copyOf(networks.all())) {
       if (!n.isOverlay()) {
         continue;
       }
-      if (!manager
+      boolean gone = cluster.overlay(n.id()).isEmpty();
+      if ((gone || !manager)
           && !n.ingress()
           && all.stream().noneMatch(c -> c.endpoints().containsKey(n.id()))) {
         networks.dropOverlay(n.id());
