@@ -236,6 +236,41 @@ class EmbeddedSwarmTest {
   }
 
   @Test
+  void leaveTakesTheNodeOutOfTheSwarm_aManagerOnlyWithForce() {
+    TestApi n1 = node("node1", "172.20.0.2");
+    TestApi n2 = node("node2", "172.20.0.3");
+    init(n1, "172.20.0.2");
+    n2.ok(join(n2, "172.20.0.2:2377", workerToken(n1)));
+    n1.ok(
+        n1.post(
+            "/v1.41/networks/create",
+            "{\"Name\":\"ov\",\"Driver\":\"overlay\",\"Attachable\":true}"));
+    n2.run("client", "netbook/toolbox", "ov");
+
+    n2.ok(n2.post("/v1.41/swarm/leave", ""));
+    assertThat(n1.ok(n1.get("/v1.41/nodes"))).hasSize(1);
+    assertThat(n2.inspect("client").at("/NetworkSettings/Networks").has("ov")).isFalse();
+    assertThat(n2.get("/v1.41/networks/ov").status()).isEqualTo(404);
+    assertThat(n2.get("/v1.41/networks/ingress").status()).isEqualTo(404);
+    n2.ok(n2.get("/v1.41/networks/docker_gwbridge"));
+    assertThat(n2.ok(n2.get("/v1.41/info")).path("Swarm").path("LocalNodeState").asText())
+        .isEqualTo("inactive");
+    ApiResponse again = n2.post("/v1.41/swarm/leave", "");
+    assertThat(again.status()).isEqualTo(503);
+    assertThat(message(again)).isEqualTo("This node is not part of a swarm");
+
+    ApiResponse manager = n1.post("/v1.41/swarm/leave", "");
+    assertThat(manager.status()).isEqualTo(503);
+    assertThat(message(manager))
+        .isEqualTo(
+            "You are attempting to leave the swarm on a node that is participating as a manager."
+                + " Removing the last manager erases all current state of the swarm. Use `--force`"
+                + " to ignore this message. ");
+    n1.ok(n1.post("/v1.41/swarm/leave?force=1", ""));
+    assertThat(join(n2, "172.20.0.2:2377", "SWMTKN-1-x").status()).isEqualTo(503); // no swarm there
+  }
+
+  @Test
   void aNodeOutsideASwarmAnswersAsDockerdDoes() {
     TestApi alone = node("alone", "172.20.0.5");
     for (ApiResponse r :

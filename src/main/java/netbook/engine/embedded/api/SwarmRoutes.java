@@ -9,8 +9,8 @@ import netbook.engine.embedded.model.DockerModel;
 import netbook.engine.embedded.model.SwarmCluster;
 
 /**
- * /swarm and /nodes: init, inspect (with the join tokens), join, and the node list, as a manager
- * answers them; other nodes get dockerd's errors.
+ * /swarm and /nodes: init, inspect (with the join tokens), join, leave, and the node list, as a
+ * manager answers them; other nodes get dockerd's errors.
  */
 final class SwarmRoutes {
   private final DockerModel model;
@@ -45,6 +45,10 @@ final class SwarmRoutes {
       JsonNode body = DockerJson.read(req.body());
       String id = model.swarmInit(DockerJson.text(body, "AdvertiseAddr"));
       return ApiResponse.json(200, DockerJson.MAPPER.getNodeFactory().textNode(id).toString());
+    }
+    if (seg.size() == 2 && seg.get(1).equals("leave") && m.equals("POST")) {
+      model.swarmLeave(ContainerRoutes.truthy(req.query().get("force")));
+      return ApiResponse.empty(200);
     }
     if (seg.size() == 2 && seg.get(1).equals("join") && m.equals("POST")) {
       JsonNode body = DockerJson.read(req.body());

@@ -94,6 +94,23 @@ public final class DockerModel {
     swarm.join(remoteAddrs, token, advertiseAddr);
   }
 
+  /**
+   * {@code docker swarm leave [--force]}: this node's containers are disconnected from the swarm's
+   * overlays, which it forgets.
+   */
+  public void swarmLeave(boolean force) {
+    swarm.checkLeave(force);
+    for (ContainerState c : containers.all()) {
+      for (String networkId : List.copyOf(c.endpoints().keySet())) {
+        NetworkState n = networks.byId(networkId);
+        if (n != null && n.isOverlay()) {
+          wiring.disconnect(n, c);
+        }
+      }
+    }
+    swarm.leave();
+  }
+
   /** The swarm, on a manager (GET /swarm, /nodes); dockerd's error elsewhere. */
   public SwarmCluster managedSwarm() {
     return swarm.managed();

@@ -74,9 +74,7 @@ public final class NodeSwarm {
     String addr = hostOf(advertiseAddr.isEmpty() ? ownAddress.get() : advertiseAddr);
     if (addr.isEmpty()) {
       throw ApiException.badRequest(
-          "must specify a listening address because the address to advertise is not recognized as"
-              + " a system address, and a system's IP address to use could not be uniquely"
-              + " identified");
+          "could not find the system's IP address - specify one with --advertise-addr");
     }
     String id = base36(25);
     SwarmCluster c =
@@ -248,12 +246,56 @@ public final class NodeSwarm {
     }
   }
 
-  /** The node stops: it leaves its swarm (its endpoints with it). */
+  /**
+   * Whether {@code docker swarm leave} may go ahead: in a swarm, and on a manager only with force
+   * (else dockerd's warning about the swarm's state or its Raft quorum).
+   */
+  void checkLeave(boolean force) {
+    if (cluster == null) {
+      throw ApiException.unavailable("This node is not part of a swarm");
+    }
+    if (!manager || force) {
+      return;
+    }
+    long managers = cluster.members().stream().filter(SwarmCluster.Member::manager).count();
+    String msg =
+        "You are attempting to leave the swarm on a node that is participating as a manager. ";
+    if (managers == 1) {
+      throw ApiException.unavailable(
+          msg
+              + "Removing the last manager erases all current state of the swarm. Use `--force` to"
+              + " ignore this message. ");
+    }
+    if (managers - 2 <= 0) {
+      msg +=
+          "Removing this node leaves "
+              + (managers - 1)
+              + " managers out of "
+              + managers
+              + ". Without a Raft quorum your swarm will be inaccessible. ";
+    }
+    throw ApiException.unavailable(
+        msg
+            + "The only way to restore a swarm that has lost consensus is to reinitialize it with"
+            + " `--force-new-cluster`. Use `--force` to suppress this message.");
+  }
+
+  /**
+   * The node leaves its swarm (its endpoints with it) and forgets the swarm's overlays; its
+   * docker_gwbridge stays, as with dockerd.
+   */
   void leave() {
     if (cluster != null) {
       cluster.leave(nodeId);
       registry.prune();
+      for (NetworkState n : List.copyOf(networks.all())) {
+        if (n.isOverlay()) {
+          networks.dropOverlay(n.id());
+        }
+      }
       cluster = null;
+      nodeId = "";
+      manager = false;
     }
   }
 
