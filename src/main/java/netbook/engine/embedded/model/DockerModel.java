@@ -227,6 +227,7 @@ public final class DockerModel {
   public void connect(String networkRef, String containerRef, EndpointSpec endpoint) {
     swarm.attach(networkRef);
     NetworkState n = network(networkRef);
+    swarm.using(n);
     wiring.connect(n, container(containerRef), endpoint);
   }
 
@@ -300,6 +301,8 @@ public final class DockerModel {
       network = networks.find(mode.equals("default") ? "bridge" : mode).orElse(null);
       if (network == null) {
         unresolved = mode;
+      } else {
+        swarm.using(network);
       }
     }
     String id = ids.id64();

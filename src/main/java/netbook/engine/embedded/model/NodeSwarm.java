@@ -119,6 +119,21 @@ public final class NodeSwarm {
     this.cluster = c;
     this.nodeId = id;
     this.manager = asManager;
+    if (asManager) {
+      c.overlays().forEach(networks::addOverlay); // the ingress with them
+    }
+  }
+
+  /**
+   * A container of this node is about to use the overlay {@code n}: the node's first such container
+   * brings docker_gwbridge (the way out of the overlays) and, on a worker, the ingress and the
+   * node's own endpoint on the overlay (lb-NAME, an address from the overlay's pool), as dockerd
+   * does.
+   */
+  void using(NetworkState n) {
+    if (cluster == null || !n.isOverlay()) {
+      return;
+    }
     if (networks.find("docker_gwbridge").isEmpty()) {
       Map<String, String> opts = new LinkedHashMap<>();
       opts.put("com.docker.network.bridge.enable_icc", "false");
@@ -126,10 +141,39 @@ public final class NodeSwarm {
       opts.put("com.docker.network.bridge.name", "docker_gwbridge");
       networks.create(NetworkSpec.builder("docker_gwbridge").options(opts).build());
     }
-    c.overlay("ingress").ifPresent(networks::addOverlay);
-    if (asManager) {
-      c.overlays().forEach(networks::addOverlay);
+    cluster.overlay("ingress").ifPresent(networks::addOverlay);
+    Optional<SwarmCluster.Overlay> o = cluster.overlay(n.id());
+    if (!manager && o.isPresent() && o.get().loadBalancer(nodeId).isEmpty()) {
+      o.get().loadBalancers().put(nodeId, n.allocate());
     }
+  }
+
+  /** The address of this node's own endpoint on an overlay (lb-NAME), if it has one. */
+  public Optional<Integer> loadBalancer(NetworkState n) {
+    return cluster == null
+        ? Optional.empty()
+        : cluster.overlay(n.id()).flatMap(o -> o.loadBalancer(nodeId));
+  }
+
+  /** The MAC an endpoint with this address has (02:42 and the address). */
+  public static String mac(int address) {
+    return Macs.fromIpv4(address);
+  }
+
+  /** Drops this node's copy of an overlay, giving its own endpoint's address back. */
+  private void drop(NetworkState n) {
+    if (cluster != null) {
+      cluster
+          .overlay(n.id())
+          .ifPresent(
+              o -> {
+                Integer lb = o.loadBalancers().remove(nodeId);
+                if (lb != null) {
+                  n.release(lb);
+                }
+              });
+    }
+    networks.dropOverlay(n.id());
   }
 
   /** The manager's answer to GET /swarm and GET /nodes, or dockerd's error on other nodes. */
@@ -222,7 +266,7 @@ public final class NodeSwarm {
       if ((gone || !manager)
           && !n.ingress()
           && all.stream().noneMatch(c -> c.endpoints().containsKey(n.id()))) {
-        networks.dropOverlay(n.id());
+        drop(n);
         cluster.publish(nodeId, n.id(), List.of());
         continue;
       }
@@ -286,13 +330,13 @@ public final class NodeSwarm {
    */
   void leave() {
     if (cluster != null) {
-      cluster.leave(nodeId);
-      registry.prune();
       for (NetworkState n : List.copyOf(networks.all())) {
         if (n.isOverlay()) {
-          networks.dropOverlay(n.id());
+          drop(n);
         }
       }
+      cluster.leave(nodeId);
+      registry.prune();
       cluster = null;
       nodeId = "";
       manager = false;

@@ -33,8 +33,9 @@ public final class SwarmCluster {
       String nodeId, String hostname, String addr, boolean manager, Instant joined) {}
 
   /**
-   * An overlay network of the swarm: the same id, name and subnet on every node that has it, and
-   * one set of addresses in use for all of them.
+   * An overlay network of the swarm: the same id, name and subnet on every node that has it, one
+   * set of addresses in use for all of them, and the addresses of the nodes' own endpoints on it
+   * (by node ID).
    */
   public record Overlay(
       String id,
@@ -44,7 +45,13 @@ public final class SwarmCluster {
       boolean ingress,
       Map<String, String> labels,
       Instant created,
-      Set<Integer> used) {}
+      Set<Integer> used,
+      Map<String, Integer> loadBalancers) {
+    /** The address of a node's own endpoint on the overlay (lb-NAME), if it has one. */
+    public Optional<Integer> loadBalancer(String nodeId) {
+      return Optional.ofNullable(loadBalancers.get(nodeId));
+    }
+  }
 
   /**
    * An active endpoint on an overlay, as the node holding it publishes it; {@code container} is
@@ -144,7 +151,16 @@ public final class SwarmCluster {
     }
     Set<Integer> used = Collections.synchronizedSet(new TreeSet<>());
     Overlay o =
-        new Overlay(networkId, name, subnet, attachable, ingress, Map.copyOf(labels), now, used);
+        new Overlay(
+            networkId,
+            name,
+            subnet,
+            attachable,
+            ingress,
+            Map.copyOf(labels),
+            now,
+            used,
+            Collections.synchronizedMap(new LinkedHashMap<>()));
     overlays.put(networkId, o);
     return o;
   }
