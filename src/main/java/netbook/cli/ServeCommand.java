@@ -45,7 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     EmbeddedOptions o =
         EmbeddedOptions.defaults()
             .withPreloadedImages(
-                List.of("netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
+                List.of(
+                    "netbook/toolbox:latest",
+                    "netbook/web:latest",
+                    "netbook/bare:latest",
+                    "netbook/node:latest"));
     if (seed != null) {
       o = o.withSeed(seed);
     }

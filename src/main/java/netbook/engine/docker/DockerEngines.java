@@ -202,7 +202,11 @@ public final class DockerEngines {
     EmbeddedOptions o =
         EmbeddedOptions.defaults()
             .withPreloadedImages(
-                List.of("netbook/toolbox:latest", "netbook/web:latest", "netbook/bare:latest"));
+                List.of(
+                    "netbook/toolbox:latest",
+                    "netbook/web:latest",
+                    "netbook/bare:latest",
+                    "netbook/node:latest"));
     if (seed.isPresent()) {
       o = o.withSeed(seed.getAsLong());
     }

@@ -51,6 +51,17 @@ public final class EmbeddedDockerApi implements AutoCloseable {
     this.busybox = new Busybox(model, namespaces, new NetworkPaths(model, namespaces));
     model.lifecycle(TerminalShell.promptingAfter(new ContainerProcesses(model, busybox)));
     this.router = new ApiRouter(model, busybox);
+    model.nodeEngines(new NodeEngineServers(options));
+  }
+
+  /**
+   * Lets this engine (a node's) join the swarms in {@code swarms}, shared with its sibling nodes;
+   * {@code address} is the node's own, what it advertises by default.
+   */
+  void joinable(netbook.engine.embedded.model.SwarmClusters swarms, String address) {
+    synchronized (model) {
+      model.swarms(swarms, () -> address);
+    }
   }
 
   public EmbeddedOptions options() {
@@ -60,7 +71,9 @@ public final class EmbeddedDockerApi implements AutoCloseable {
   /** Answers one Engine API request; errors come back as Docker's {"message": …} bodies. */
   public ApiResponse handle(ApiRequest request) {
     synchronized (model) {
+      model.syncSwarm(); // what other nodes changed in the swarm shows here
       ApiResponse r = router.handle(request);
+      model.syncSwarm(); // and what this request changed shows there
       model.notifyAll(); // live answers wait on the model for changes
       return r;
     }
@@ -74,7 +87,9 @@ public final class EmbeddedDockerApi implements AutoCloseable {
    */
   public ApiResponse handleLive(ApiRequest request) {
     synchronized (model) {
+      model.syncSwarm(); // what other nodes changed in the swarm shows here
       ApiResponse r = router.handleLive(request);
+      model.syncSwarm(); // and what this request changed shows there
       model.notifyAll();
       return r;
     }
@@ -104,7 +119,7 @@ public final class EmbeddedDockerApi implements AutoCloseable {
     }
   }
 
-  /** Stops the loopback servers of published ports. */
+  /** Stops the loopback servers of published ports and the engines of node containers. */
   @Override
   public void close() {
     synchronized (model) {

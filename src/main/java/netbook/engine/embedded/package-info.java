@@ -30,8 +30,33 @@
  *       container stops; {@code wait} waits (not-running, next-exit, removed)
  *   <li>{@code GET /images/json}, {@code GET /images/{name}/json}, {@code POST /images/create}
  *       (instant pulls of ubuntu, alpine, busybox, nginx and the netbook/* lab images, any tag;
- *       others: Docker's "pull access denied"), {@code DELETE /images/{name}}
+ *       others: Docker's "pull access denied"), {@code DELETE /images/{name}}, {@code GET
+ *       /images/{name}/get} and {@code POST /images/load} (archives of manifest.json only: the
+ *       catalogue knows what an image does)
+ *   <li>{@code POST /swarm/init|join|leave}, {@code GET /swarm} (JoinTokens), {@code GET /nodes},
+ *       {@code GET /nodes/{id}}, with dockerd's errors (already part of a swarm, not a manager, no
+ *       swarm, wrong token, no manager at that address)
  * </ul>
+ *
+ * <h2>Swarm nodes</h2>
+ *
+ * <p>A started container of {@code netbook/node} (its command a {@code dockerd}) whose port 2375 is
+ * published gets an embedded engine of its own ({@code NodeEngineServers}), served on the published
+ * loopback port until the container stops, is removed or the outer engine closes; its name is the
+ * container's hostname and it starts without images ({@code docker load} them). The nodes of one
+ * outer engine share a registry of swarms ({@link netbook.engine.embedded.model.SwarmClusters}): a
+ * join finds its swarm by the manager's advertised address. A manager lists the ingress overlay
+ * (10.0.0.0/24) from the start; a node's first container on an overlay brings docker_gwbridge (the
+ * next bridge pool: 172.18.0.0/16 on a fresh node) and, on a worker, the ingress and the node's own
+ * endpoint on that overlay (lb-NAME), as recorded on dockerd; {@code network create -d overlay} on
+ * a manager takes the next 10.0.N.0/24, one address pool for all nodes; a worker lists an
+ * attachable overlay while one of its containers uses it. Names, pings, nslookup and wget cross
+ * nodes over an overlay (each node publishes its overlay endpoints to the swarm around every
+ * request). Not modelled: services and tasks, promote/demote, a manager's own endpoint on an
+ * overlay, a container's second leg on docker_gwbridge (eth1) and its default route there, overlay
+ * subnets chosen by the user, encryption; a node's state does not survive a restart of its
+ * container; what containers in nodes publish is bound on the host's loopback (one port space for
+ * all nodes).
  *
  * <h2>Knowingly left out</h2>
  *
@@ -51,7 +76,7 @@
  *       (the default bridge has none, as without the daemon's --ipv6); IPv6 goes between containers
  *       on such networks and their gateway only (no wget or nc over it), and the embedded DNS
  *       answers no PTR for IPv6 addresses but those of containers.
- *   <li>macvlan/overlay drivers, volumes, events, swarm; duplicate network names are always refused
+ *   <li>macvlan driver, volumes, events, services; duplicate network names are always refused
  *       (dockerd 20.10 allows them without CheckDuplicate).
  *   <li>Busybox commands beyond ping, ping6, ip addr|link|route [get]|neigh|rule, ifconfig, arp,
  *       route, netstat, traceroute, nc (the subset in {@code busybox.NcCommand}), hostname

@@ -29,6 +29,7 @@ public final class ApiRouter {
   private final ExecRoutes execRoutes;
   private final ImageRoutes imageRoutes;
   private final LiveRoutes liveRoutes;
+  private final SwarmRoutes swarmRoutes;
 
   public ApiRouter(DockerModel model, Busybox busybox) {
     this.model = model;
@@ -37,6 +38,7 @@ public final class ApiRouter {
     this.execRoutes = new ExecRoutes(model, busybox);
     this.imageRoutes = new ImageRoutes(model);
     this.liveRoutes = new LiveRoutes(model, busybox);
+    this.swarmRoutes = new SwarmRoutes(model);
   }
 
   /** Answers one Engine API request; errors come back as Docker's {"message": …} bodies. */
@@ -88,6 +90,7 @@ public final class ApiRouter {
       case "containers" -> containerRoutes.route(request, seg);
       case "exec" -> execRoutes.route(request, seg);
       case "images" -> imageRoutes.route(request, seg);
+      case "swarm", "nodes" -> swarmRoutes.route(request, seg);
       default -> null;
     };
   }
@@ -107,6 +110,36 @@ public final class ApiRouter {
     h.put("Cache-Control", "no-cache, no-store, must-revalidate");
     h.put("Pragma", "no-cache");
     return ApiResponse.text(200, head ? "" : "OK").withHeaders(h);
+  }
+
+  private void swarmInfo(ObjectNode o) {
+    var swarm = model.swarm();
+    if (swarm.cluster().isEmpty()) {
+      o.put("NodeID", "");
+      o.put("NodeAddr", "");
+      o.put("LocalNodeState", "inactive");
+      o.put("ControlAvailable", false);
+      o.put("Error", "");
+      o.putNull("RemoteManagers");
+      return;
+    }
+    var c = swarm.cluster().get();
+    var me = c.members().stream().filter(m -> m.nodeId().equals(swarm.nodeId())).findFirst();
+    o.put("NodeID", swarm.nodeId());
+    o.put("NodeAddr", me.map(m -> m.addr()).orElse(""));
+    o.put("LocalNodeState", "active");
+    o.put("ControlAvailable", swarm.manager());
+    o.put("Error", "");
+    var managers = o.putArray("RemoteManagers");
+    c.members().stream()
+        .filter(m -> m.manager())
+        .forEach(
+            m -> managers.addObject().put("NodeID", m.nodeId()).put("Addr", m.addr() + ":2377"));
+    o.put("Nodes", c.members().size());
+    o.put("Managers", c.members().stream().filter(m -> m.manager()).count());
+    if (swarm.manager()) {
+      o.putObject("Cluster").put("ID", c.id());
+    }
   }
 
   static ApiResponse error(int status, String message) {
@@ -167,7 +200,7 @@ public final class ApiRouter {
     o.put("ExperimentalBuild", false);
     o.put("ServerVersion", SERVER_VERSION);
     o.put("DefaultRuntime", "runc");
-    o.putObject("Swarm").put("LocalNodeState", "inactive");
+    swarmInfo(o.putObject("Swarm"));
     o.put("LiveRestoreEnabled", false);
     o.put("Isolation", "");
     o.putArray("SecurityOptions");

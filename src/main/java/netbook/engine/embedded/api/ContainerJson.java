@@ -244,7 +244,8 @@ final class ContainerJson {
       boolean withAddress = ep.active() && ep.address() != 0 && n != null;
       x.put("NetworkID", ep.active() && n != null ? n.id() : "");
       x.put("EndpointID", ep.endpointId());
-      x.put("Gateway", withAddress ? Ipv4.format(n.gateway()) : "");
+      // an overlay's gateway address is the overlay bridge's, never a container's default route
+      x.put("Gateway", withAddress && !n.isOverlay() ? Ipv4.format(n.gateway()) : "");
       x.put("IPAddress", withAddress ? ep.ipv4() : "");
       x.put("IPPrefixLen", withAddress ? n.subnet().prefix() : 0);
       boolean v6 = withAddress && ep.ipv6Address() != null;

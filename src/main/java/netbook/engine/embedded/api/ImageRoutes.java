@@ -9,7 +9,9 @@ import netbook.engine.embedded.model.DockerModel;
 import netbook.engine.embedded.model.ImageCatalog;
 import netbook.engine.embedded.model.ImageRecord;
 
-/** /images: list, inspect, create (an instant pull of the known names), remove. */
+/**
+ * /images: list, inspect, create (an instant pull of the known names), remove, save (get) and load.
+ */
 final class ImageRoutes {
   private final DockerModel model;
 
@@ -30,7 +32,23 @@ final class ImageRoutes {
       String tag = q.getOrDefault("tag", "");
       return pull(tag.isEmpty() ? ref : ref + ":" + tag);
     }
+    if (seg.size() == 2 && seg.get(1).equals("load") && m.equals("POST")) {
+      StringBuilder sb = new StringBuilder();
+      for (String ref : ImageArchive.references(req.body())) {
+        ImageRecord i = model.pullImage(ref);
+        sb.append(
+                DockerJson.write(
+                    DockerJson.object().put("stream", "Loaded image: " + i.reference() + "\n")))
+            .append("\r\n");
+      }
+      return new ApiResponse(
+          200, ApiResponse.JSON, sb.toString().getBytes(StandardCharsets.UTF_8), Map.of());
+    }
     String name = String.join("/", seg.subList(1, seg.size()));
+    if (m.equals("GET") && name.endsWith("/get")) {
+      ImageRecord i = model.image(name.substring(0, name.length() - "/get".length()));
+      return new ApiResponse(200, "application/x-tar", ImageArchive.save(i), Map.of());
+    }
     if (m.equals("GET") && name.endsWith("/json")) {
       String ref = name.substring(0, name.length() - "/json".length());
       ImageRecord i = model.image(ref);

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import netbook.engine.embedded.model.ContainerState;
 import netbook.engine.embedded.model.DockerModel;
 import netbook.engine.embedded.model.EndpointState;
+import netbook.engine.embedded.model.ImageCatalog;
 import netbook.engine.embedded.model.Ipv4;
 import netbook.engine.embedded.model.Ipv6;
 import netbook.engine.embedded.model.NetworkState;
+import netbook.engine.embedded.model.NodeSwarm;
 
 /** Networks as Docker's JSON: GET /networks and GET /networks/{id}. */
 final class NetworkJson {
@@ -22,7 +24,7 @@ final class NetworkJson {
     o.put("Name", n.name());
     o.put("Id", n.id());
     o.put("Created", DockerJson.time(n.created()));
-    o.put("Scope", "local");
+    o.put("Scope", n.scope());
     o.put("Driver", n.driver());
     o.put("EnableIPv6", n.enableIpv6());
     ObjectNode ipam = o.putObject("IPAM");
@@ -55,7 +57,7 @@ final class NetworkJson {
     }
     o.put("Internal", n.internal());
     o.put("Attachable", n.attachable());
-    o.put("Ingress", false);
+    o.put("Ingress", n.ingress());
     o.putObject("ConfigFrom").put("Network", "");
     o.put("ConfigOnly", false);
     ObjectNode containers = o.putObject("Containers");
@@ -74,6 +76,21 @@ final class NetworkJson {
         x.put(
             "IPv6Address", ep.ipv6Address() == null ? "" : ep.ipv6() + "/" + n.subnet6().prefix());
       }
+    }
+    if (withContainers) {
+      model
+          .swarm()
+          .loadBalancer(n)
+          .ifPresent(
+              lb -> {
+                // the node's own endpoint on an overlay, as dockerd lists it
+                ObjectNode x = containers.putObject("lb-" + n.name());
+                x.put("Name", n.name() + "-endpoint");
+                x.put("EndpointID", ImageCatalog.sha256(n.id() + model.swarm().nodeId()));
+                x.put("MacAddress", NodeSwarm.mac(lb));
+                x.put("IPv4Address", Ipv4.format(lb) + "/" + n.subnet().prefix());
+                x.put("IPv6Address", "");
+              });
     }
     o.set("Containers", DockerJson.sorted(containers));
     o.set("Options", DockerJson.strings(n.options()));

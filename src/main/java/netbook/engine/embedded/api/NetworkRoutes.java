@@ -62,7 +62,7 @@ final class NetworkRoutes {
           f.any("name", v -> n.name().contains(v))
               && f.any("id", v -> n.id().startsWith(v))
               && f.any("driver", v -> n.driver().equals(v))
-              && f.any("scope", v -> v.equals("local"))
+              && f.any("scope", v -> v.equals(n.scope()))
               && f.any("type", v -> v.equals(n.predefined() ? "builtin" : "custom"))
               && f.labels(n.labels());
       if (ok) {

@@ -14,7 +14,7 @@ import netbook.engine.embedded.model.WebPages;
  * output goes to the container's log, and the container exits with its exit code.
  */
 public final class ContainerProcesses implements DockerModel.ContainerLifecycle {
-  private static final Set<String> SERVERS = Set.of("nginx", "httpd", "top", "cat");
+  private static final Set<String> SERVERS = Set.of("nginx", "httpd", "top", "cat", "dockerd");
 
   private final DockerModel model;
   private final Busybox busybox;

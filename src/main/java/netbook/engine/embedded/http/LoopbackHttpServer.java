@@ -28,6 +28,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
   private final ExecutorService threads;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private Thread acceptor;
 
   private LoopbackHttpServer(
       ServerSocket listener,
@@ -61,6 +62,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
     LoopbackHttpServer server = new LoopbackHttpServer(listener, limits, handler, serverHeaders);
     Thread acceptor = new Thread(server::accept, "netbook-http-accept");
     acceptor.setDaemon(true);
+    server.acceptor = acceptor;
     acceptor.start();
     return server;
   }
@@ -116,6 +118,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
       listener.close();
     } catch (IOException e) {
       // closing anyway
+    }
+    // the JDK closes a listening socket only once the thread blocked in accept has left it: until
+    // then a connect still succeeds, so wait for the acceptor (briefly) before saying it is closed
+    Thread a = acceptor;
+    if (a != null && a != Thread.currentThread()) {
+      try {
+        a.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     for (Socket s : open) {
       try {

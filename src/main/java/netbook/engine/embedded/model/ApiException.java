@@ -23,6 +23,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(409, message);
   }
 
+  /** 503: what dockerd answers when the node's Swarm state does not allow the request. */
+  public static ApiException unavailable(String message) {
+    return new ApiException(503, message);
+  }
+
   public static ApiException badRequest(String message) {
     return new ApiException(400, message);
   }

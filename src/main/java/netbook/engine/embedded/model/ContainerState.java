@@ -47,7 +47,8 @@ public final class ContainerState {
    */
   private String unresolvedMode = "";
 
-  private final List<LogEntry> logs = new ArrayList<>();
+  // another node's wget logs here too (a Swarm overlay), so appends and reads may race
+  private final List<LogEntry> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<String> execIds = new ArrayList<>();
 
   /** TCP ports an exec'd {@code nc -l} listens on in this namespace, until one connection ends. */

@@ -31,6 +31,7 @@ public final class DockerModel {
   private final Instant bootTime;
   private final WebPublisher publisher;
   private final PortPublishing ports;
+  private final NodeSwarm swarm;
   private int nextIfIndex = 4;
   private int nextPid = 1200;
   private ContainerLifecycle lifecycle;
@@ -47,6 +48,7 @@ public final class DockerModel {
     this.containers = new ContainerTable(ids);
     this.wiring = new Wiring(ids, networks, () -> nextIfIndex++);
     this.execs = new ExecTable(ids);
+    this.swarm = new NodeSwarm(ids, networks, options.hostName());
     this.ports =
         new PortPublishing(
             publisher, options.servePublishedPorts(), networks, () -> containers.all());
@@ -62,6 +64,64 @@ public final class DockerModel {
 
   public void lifecycle(ContainerLifecycle value) {
     this.lifecycle = value;
+  }
+
+  /**
+   * Where node containers (the netbook/node image) get engines of their own, served on their
+   * published port 2375.
+   */
+  public void nodeEngines(NodeEngines value) {
+    publisher.nodes(value);
+  }
+
+  /** This engine's part in a Swarm. */
+  public NodeSwarm swarm() {
+    return swarm;
+  }
+
+  /** The swarms this engine may join (shared by the nodes of one engine) and its own address. */
+  public void swarms(SwarmClusters registry, java.util.function.Supplier<String> address) {
+    swarm.registry(registry, address);
+  }
+
+  /** {@code docker swarm init}; the new node's ID. */
+  public String swarmInit(String advertiseAddr) {
+    return swarm.init(advertiseAddr);
+  }
+
+  /** {@code docker swarm join}. */
+  public void swarmJoin(List<String> remoteAddrs, String token, String advertiseAddr) {
+    swarm.join(remoteAddrs, token, advertiseAddr);
+  }
+
+  /**
+   * {@code docker swarm leave [--force]}: this node's containers are disconnected from the swarm's
+   * overlays, which it forgets.
+   */
+  public void swarmLeave(boolean force) {
+    swarm.checkLeave(force);
+    for (ContainerState c : containers.all()) {
+      for (String networkId : List.copyOf(c.endpoints().keySet())) {
+        NetworkState n = networks.byId(networkId);
+        if (n != null && n.isOverlay()) {
+          wiring.disconnect(n, c);
+        }
+      }
+    }
+    swarm.leave();
+  }
+
+  /** The swarm, on a manager (GET /swarm, /nodes); dockerd's error elsewhere. */
+  public SwarmCluster managedSwarm() {
+    return swarm.managed();
+  }
+
+  /**
+   * Brings the swarm and this node in step (the engine calls it around each request): the swarm's
+   * overlays on a manager, this node's overlay endpoints published to the swarm.
+   */
+  public void syncSwarm() {
+    swarm.publish(containers.all(), containers::byId);
   }
 
   public EmbeddedOptions options() {
@@ -133,10 +193,29 @@ public final class DockerModel {
   }
 
   public NetworkState createNetwork(NetworkSpec spec) {
+    if (spec.driver().equals("overlay")) {
+      if (networks.find(spec.name()).isPresent()) {
+        throw ApiException.conflict("network with name " + spec.name() + " already exists");
+      }
+      return swarm.createOverlay(spec);
+    }
     return networks.create(spec);
   }
 
   public void removeNetwork(String ref) {
+    NetworkState n = network(ref);
+    if (n.isOverlay()) {
+      if (n.hasEndpoints()) {
+        throw ApiException.forbidden(
+            "error while removing network: network "
+                + n.name()
+                + " id "
+                + n.id()
+                + " has active endpoints");
+      }
+      swarm.removeOverlay(n);
+      return;
+    }
     networks.remove(ref);
   }
 
@@ -146,7 +225,9 @@ public final class DockerModel {
   }
 
   public void connect(String networkRef, String containerRef, EndpointSpec endpoint) {
+    swarm.attach(networkRef);
     NetworkState n = network(networkRef);
+    swarm.using(n);
     wiring.connect(n, container(containerRef), endpoint);
   }
 
@@ -216,9 +297,12 @@ public final class DockerModel {
         hostName = owner.config().hostname();
       }
     } else if (!mode.equals("host") && !mode.equals("none")) {
+      swarm.attach(mode.equals("default") ? "bridge" : mode);
       network = networks.find(mode.equals("default") ? "bridge" : mode).orElse(null);
       if (network == null) {
         unresolved = mode;
+      } else {
+        swarm.using(network);
       }
     }
     String id = ids.id64();
@@ -373,5 +457,6 @@ public final class DockerModel {
     for (ContainerState c : containers.all()) {
       publisher.unpublish(c);
     }
+    swarm.leave();
   }
 }

@@ -52,7 +52,14 @@ public final class ImageCatalog {
                   ImageRecord.Kind.LAB_WEB),
           "netbook/bare",
               new ImageRecord.Contents(
-                  1_985_472L, List.of("sleep", "2147483647"), BIN_PATH, ImageRecord.Kind.BARE));
+                  1_985_472L, List.of("sleep", "2147483647"), BIN_PATH, ImageRecord.Kind.BARE),
+          "netbook/node",
+              new ImageRecord.Contents(
+                  412_318_720L,
+                  List.of(
+                      "dockerd", "-H", "unix:///var/run/docker.sock", "-H", "tcp://0.0.0.0:2375"),
+                  List.of(PATH_ENV),
+                  ImageRecord.Kind.NODE));
 
   private final Map<String, ImageRecord> present = new LinkedHashMap<>();
 

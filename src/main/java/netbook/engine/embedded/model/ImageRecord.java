@@ -12,14 +12,16 @@ public record ImageRecord(
     String repository, String tag, String id, Instant created, Contents contents) {
 
   /**
-   * What an image can do: a full busybox, nginx, netbook's busybox-httpd web image, or sleep and
-   * cat only.
+   * What an image can do: a full busybox, nginx, netbook's busybox-httpd web image, sleep and cat
+   * only, or a Docker node.
    */
   public enum Kind {
     TOOLBOX,
     NGINX,
     LAB_WEB,
-    BARE
+    BARE,
+    /** netbook/node: a Docker node (dockerd) whose published port 2375 serves an engine. */
+    NODE
   }
 
   /** What is inside an image: its size, its own command and environment, and what it can do. */

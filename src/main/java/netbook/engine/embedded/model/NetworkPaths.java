@@ -10,7 +10,9 @@ import java.util.Optional;
  * Name resolution and reachability as a container experiences them: /etc/hosts first, then the
  * embedded DNS (127.0.0.11, user-defined networks only: container names, network aliases, short
  * IDs) or the upstream server (which, like a host without internet, never answers); packets reach
- * only addresses on a network the container shares, the host's bridges and the host itself.
+ * only addresses on a network the container shares, the host's bridges and the host itself. On a
+ * Swarm overlay the network spans the nodes: names and addresses of containers on other nodes
+ * (published to the swarm, see {@link SwarmCluster}) resolve and answer as if they were local.
  */
 public final class NetworkPaths {
   private final DockerModel model;
@@ -125,7 +127,33 @@ public final class NetworkPaths {
         out.add(e.address());
       }
     }
+    for (SwarmCluster.Remote r : remote(n)) {
+      if (r.answers(req) && !out.contains(r.address())) {
+        out.add(r.address());
+      }
+    }
     return out;
+  }
+
+  /** The endpoints other nodes of the swarm hold on an overlay (none on other networks). */
+  private List<SwarmCluster.Remote> remote(NetworkState n) {
+    if (!n.isOverlay()) {
+      return List.of();
+    }
+    NodeSwarm swarm = model.swarm();
+    return swarm.cluster().map(c -> c.remote(n.id(), swarm.nodeId())).orElse(List.of());
+  }
+
+  /** The endpoint another node holds at this address on an overlay the container is on. */
+  private Optional<SwarmCluster.Remote> remoteHolder(ContainerState from, int address) {
+    for (Map.Entry<NetworkState, EndpointState> x : namespaces.endpoints(from)) {
+      for (SwarmCluster.Remote r : remote(x.getKey())) {
+        if (r.address() == address) {
+          return Optional.of(r);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -148,6 +176,11 @@ public final class NetworkPaths {
           if (c.isPresent()) {
             return Optional.of(c.get().name() + "." + n.name());
           }
+        }
+      }
+      for (SwarmCluster.Remote r : remote(n)) {
+        if (r.address() == address) {
+          return Optional.of(r.name() + "." + n.name());
         }
       }
     }
@@ -195,6 +228,9 @@ public final class NetworkPaths {
       }
       return false;
     }
+    if (remoteHolder(from, address).isPresent()) {
+      return !host;
+    }
     boolean hostAddress =
         address == DockerModel.HOST_ADDRESS
             || address == DockerModel.HOST_GATEWAY
@@ -213,7 +249,10 @@ public final class NetworkPaths {
     if (!reaches(from, address)) {
       return Optional.empty();
     }
-    return model.holder(address);
+    Optional<ContainerState> local = model.holder(address);
+    return local.isPresent()
+        ? local
+        : remoteHolder(from, address).map(SwarmCluster.Remote::container);
   }
 
   /** Counts a round trip on both ends' interfaces (what ifconfig's counters show). */
@@ -250,6 +289,12 @@ public final class NetworkPaths {
         if (theirs.active() && theirs.address() == address) {
           e.learn(new EndpointState.Neighbour(Ipv4.format(address), theirs.mac(), false, true));
           theirs.learn(new EndpointState.Neighbour(e.ipv4(), e.mac(), false, false));
+        }
+      }
+      for (SwarmCluster.Remote r : remote(n)) {
+        if (r.address() == address) {
+          // the overlay's VXLAN driver fills the neighbour table from the swarm, not by ARP
+          e.learn(new EndpointState.Neighbour(Ipv4.format(address), r.mac(), false, true));
         }
       }
       return;

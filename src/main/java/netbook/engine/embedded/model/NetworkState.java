@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -27,7 +28,8 @@ public final class NetworkState {
   private final Map<String, String> options;
   private final Map<String, String> ipamOptions;
   private final Bridge bridge;
-  private final TreeSet<Integer> used = new TreeSet<>();
+  private final Set<Integer> used;
+  private final boolean ingress;
   private final Pool6 pool6;
   private final TreeSet<BigInteger> used6 = new TreeSet<>();
 
@@ -77,6 +79,8 @@ public final class NetworkState {
     this.ipamOptions = b.ipamOptions == null ? null : Map.copyOf(b.ipamOptions);
     this.bridge = b.bridge;
     this.pool6 = b.pool6;
+    this.used = b.used == null ? new TreeSet<>() : b.used;
+    this.ingress = b.ingress;
     if (pool.subnet() != null) {
       used.add(pool.gateway());
       pool.aux().values().forEach(a -> used.add(Ipv4.parse(a)));
@@ -102,6 +106,8 @@ public final class NetworkState {
     private Map<String, String> ipamOptions;
     private Bridge bridge = new Bridge("", "", 0);
     private Pool6 pool6 = Pool6.NONE;
+    private Set<Integer> used;
+    private boolean ingress;
 
     private Builder(String id, String name, String driver, Instant created) {
       this.id = id;
@@ -147,6 +153,17 @@ public final class NetworkState {
 
     Builder pool6(Pool6 value) {
       this.pool6 = value;
+      return this;
+    }
+
+    /** The addresses in use, shared by every node's copy of a swarm's overlay. */
+    Builder addresses(Set<Integer> value) {
+      this.used = value;
+      return this;
+    }
+
+    Builder ingress(boolean value) {
+      this.ingress = value;
       return this;
     }
 
@@ -294,6 +311,20 @@ public final class NetworkState {
 
   void detach(EndpointState e) {
     endpoints.values().remove(e);
+  }
+
+  /** "swarm" for a Swarm's overlays, "local" for the rest. */
+  public String scope() {
+    return isOverlay() ? "swarm" : "local";
+  }
+
+  public boolean isOverlay() {
+    return "overlay".equals(driver);
+  }
+
+  /** The Swarm's routing-mesh network. */
+  public boolean ingress() {
+    return ingress;
   }
 
   public boolean isBridge() {

@@ -208,6 +208,37 @@ final class NetworkTable {
     return n;
   }
 
+  /**
+   * This node's copy of a swarm overlay (the same id, subnet and addresses in use on every node),
+   * or the copy it already has.
+   */
+  NetworkState addOverlay(SwarmCluster.Overlay o) {
+    NetworkState have = networks.get(o.id());
+    if (have != null) {
+      return have;
+    }
+    Map<String, String> opts = new java.util.LinkedHashMap<>();
+    opts.put(
+        "com.docker.network.driver.overlay.vxlanid_list",
+        String.valueOf(4096 + ((o.subnet().base() >> 8) & 0xffff)));
+    NetworkState n =
+        NetworkState.builder(o.id(), o.name(), "overlay", o.created())
+            .pool(new NetworkState.Pool(o.subnet(), o.subnet().base() + 1, null, false))
+            .attachable(o.attachable())
+            .ingress(o.ingress())
+            .labels(o.labels())
+            .options(opts)
+            .addresses(o.used())
+            .build();
+    add(n);
+    return n;
+  }
+
+  /** Forgets this node's copy of an overlay (its swarm removed it, or the node left). */
+  void dropOverlay(String id) {
+    networks.remove(id);
+  }
+
   /** The IPv6 pool of a request: Docker has no default IPv6 pools, so --ipv6 needs a subnet. */
   private NetworkState.Pool6 pool6(NetworkSpec spec) {
     NetworkSpec.Ipam ipam6 = spec.ipam6();

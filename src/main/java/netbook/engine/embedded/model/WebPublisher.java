@@ -18,24 +18,55 @@ import netbook.engine.PortBinding;
 /**
  * Published ports. For web containers whose port 80 is published, a real HTTP server answers on the
  * host's loopback (127.0.0.1 only, never other interfaces) with nginx's welcome page, so {@code
- * http://localhost:PORT} works; other published ports are only booked.
+ * http://localhost:PORT} works; a node container's published port 2375 serves its own engine
+ * ({@link NodeEngines}); other published ports are only booked.
  */
 final class WebPublisher {
   private final boolean serve;
   private final Map<String, List<HttpServer>> servers = new HashMap<>();
+  private final java.util.Set<String> nodeIds = new java.util.HashSet<>();
+  private NodeEngines nodes;
   private ExecutorService executor;
 
   WebPublisher(boolean serve) {
     this.serve = serve;
   }
 
-  /** Whether this binding gets a real HTTP server: a web image's port 80/tcp, when serving. */
-  boolean serves(ContainerState c, PortBinding p) {
-    return serve && c.image().web() && p.containerPort() == 80 && "tcp".equals(p.protocol());
+  void nodes(NodeEngines value) {
+    this.nodes = value;
   }
 
-  /** Serves the welcome page on 127.0.0.1:port; the port bound, or -1 when it is in use. */
+  /**
+   * Whether this binding gets a real server: a web image's port 80/tcp, a node's 2375/tcp, when
+   * serving.
+   */
+  boolean serves(ContainerState c, PortBinding p) {
+    return serve && "tcp".equals(p.protocol()) && (web(c, p) || node(c, p));
+  }
+
+  private static boolean web(ContainerState c, PortBinding p) {
+    return c.image().web() && p.containerPort() == 80;
+  }
+
+  private boolean node(ContainerState c, PortBinding p) {
+    return nodes != null
+        && c.image().kind() == ImageRecord.Kind.NODE
+        && p.containerPort() == 2375
+        && c.command().stream().anyMatch(a -> a.endsWith("dockerd"));
+  }
+
+  /**
+   * Serves the welcome page (a node's engine) on 127.0.0.1:port; the port bound, or -1 when it is
+   * in use.
+   */
   int serve(ContainerState c, int port) {
+    if (c.image().kind() == ImageRecord.Kind.NODE) {
+      int bound = nodes.serve(c, port);
+      if (bound > 0) {
+        nodeIds.add(c.id());
+      }
+      return bound;
+    }
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
@@ -50,6 +81,9 @@ final class WebPublisher {
   }
 
   void unpublish(ContainerState c) {
+    if (nodeIds.remove(c.id())) {
+      nodes.stop(c.id());
+    }
     List<HttpServer> list = servers.remove(c.id());
     if (list != null) {
       list.forEach(s -> s.stop(0));
