@@ -341,7 +341,8 @@ public final class Session {
 
   /** Prints a notice only the first time its key is seen in this session. */
   public void noticeOnce(String key, String line) {
-    if (noticesSaid.add(key)) {
+    // once per key, and never the same line twice (a swarm's nodes repeat the host's notices)
+    if (noticesSaid.add(key) && noticesSaid.add("line:" + line)) {
       notice(line);
     }
   }
