@@ -38,6 +38,7 @@ import picocli.CommandLine.Model.OptionSpec;
       ContainerCommands.Group.class,
       NetworkCommands.Group.class,
       NodeCommands.Group.class,
+      ServiceCommands.Group.class,
       ImageCommands.Images.class,
       ImageCommands.Pull.class
     })

@@ -38,6 +38,7 @@ public final class DockerConsole {
   private final Set<String> notesSaid = ConcurrentHashMap.newKeySet();
   private volatile Attachment attached;
   private volatile String node = "";
+  private volatile netbook.lab.Swarm swarm;
   private volatile TranscriptStep lastStep;
 
   DockerConsole(Session session) {
@@ -184,8 +185,14 @@ public final class DockerConsole {
     return node;
   }
 
-  void node(String name) {
+  void node(netbook.lab.Swarm of, String name) {
+    swarm = of;
     node = name;
+  }
+
+  /** The swarm this console's node belongs to (its service lines), if it is a node's. */
+  Optional<netbook.lab.Swarm> swarm() {
+    return Optional.ofNullable(swarm);
   }
 
   /** The parsed leaf command of a docker line, not run: for tests and for transcript rewriting. */

@@ -31,7 +31,7 @@ final class SwarmRouting {
                 + ": netbook's -H names a node of this session's swarm, and there is none yet:"
                 + " swarm(3) makes node1…node3");
       }
-      return Optional.of(of(swarm.get().node(host)));
+      return Optional.of(of(swarm.get(), swarm.get().node(host)));
     }
     if (swarm.isEmpty() || words.isEmpty() || !managerOnly(words)) {
       return Optional.empty();
@@ -43,12 +43,12 @@ final class SwarmRouting {
         "swarm commands run on "
             + manager.name()
             + ", the swarm's manager (docker -H NODE … runs a line on another node)");
-    return Optional.of(of(manager));
+    return Optional.of(of(swarm.get(), manager));
   }
 
-  private static DockerConsole of(Node n) {
+  private static DockerConsole of(Swarm swarm, Node n) {
     DockerConsole c = DockerConsole.of(n.session());
-    c.node(n.name());
+    c.node(swarm, n.name());
     return c;
   }
 

@@ -78,6 +78,15 @@ class SwarmIT {
     assertThat(s.manager().networks()).contains("ov2");
     assertThat(console.run("docker -H node9 ps").output()).contains("no node node9");
 
+    // services on the console, on the manager
+    var create = console.run("docker service create --name web --replicas 2 --network ov nginx");
+    assertThat(create.ok()).as(create.output()).isTrue();
+    assertThat(console.run("docker service ls").output()).contains("web", "2/2");
+    assertThat(console.run("docker service ps web").output()).contains("web.1", "web.2", "Running");
+    assertThat(console.run("docker service scale web=1").output()).contains("web scaled to 1");
+    assertThat(console.run("docker service rm web").output()).isEqualTo("web\n");
+    assertThat(console.run("docker service ls").output()).doesNotContain("web");
+
     CleanupReport gone = session.cleanup();
     assertThat(gone.toString()).contains(prefix + "node1", prefix + "netbook_swarm");
     assertThat(engine.containers(true)).noneMatch(c -> c.name().startsWith(prefix));

@@ -234,8 +234,8 @@ final class ServiceCalls {
         throw new EngineException(
             501,
             what
-                + ": the embedded engine runs no Swarm services; swarm(3) and its services need"
-                + " the real Docker engine (bin/netbook --engine docker)",
+                + ": the embedded engine models swarms and overlays but runs no Swarm services;"
+                + " services need the real Docker engine (bin/netbook --engine docker)",
             e);
       }
       if (e.status() == 503 && e.getMessage().contains("not a swarm manager")) {
