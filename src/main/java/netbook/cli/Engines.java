@@ -46,6 +46,7 @@ final class Engines {
         if (!c.isPlainDefault() || tried.size() > 1) {
           notice.accept(chosenLine(tried));
         }
+        a.engine().contexts(settings.dockerConfig()); // swarm(contexts("vm1", …)) finds them there
         return a.engine();
       }
     }

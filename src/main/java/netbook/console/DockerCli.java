@@ -39,6 +39,7 @@ import picocli.CommandLine.Model.OptionSpec;
       NetworkCommands.Group.class,
       NodeCommands.Group.class,
       ServiceCommands.Group.class,
+      SwarmCommands.Group.class,
       ImageCommands.Images.class,
       ImageCommands.Pull.class
     })

@@ -212,6 +212,22 @@ public final class Lab {
     return Swarm.of(session(), hosts);
   }
 
+  /**
+   * The Docker engines of docker contexts, for {@code swarm(contexts("vm1", "vm2", "vm3"))}: as
+   * {@code docker context ls} lists them (DOCKER_CONFIG, else ~/.docker).
+   */
+  public static String[] contexts(String... names) {
+    if (names.length == 0) {
+      throw new NetbookException("contexts(...) needs names, e.g. contexts(\"vm1\", \"vm2\")");
+    }
+    return java.util.Arrays.stream(names).map(n -> "context:" + n).toArray(String[]::new);
+  }
+
+  /** A swarm of Docker hosts given as one array: {@code swarm(contexts("vm1", "vm2"))}. */
+  public static Swarm swarm(String[] dockerHosts) {
+    return Swarm.of(session(), List.of(dockerHosts));
+  }
+
   /** The swarm {@code swarm(N)} made. */
   public static Swarm swarm() {
     return Swarm.current(session());

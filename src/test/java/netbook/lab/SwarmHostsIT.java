@@ -96,7 +96,11 @@ class SwarmHostsIT {
     engine.createNetwork(NetworkSpec.bridge(prefix, java.util.Map.of()));
     List<String> urls = List.of(machine("vm1"), machine("vm2"), machine("vm3"));
     Thread.sleep(3000); // their dockerd starts (Swarm.of waits for each in its connect)
-    Swarm s = Swarm.of(session, urls);
+    // vm1 and vm2 as docker contexts (an instructor's `docker context create vm1 …`), vm3 by URL
+    ((netbook.engine.docker.DockerEngine) engine).contexts(contexts(urls.subList(0, 2)));
+    Swarm s =
+        Swarm.of(
+            session, List.of(Lab.contexts("vm1", "vm2")[0], Lab.contexts("vm2")[0], urls.get(2)));
     assertThat(s.ls()).extracting(SwarmNode::hostname).containsExactly("vm1", "vm2", "vm3");
 
     Overlay ov = s.overlay("ov");
@@ -121,6 +125,36 @@ class SwarmHostsIT {
     assertThat(engines).isNotEmpty();
     vm1.close();
     vm3.close();
+  }
+
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path config;
+
+  /** A docker config directory with contexts vm1, vm2, … for these hosts, as docker writes it. */
+  private java.nio.file.Path contexts(List<String> hosts) throws Exception {
+    for (int i = 0; i < hosts.size(); i++) {
+      String name = "vm" + (i + 1);
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      java.nio.file.Path dir =
+          config.resolve("contexts/meta/" + java.util.HexFormat.of().formatHex(h));
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.writeString(
+          dir.resolve("meta.json"),
+          "{\"Name\":\""
+              + name
+              + "\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\""
+              + hosts.get(i)
+              + "\",\"SkipTLSVerify\":false}}}");
+    }
+    return config;
+  }
+
+  @Test
+  void anUnknownContextIsOneLine() {
+    ((netbook.engine.docker.DockerEngine) engine).contexts(config);
+    assertThatThrownBy(() -> Swarm.of(session, List.of(Lab.contexts("nosuchvm")[0])))
+        .hasMessageContaining("docker context \"nosuchvm\" does not exist");
   }
 
   @Test

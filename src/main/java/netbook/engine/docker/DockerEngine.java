@@ -54,6 +54,7 @@ public final class DockerEngine implements Engine {
   private final HostInterfaces hostInterfaces;
   private final StreamCalls streamCalls;
   private final LiveExecs liveExecs;
+  private volatile java.nio.file.Path dockerConfig;
   private final BuildCalls buildCalls;
   private final ServiceCalls serviceCalls;
   private volatile EngineInfo info;
@@ -374,10 +375,41 @@ public final class DockerEngine implements Engine {
     call("load images", () -> streams.loadImageCmd(tar).exec());
   }
 
+  /** Where the docker CLI keeps its contexts (DOCKER_CONFIG, ~/.docker), for {@link #connect}. */
+  public void contexts(java.nio.file.Path dockerConfig) {
+    this.dockerConfig = dockerConfig;
+  }
+
+  /** {@code tcp://…}, {@code ssh://…}, {@code unix://…}, or {@code context:NAME}. */
   @Override
   public Engine connect(String dockerHost, Duration timeout) {
-    return DockerEngines.connect(dockerHost, timeout);
+    DockerEngine e;
+    if (dockerHost.startsWith(CONTEXT)) {
+      String name = dockerHost.substring(CONTEXT.length());
+      java.util.Optional<DockerContexts.Endpoint> ctx =
+          dockerConfig == null
+              ? java.util.Optional.empty()
+              : DockerContexts.resolve(name, dockerConfig);
+      if (ctx.isEmpty()) {
+        throw new EngineException(
+            404,
+            "no docker context "
+                + name
+                + (dockerConfig == null ? "" : " in " + dockerConfig)
+                + ": docker context ls lists them (docker context create "
+                + name
+                + " --docker host=ssh://user@host makes one)");
+      }
+      e = DockerEngines.connect(null, ctx, timeout);
+    } else {
+      e = DockerEngines.connect(dockerHost, timeout);
+    }
+    e.contexts(dockerConfig);
+    return e;
   }
+
+  /** The prefix of a docker context's name in {@link #connect}. */
+  public static final String CONTEXT = "context:";
 
   @Override
   public String swarmInit(String advertiseAddr) {
