@@ -240,7 +240,14 @@ class AppletsConformanceIT {
         s = docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", container).trim();
         sleep();
       }
-      return s + " " + docker("logs", container).trim();
+      // the daemon copies a container's last output to its log a moment after the exit: a log
+      // read at once can miss it (seen once in CI: "exited 0 " for "exited 0 hi")
+      String logs = docker("logs", container).trim();
+      for (int i = 0; i < 20 && logs.isEmpty(); i++) {
+        sleep();
+        logs = docker("logs", container).trim();
+      }
+      return s + " " + logs;
     }
 
     private static void sleep() {
