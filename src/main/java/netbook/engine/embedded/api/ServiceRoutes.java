@@ -30,7 +30,7 @@ final class ServiceRoutes {
     if (seg.get(0).equals("tasks")) {
       if (seg.size() == 1 && m.equals("GET")) {
         Filters f = Filters.parse(req.query().get("filters"));
-        f.accept("service", "desired-state", "node", "id", "name", "label");
+        f.accept("service", "desired-state", "node", "id", "name", "label", "_up-to-date");
         ArrayNode out = DockerJson.array();
         for (SwarmServices.Task t : c.services().tasks()) {
           SwarmServices.Service s = c.services().find(t.serviceId()).orElse(null);
@@ -106,7 +106,9 @@ final class ServiceRoutes {
         && f.any("desired-state", x -> x.equals(t.desiredState()))
         && f.any("node", x -> x.equals(t.nodeId()) || x.equals(node))
         && f.any("id", x -> t.id().startsWith(x))
-        && f.any("name", x -> (s.name() + "." + t.slot()).startsWith(x));
+        && f.any("name", x -> (s.name() + "." + t.slot()).startsWith(x))
+        // the CLI's progress asks for the tasks of the current spec: here, those meant to run
+        && f.any("_up-to-date", x -> t.desiredState().equals("running"));
   }
 
   /** What a ServiceSpec asks, read out of Docker's JSON. */
