@@ -92,7 +92,7 @@ public final class DockerEngine implements Engine {
     this.streamCalls = new StreamCalls(client, streams, endpoint);
     this.liveExecs = new LiveExecs(client, streams, endpoint);
     this.buildCalls = new BuildCalls(streams, endpoint);
-    this.serviceCalls = new ServiceCalls(client, endpoint, "embedded".equals(kind));
+    this.serviceCalls = new ServiceCalls(client, endpoint);
   }
 
   /** Why this engine was chosen ("DOCKER_HOST", "Colima's socket in your home"), for :engine. */

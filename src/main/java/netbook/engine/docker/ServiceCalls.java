@@ -33,12 +33,10 @@ import netbook.engine.ServiceTask;
 final class ServiceCalls {
   private final DockerClient client;
   private final String endpoint;
-  private final boolean embedded;
 
-  ServiceCalls(DockerClient client, String endpoint, boolean embedded) {
+  ServiceCalls(DockerClient client, String endpoint) {
     this.client = client;
     this.endpoint = endpoint;
-    this.embedded = embedded;
   }
 
   String create(ServiceSpec spec) {
@@ -230,14 +228,6 @@ final class ServiceCalls {
     try {
       return Conversions.call(what, endpoint, action);
     } catch (EngineException e) {
-      if (embedded && e.notFound() && e.getMessage().contains("page not found")) {
-        throw new EngineException(
-            501,
-            what
-                + ": the embedded engine models swarms and overlays but runs no Swarm services;"
-                + " services need the real Docker engine (bin/netbook --engine docker)",
-            e);
-      }
       if (e.status() == 503 && e.getMessage().contains("not a swarm manager")) {
         throw new EngineException(
             503, what + ": this engine is not a Swarm manager; services are made on node1", e);

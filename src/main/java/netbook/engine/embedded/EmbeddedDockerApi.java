@@ -38,6 +38,8 @@ public final class EmbeddedDockerApi implements AutoCloseable {
   private final Namespaces namespaces;
   private final Busybox busybox;
   private final ApiRouter router;
+  private netbook.engine.embedded.model.SwarmClusters swarms;
+  private final Runnable sync = this::sync;
 
   /** An engine with {@link EmbeddedOptions#defaults()}: random IDs, the real clock. */
   public EmbeddedDockerApi() {
@@ -61,7 +63,32 @@ public final class EmbeddedDockerApi implements AutoCloseable {
   void joinable(netbook.engine.embedded.model.SwarmClusters swarms, String address) {
     synchronized (model) {
       model.swarms(swarms, () -> address);
+      this.swarms = swarms;
     }
+    swarms.node(sync);
+  }
+
+  /** This node runs its tasks and publishes its endpoints (another node changed services). */
+  private void sync() {
+    synchronized (model) {
+      model.syncSwarm();
+      model.notifyAll();
+    }
+  }
+
+  /**
+   * After a request that changed the swarm's services, every node runs its tasks before the answer
+   * goes out (as if the dispatcher were instant); no engine lock is held meanwhile.
+   */
+  private ApiResponse synced(ApiResponse r, boolean changed) {
+    netbook.engine.embedded.model.SwarmClusters all;
+    synchronized (model) {
+      all = swarms;
+    }
+    if (changed && all != null) {
+      all.syncAll();
+    }
+    return r;
   }
 
   public EmbeddedOptions options() {
@@ -70,13 +97,17 @@ public final class EmbeddedDockerApi implements AutoCloseable {
 
   /** Answers one Engine API request; errors come back as Docker's {"message": …} bodies. */
   public ApiResponse handle(ApiRequest request) {
+    ApiResponse r;
+    boolean changed;
     synchronized (model) {
       model.syncSwarm(); // what other nodes changed in the swarm shows here
-      ApiResponse r = router.handle(request);
+      long before = model.serviceChanges();
+      r = router.handle(request);
       model.syncSwarm(); // and what this request changed shows there
+      changed = model.serviceChanges() != before;
       model.notifyAll(); // live answers wait on the model for changes
-      return r;
     }
+    return synced(r, changed);
   }
 
   /**
@@ -86,13 +117,17 @@ public final class EmbeddedDockerApi implements AutoCloseable {
    * on the connection's own thread: it takes the engine's lock only while it looks at the model.
    */
   public ApiResponse handleLive(ApiRequest request) {
+    ApiResponse r;
+    boolean changed;
     synchronized (model) {
       model.syncSwarm(); // what other nodes changed in the swarm shows here
-      ApiResponse r = router.handleLive(request);
+      long before = model.serviceChanges();
+      r = router.handleLive(request);
       model.syncSwarm(); // and what this request changed shows there
-      model.notifyAll();
-      return r;
+      changed = model.serviceChanges() != before;
+      model.notifyAll(); // live answers wait on the model for changes
     }
+    return synced(r, changed);
   }
 
   /** The headers every answer carries, as dockerd sends them. */
@@ -122,8 +157,13 @@ public final class EmbeddedDockerApi implements AutoCloseable {
   /** Stops the loopback servers of published ports and the engines of node containers. */
   @Override
   public void close() {
+    netbook.engine.embedded.model.SwarmClusters all;
     synchronized (model) {
+      all = swarms;
       model.close();
+    }
+    if (all != null) {
+      all.forget(sync);
     }
   }
 

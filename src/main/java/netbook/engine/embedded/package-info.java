@@ -36,6 +36,11 @@
  *   <li>{@code POST /swarm/init|join|leave}, {@code GET /swarm} (JoinTokens), {@code GET /nodes},
  *       {@code GET /nodes/{id}}, with dockerd's errors (already part of a swarm, not a manager, no
  *       swarm, wrong token, no manager at that address)
+ *   <li>{@code POST /services/create}, {@code GET /services} (filters name, id, label), {@code GET
+ *       /services/{id}}, {@code POST /services/{id}/update?version=N}, {@code DELETE
+ *       /services/{id}}, {@code GET /tasks} (filters service, desired-state, node, id, name) and
+ *       {@code GET /tasks/{id}}, on a manager, with swarmkit's errors (name conflict, update out of
+ *       sequence, dnsrr with published ports)
  * </ul>
  *
  * <h2>Swarm nodes</h2>
@@ -52,11 +57,33 @@
  * a manager takes the next 10.0.N.0/24, one address pool for all nodes; a worker lists an
  * attachable overlay while one of its containers uses it. Names, pings, nslookup and wget cross
  * nodes over an overlay (each node publishes its overlay endpoints to the swarm around every
- * request). Not modelled: services and tasks, promote/demote, a manager's own endpoint on an
- * overlay, a container's second leg on docker_gwbridge (eth1) and its default route there, overlay
- * subnets chosen by the user, encryption; a node's state does not survive a restart of its
- * container; what containers in nodes publish is bound on the host's loopback (one port space for
- * all nodes).
+ * request). Not modelled: promote/demote, a manager's own endpoint on an overlay, a container's
+ * second leg on docker_gwbridge (eth1) and its default route there, overlay subnets chosen by the
+ * user, encryption; a node's state does not survive a restart of its container; what containers in
+ * nodes publish is bound on the host's loopback (one port space for all nodes).
+ *
+ * <h2>Swarm services</h2>
+ *
+ * <p>A manager keeps the swarm's services ({@code model.SwarmServices}): replicated mode only, the
+ * spec as the client sent it (Image, Args/Command, Replicas, Networks, EndpointSpec Mode and Ports,
+ * Labels). Creating one allocates its virtual IP on each of its overlays (and on the ingress when
+ * it publishes ports) from the swarm-wide pool, and assigns slot N to the N-th node in joining
+ * order, round-robin. Each node runs its own tasks ({@code model.TaskRunner}) as containers named
+ * {@code web.1.<task id>} with swarm's labels, on the service's overlays, before the manager's
+ * answer goes out (the engine has every node sync after a request that changed services): {@code
+ * Status.State} is {@code running} at once, or {@code rejected} when the node lacks the image. On
+ * the overlays the DNS answers {@code tasks.NAME} with the running tasks' addresses and {@code
+ * NAME} with the virtual IP (dnsrr: the tasks' addresses). Scaling down shuts the highest slots
+ * down (their tasks stay in {@code /tasks} with DesiredState shutdown, their containers are
+ * removed); removing a service removes its tasks and containers. The tasks' own addresses answer
+ * pings and wget as any container's. <b>The virtual IP answers nothing</b> (no ping, no port): this
+ * kernel model has no IPVS, as the machine netbook was recorded on (a kernel with IPVS answers the
+ * service's ports on it, never ping); the lab says so once. Not modelled: the routing mesh
+ * (published ports are recorded in Endpoint.Ports, PublishedPort 0 stays 0, nothing listens on
+ * them), global mode, updates of networks, ports or endpoint mode, rolling-update settings,
+ * restarts of failed tasks, rescheduling when a node leaves, constraints; addresses come from the
+ * one pool in the order nodes ask (a worker's lb-NAME endpoint may come between two tasks), not all
+ * from the manager first as swarmkit's allocator hands them out.
  *
  * <h2>Knowingly left out</h2>
  *
@@ -76,8 +103,8 @@
  *       (the default bridge has none, as without the daemon's --ipv6); IPv6 goes between containers
  *       on such networks and their gateway only (no wget or nc over it), and the embedded DNS
  *       answers no PTR for IPv6 addresses but those of containers.
- *   <li>macvlan driver, volumes, events, services; duplicate network names are always refused
- *       (dockerd 20.10 allows them without CheckDuplicate).
+ *   <li>macvlan driver, volumes, events; duplicate network names are always refused (dockerd 20.10
+ *       allows them without CheckDuplicate).
  *   <li>Busybox commands beyond ping, ping6, ip addr|link|route [get]|neigh|rule, ifconfig, arp,
  *       route, netstat, traceroute, nc (the subset in {@code busybox.NcCommand}), hostname
  *       [-i|-s|-d|-f], nslookup, cat of /etc/hosts, /etc/resolv.conf, /etc/hostname,

@@ -56,7 +56,7 @@ class ServiceCallsTest {
   }
 
   @Test
-  void theEmbeddedEngineSaysInOneLineThatServicesNeedTheRealEngine() {
+  void anEmbeddedEngineOutsideASwarmSaysInOneLineThatServicesAreMadeOnAManager() {
     try (Engine engine = DockerEngines.embedded(new EmbeddedDockerApi(EmbeddedOptions.seeded(1)))) {
       ServiceSpec spec =
           new ServiceSpec(
@@ -71,11 +71,9 @@ class ServiceCallsTest {
       assertThatThrownBy(() -> engine.createService(spec))
           .isInstanceOf(EngineException.class)
           .hasMessage(
-              "service create web: the embedded engine models swarms and overlays but runs no"
-                  + " Swarm services; services need the real Docker engine (bin/netbook --engine"
-                  + " docker)");
-      assertThatThrownBy(engine::services).hasMessageContaining("runs no Swarm services");
-      // (tasks are asked of a swarm manager first: this engine is in no swarm)
+              "service create web: this engine is not a Swarm manager; services are made on"
+                  + " node1");
+      assertThatThrownBy(engine::services).hasMessageContaining("not a Swarm manager");
       assertThatThrownBy(() -> engine.tasks("web")).isInstanceOf(EngineException.class);
     }
   }

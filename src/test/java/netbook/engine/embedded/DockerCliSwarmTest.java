@@ -97,4 +97,51 @@ class DockerCliSwarmTest {
     ok(host, "rm", "-f", "node2");
     assertThat(n2.run("info").exit()).isNotZero(); // its engine went with the container
   }
+
+  @Test
+  void serviceCreateLsPsScaleAndRm() throws Exception {
+    DockerCliProcess host = new DockerCliProcess(server.dockerHost(), config);
+    DockerCliProcess n1 = node(host, "node1");
+    DockerCliProcess n2 = node(host, "node2");
+    String ip1 = ok(host, "inspect", "-f", "{{.NetworkSettings.IPAddress}}", "node1").out().strip();
+    ok(n1, "swarm", "init", "--advertise-addr", ip1);
+    String token = ok(n1, "swarm", "join-token", "-q", "worker").out().strip();
+    ok(n2, "swarm", "join", "--token", token, ip1 + ":2377");
+    ok(n1, "network", "create", "-d", "overlay", "ov");
+    ok(n1, "pull", "-q", "nginx");
+    ok(n2, "pull", "-q", "nginx");
+
+    DockerCliProcess.Run created =
+        ok(
+            n1,
+            "service",
+            "create",
+            "-d", // without it the CLI watches the tasks for 5 s
+            "--name",
+            "web",
+            "--replicas",
+            "2",
+            "--network",
+            "ov",
+            "nginx");
+    assertThat(created.out().strip()).matches("[0-9a-z]{25}");
+    assertThat(ok(n1, "service", "ls", "--format", "{{.Name}} {{.Mode}} {{.Replicas}}").out())
+        .isEqualTo("web replicated 2/2\n");
+    assertThat(
+            ok(n1, "service", "ps", "web", "--format", "{{.Name}} {{.Node}} {{.CurrentState}}")
+                .out()
+                .lines()
+                .map(l -> l.replaceAll(" [^ ]+ [^ ]+ ago$", ""))
+                .toList())
+        .containsExactly("web.1 node1 Running", "web.2 node2 Running");
+    DockerCliProcess.Run twice = n1.run("service", "create", "--name", "web", "nginx");
+    assertThat(twice.err())
+        .contains(
+            "rpc error: code = AlreadyExists desc = name conflicts with an existing object:"
+                + " service web already exists");
+    ok(n1, "service", "scale", "web=1");
+    assertThat(ok(n2, "ps", "-a", "-q").out()).isEmpty();
+    ok(n1, "service", "rm", "web");
+    assertThat(ok(n1, "ps", "-a", "-q").out()).isEmpty();
+  }
 }

@@ -30,6 +30,7 @@ public final class ApiRouter {
   private final ImageRoutes imageRoutes;
   private final LiveRoutes liveRoutes;
   private final SwarmRoutes swarmRoutes;
+  private final ServiceRoutes serviceRoutes;
 
   public ApiRouter(DockerModel model, Busybox busybox) {
     this.model = model;
@@ -39,6 +40,7 @@ public final class ApiRouter {
     this.imageRoutes = new ImageRoutes(model);
     this.liveRoutes = new LiveRoutes(model, busybox);
     this.swarmRoutes = new SwarmRoutes(model);
+    this.serviceRoutes = new ServiceRoutes(model);
   }
 
   /** Answers one Engine API request; errors come back as Docker's {"message": …} bodies. */
@@ -91,6 +93,7 @@ public final class ApiRouter {
       case "exec" -> execRoutes.route(request, seg);
       case "images" -> imageRoutes.route(request, seg);
       case "swarm", "nodes" -> swarmRoutes.route(request, seg);
+      case "services", "tasks" -> serviceRoutes.route(request, seg);
       default -> null;
     };
   }

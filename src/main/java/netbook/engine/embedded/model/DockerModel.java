@@ -32,6 +32,8 @@ public final class DockerModel {
   private final WebPublisher publisher;
   private final PortPublishing ports;
   private final NodeSwarm swarm;
+  private final ServiceScheduler scheduler;
+  private final TaskRunner tasks;
   private int nextIfIndex = 4;
   private int nextPid = 1200;
   private ContainerLifecycle lifecycle;
@@ -49,6 +51,8 @@ public final class DockerModel {
     this.wiring = new Wiring(ids, networks, () -> nextIfIndex++);
     this.execs = new ExecTable(ids);
     this.swarm = new NodeSwarm(ids, networks, options.hostName());
+    this.scheduler = new ServiceScheduler(ids, networks, swarm);
+    this.tasks = new TaskRunner(this, networks, swarm, ids);
     this.ports =
         new PortPublishing(
             publisher, options.servePublishedPorts(), networks, () -> containers.all());
@@ -121,7 +125,31 @@ public final class DockerModel {
    * overlays on a manager, this node's overlay endpoints published to the swarm.
    */
   public void syncSwarm() {
+    tasks.run();
     swarm.publish(containers.all(), containers::byId);
+  }
+
+  /**
+   * How many times the swarm's services changed (-1 outside a swarm): when a request changes it,
+   * the engine has every node run its tasks before it answers.
+   */
+  public long serviceChanges() {
+    return swarm.cluster().map(c -> c.services().changes()).orElse(-1L);
+  }
+
+  /** {@code docker service create} on a manager: the service, its tasks assigned to nodes. */
+  public SwarmServices.Service createService(SwarmServices.Definition d) {
+    return scheduler.create(d);
+  }
+
+  /** {@code docker service update|scale} on a manager, at the version the client read. */
+  public void updateService(String ref, long version, SwarmServices.Definition d) {
+    scheduler.update(ref, version, d);
+  }
+
+  /** {@code docker service rm} on a manager: its tasks' containers go on every node. */
+  public void removeService(String ref) {
+    scheduler.remove(ref);
   }
 
   public EmbeddedOptions options() {

@@ -113,7 +113,7 @@ public final class NetworkPaths {
 
   /** The addresses on one network of the running containers named or aliased {@code req}. */
   private List<Integer> onNetwork(NetworkState n, String req) {
-    List<Integer> out = new ArrayList<>();
+    List<Integer> out = services(n, req);
     for (String containerId : n.attachedContainerIds()) {
       ContainerState c = model.containerById(containerId).orElse(null);
       EndpointState e = n.endpointOf(containerId).orElseThrow();
@@ -130,6 +130,38 @@ public final class NetworkPaths {
     for (SwarmCluster.Remote r : remote(n)) {
       if (r.answers(req) && !out.contains(r.address())) {
         out.add(r.address());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What the swarm's DNS answers for a service on an overlay: {@code tasks.NAME} its running tasks'
+   * addresses, {@code NAME} its virtual IP (or, in dnsrr mode, its tasks' addresses).
+   */
+  private List<Integer> services(NetworkState n, String req) {
+    List<Integer> out = new ArrayList<>();
+    Optional<SwarmCluster> c = n.isOverlay() ? model.swarm().cluster() : Optional.empty();
+    if (c.isEmpty()) {
+      return out;
+    }
+    SwarmServices services = c.get().services();
+    for (SwarmServices.Service s : services.all()) {
+      SwarmServices.Definition d = s.definition();
+      boolean tasks = req.equalsIgnoreCase("tasks." + d.name());
+      if (!d.networks().contains(n.id()) || !(tasks || req.equalsIgnoreCase(d.name()))) {
+        continue;
+      }
+      Integer vip = s.vips().get(n.id());
+      if (!tasks && vip != null) {
+        out.add(vip);
+        continue;
+      }
+      for (SwarmServices.Task t : services.tasks(s.id())) {
+        Integer a = t.addresses().get(n.id());
+        if (a != null && t.state().equals("running") && t.desiredState().equals("running")) {
+          out.add(a);
+        }
       }
     }
     return out;

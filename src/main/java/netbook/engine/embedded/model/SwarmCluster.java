@@ -27,6 +27,7 @@ public final class SwarmCluster {
   private final List<Member> members = new ArrayList<>();
   private final Map<String, Overlay> overlays = new LinkedHashMap<>();
   private final Map<String, Map<String, List<Remote>>> published = new LinkedHashMap<>();
+  private final SwarmServices services = new SwarmServices();
 
   /** A node of the swarm: its id, hostname, advertised address and role. */
   public record Member(
@@ -96,6 +97,11 @@ public final class SwarmCluster {
   /** The leader's advertised address (where joins go, with :2377). */
   public synchronized String leaderAddr() {
     return members.get(0).addr();
+  }
+
+  /** The swarm's services and their tasks. */
+  public SwarmServices services() {
+    return services;
   }
 
   public synchronized List<Member> members() {

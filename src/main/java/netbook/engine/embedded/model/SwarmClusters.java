@@ -11,6 +11,28 @@ import java.util.Optional;
  */
 public final class SwarmClusters {
   private final List<SwarmCluster> clusters = new ArrayList<>();
+  private final List<Runnable> nodes = new ArrayList<>();
+
+  /** A node engine's way to bring itself in step with its swarm (under its own lock). */
+  public synchronized void node(Runnable sync) {
+    nodes.add(sync);
+  }
+
+  public synchronized void forget(Runnable sync) {
+    nodes.remove(sync);
+  }
+
+  /**
+   * Every node brings itself in step (runs its tasks, publishes its endpoints): called without any
+   * engine's lock held, after a manager changed the swarm's services.
+   */
+  public void syncAll() {
+    List<Runnable> copy;
+    synchronized (this) {
+      copy = List.copyOf(nodes);
+    }
+    copy.forEach(Runnable::run);
+  }
 
   synchronized SwarmCluster create(String id, Instant created, String worker, String manager) {
     SwarmCluster c = new SwarmCluster(id, created, worker, manager);
