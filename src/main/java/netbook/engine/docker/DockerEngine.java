@@ -54,6 +54,7 @@ public final class DockerEngine implements Engine {
   private final HostInterfaces hostInterfaces;
   private final StreamCalls streamCalls;
   private final LiveExecs liveExecs;
+  private final SwarmCalls swarmCalls;
   private volatile java.nio.file.Path dockerConfig;
   private final BuildCalls buildCalls;
   private final ServiceCalls serviceCalls;
@@ -91,6 +92,7 @@ public final class DockerEngine implements Engine {
     this.hostInterfaces = hostInterfaces;
     this.streamCalls = new StreamCalls(client, streams, endpoint);
     this.liveExecs = new LiveExecs(client, streams, endpoint);
+    this.swarmCalls = new SwarmCalls(client, streams, endpoint);
     this.buildCalls = new BuildCalls(streams, endpoint);
     this.serviceCalls = new ServiceCalls(client, endpoint);
   }
@@ -349,30 +351,12 @@ public final class DockerEngine implements Engine {
 
   @Override
   public void copyImage(String ref, Engine to, Duration timeout) {
-    String what = "copy of image " + ref;
-    java.util.concurrent.CompletableFuture<Void> load;
-    try (InputStream tar = call("save image " + ref, () -> streams.saveImageCmd(ref).exec())) {
-      load = java.util.concurrent.CompletableFuture.runAsync(() -> to.loadImages(tar, timeout));
-      load.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof EngineException ee) {
-        throw ee;
-      }
-      throw new EngineException(EngineException.UNREACHABLE, what + ": " + e.getCause(), e);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new EngineException(
-          EngineException.TIMEOUT, what + " did not finish within " + timeout.toSeconds() + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EngineException(EngineException.CANCELLED, what + " was interrupted", e);
-    } catch (IOException e) {
-      throw new EngineException(EngineException.UNREACHABLE, what + ": " + e.getMessage(), e);
-    }
+    swarmCalls.copyImage(ref, to, timeout);
   }
 
   @Override
   public void loadImages(InputStream tar, Duration timeout) {
-    call("load images", () -> streams.loadImageCmd(tar).exec());
+    swarmCalls.loadImages(tar);
   }
 
   /** Where the docker CLI keeps its contexts (DOCKER_CONFIG, ~/.docker), for {@link #connect}. */
@@ -413,75 +397,27 @@ public final class DockerEngine implements Engine {
 
   @Override
   public String swarmInit(String advertiseAddr) {
-    call(
-        "swarm init",
-        () -> {
-          var cmd =
-              client
-                  .initializeSwarmCmd(new com.github.dockerjava.api.model.SwarmSpec())
-                  .withListenAddr("0.0.0.0:2377");
-          if (!advertiseAddr.isEmpty()) {
-            cmd.withAdvertiseAddr(advertiseAddr);
-          }
-          return cmd.exec();
-        });
-    return call("swarm inspect", () -> client.inspectSwarmCmd().exec()).getJoinTokens().getWorker();
+    return swarmCalls.init(advertiseAddr);
   }
 
   @Override
   public void swarmJoin(String managerAddr, String token) {
-    call(
-        "swarm join",
-        () ->
-            client
-                .joinSwarmCmd()
-                .withRemoteAddrs(List.of(managerAddr))
-                .withJoinToken(token)
-                .withListenAddr("0.0.0.0:2377")
-                .exec());
+    swarmCalls.join(managerAddr, token);
   }
 
   @Override
   public Optional<String> swarmAddress() {
-    var swarm = call("info", () -> client.infoCmd().exec()).getSwarm();
-    if (swarm == null
-        || swarm.getLocalNodeState() == null
-        || swarm.getLocalNodeState() == com.github.dockerjava.api.model.LocalNodeState.INACTIVE
-        || swarm.getNodeAddr() == null
-        || swarm.getNodeAddr().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(swarm.getNodeAddr());
+    return swarmCalls.address();
   }
 
   @Override
   public void swarmLeave() {
-    call("swarm leave", () -> client.leaveSwarmCmd().withForceEnabled(true).exec());
+    swarmCalls.leave();
   }
 
   @Override
   public List<netbook.engine.SwarmNode> swarmNodes() {
-    return call("node ls", () -> client.listSwarmNodesCmd().exec()).stream()
-        .map(
-            n ->
-                new netbook.engine.SwarmNode(
-                    n.getId(),
-                    n.getDescription() == null ? "" : n.getDescription().getHostname(),
-                    n.getStatus() == null || n.getStatus().getState() == null
-                        ? ""
-                        : n.getStatus().getState().name().toLowerCase(java.util.Locale.ROOT),
-                    n.getSpec() == null || n.getSpec().getAvailability() == null
-                        ? ""
-                        : n.getSpec().getAvailability().name().toLowerCase(java.util.Locale.ROOT),
-                    n.getManagerStatus() == null
-                        ? ""
-                        : Boolean.TRUE.equals(n.getManagerStatus().isLeader())
-                            ? "Leader"
-                            : "Reachable",
-                    n.getDescription() == null || n.getDescription().getEngine() == null
-                        ? ""
-                        : String.valueOf(n.getDescription().getEngine().getEngineVersion())))
-        .toList();
+    return swarmCalls.nodes();
   }
 
   @Override
