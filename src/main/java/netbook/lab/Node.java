@@ -58,6 +58,9 @@ public final class Node {
   /** Runs a container on this node, on {@code network} ("" for its default bridge). */
   Container place(String network, String image, RunOption... options) {
     copyImage(host.resolveImage(image));
+    // and the network-tools helper its containers may need (the real ubuntu has no ping): a node
+    // never pulls, and its own pull of busybox would go past the host's registry mirror
+    copyImage(host.images().helper());
     return Lab.runOn(session, network, image, options); // (the node resolves it as the host did)
   }
 
