@@ -90,7 +90,7 @@ final class NetTools {
                 + c.name()
                 + " ran longer than "
                 + timeout.toSeconds()
-                + " s and was stopped; give it a count or a deadline (ping -c 3, wget -T 5)",
+                + " s and was stopped; give it a count or a deadline (ping -c 3, timeout 5 wget …)",
             e);
       }
       throw e;
