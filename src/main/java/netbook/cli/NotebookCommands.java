@@ -17,6 +17,7 @@ import netbook.notebook.NotebookRunner;
 import netbook.notebook.OutputRecorder;
 import netbook.notebook.ReplHandoff;
 import netbook.notebook.RunOptions;
+import netbook.notebook.Solutions;
 import netbook.notebook.StepRunner;
 import netbook.render.MarkdownRenderer;
 import netbook.repl.Repl;
@@ -115,7 +116,7 @@ final class NotebookCommands {
       for (Path file : files) {
         Notebook nb;
         try {
-          nb = read(file);
+          nb = solved(o, file, read(file));
         } catch (NotebookException e) {
           pw.println(e.getMessage());
           reports.add(FileReport.broken(file.toString(), e.getMessage()));
@@ -131,6 +132,7 @@ final class NotebookCommands {
     if (reports.size() > 1) {
       reports.forEach(r -> pw.println(r.summary()));
     }
+    NotebookRunner.exercises(reports).ifPresent(pw::println);
     pw.println(NotebookRunner.total(reports));
     pw.flush();
     return reports.stream().anyMatch(r -> r.failed() > 0) ? ExitCode.FAILED : ExitCode.OK;
@@ -165,6 +167,22 @@ final class NotebookCommands {
     return NotebookParser.parse(file.getFileName().toString(), bytes);
   }
 
+  /** The notebook with its exercises' solutions put in, when --solutions names their folder. */
+  static Notebook solved(StepOptions o, Path file, Notebook nb) {
+    if (o.solutions == null) {
+      return nb;
+    }
+    Path s = o.solutions.resolve(file.getFileName().toString());
+    if (!Files.isRegularFile(s)) {
+      if (nb.cells().stream().anyMatch(c -> c.attributes().verify())) {
+        throw new NotebookException(
+            file + ": its solutions are not at " + s + "; give --solutions the folder they are in");
+      }
+      return nb;
+    }
+    return Solutions.apply(nb, read(s));
+  }
+
   private static int columns() {
     try {
       String c = System.getenv("COLUMNS");
@@ -184,7 +202,7 @@ final class NotebookCommands {
       }
       return code;
     }
-    Notebook nb = read(file);
+    Notebook nb = solved(o, file, read(file));
     app.marks().first("parsed");
     RunOptions options = o.runOptions(RunOptions.Mode.RUN, app);
     try (Terminal terminal = Terminals.system()) {

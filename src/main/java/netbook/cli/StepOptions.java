@@ -20,6 +20,14 @@ class StepOptions {
   @Option(names = "--no-color", description = "Plain output (also when NO_COLOR is set).")
   boolean noColor;
 
+  @Option(
+      names = "--solutions",
+      paramLabel = "DIR",
+      description =
+          "Put in the solutions of the exercises (DIR/<same file name>) before their verify"
+              + " cells: how CI checks an exercise chapter.")
+  java.nio.file.Path solutions;
+
   @Option(names = "--width", paramLabel = "COLUMNS", description = "Wrap prose at this width.")
   int width;
 

@@ -9,12 +9,19 @@ import java.util.regex.Pattern;
 
 /**
  * The Runme-style attributes after a cell's language: {@code {name=dns expect=fail timeout=20s
- * hidden skip}}. {@code timeout} is null when the cell did not set one.
+ * hidden skip verify}} ({@code verify}: the cell checks an exercise, see netbook.lab.Exercises).
+ * {@code timeout} is null when the cell did not set one.
  */
 public record CellAttributes(
-    String name, boolean expectFail, Duration timeout, boolean hidden, boolean skip) {
+    String name,
+    boolean expectFail,
+    Duration timeout,
+    boolean hidden,
+    boolean skip,
+    boolean verify) {
 
-  public static final CellAttributes NONE = new CellAttributes("", false, null, false, false);
+  public static final CellAttributes NONE =
+      new CellAttributes("", false, null, false, false, false);
 
   /** The longest {@code timeout=} a cell may ask for: a day. */
   static final Duration MAX_TIMEOUT = Duration.ofDays(1);
@@ -28,7 +35,7 @@ public record CellAttributes(
 
   /** These attributes with {@code skip} set. */
   public CellAttributes skipped() {
-    return new CellAttributes(name, expectFail, timeout, hidden, true);
+    return new CellAttributes(name, expectFail, timeout, hidden, true, verify);
   }
 
   /**
@@ -61,6 +68,7 @@ public record CellAttributes(
     Duration timeout = null;
     boolean hidden = false;
     boolean skip = false;
+    boolean verify = false;
     for (String token : tokens(t.substring(1, t.length() - 1))) {
       int eq = token.indexOf('=');
       String key = (eq < 0 ? token : token.substring(0, eq)).toLowerCase(Locale.ROOT);
@@ -71,10 +79,11 @@ public record CellAttributes(
         case "timeout" -> timeout = timeout(required(key, value));
         case "hidden" -> hidden = flag(key, value);
         case "skip" -> skip = flag(key, value);
+        case "verify" -> verify = flag(key, value);
         default -> ignored.add(eq < 0 ? token : token.substring(0, eq));
       }
     }
-    return new CellAttributes(name, expectFail, timeout, hidden, skip);
+    return new CellAttributes(name, expectFail, timeout, hidden, skip, verify);
   }
 
   private static List<String> tokens(String s) {

@@ -2,6 +2,7 @@ package netbook.notebook;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -9,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import netbook.console.Masking;
+import netbook.lab.Check;
+import netbook.lab.Verification;
 import netbook.shell.EvalResult;
 import netbook.shell.JavaShell;
 import netbook.shell.Outcome;
@@ -31,15 +34,23 @@ public final class CellExecutor {
   private final TranscriptCells transcripts;
   private final PrintWriter out;
   private final RunOptions options;
+  private final Verification verification;
   private volatile JavaShell running;
   private volatile Thread runner;
   private volatile boolean busy;
   private volatile boolean interrupted;
 
   public CellExecutor(TranscriptCells transcripts, PrintWriter out, RunOptions options) {
+    this(transcripts, out, options, new Verification());
+  }
+
+  /** With the session's {@link Verification}, which {@code {verify}} cells are judged by. */
+  public CellExecutor(
+      TranscriptCells transcripts, PrintWriter out, RunOptions options, Verification verification) {
     this.transcripts = transcripts;
     this.out = out;
     this.options = options;
+    this.verification = verification;
   }
 
   private static final java.util.regex.Pattern AT_LINE =
@@ -59,8 +70,23 @@ public final class CellExecutor {
     if (!cell.runnable()) {
       return new CellResult(cell, CellResult.Verdict.FAILED, "", cell.problem(), "");
     }
-    CellRun run = perform(cell, source, shell);
+    boolean verify = cell.attributes().verify();
+    if (verify) {
+      verification.begin();
+    }
+    CellRun run;
+    List<Check> checks = List.of();
+    try {
+      run = perform(cell, source, shell);
+    } finally {
+      if (verify) {
+        checks = verification.end();
+      }
+    }
     CellResult r = judge(file, cell, run);
+    if (verify && r.passed()) {
+      r = exercise(cell, run, checks);
+    }
     return run.unrun().isBlank()
         ? r
         : r.withUnset(UnsetNames.declared(shell.analysis(), run.unrun()));
@@ -94,6 +120,45 @@ public final class CellExecutor {
     return run;
   }
 
+  /**
+   * A {@code {verify}} cell that ran: the exercise is done when every check it made passed (each
+   * failed one printed its hint and what was observed).
+   */
+  private static CellResult exercise(Cell cell, CellRun run, List<Check> checks) {
+    long failed = checks.stream().filter(c -> !c.passed()).count();
+    if (checks.isEmpty()) {
+      return new CellResult(
+          cell,
+          CellResult.Verdict.FAILED,
+          run.output(),
+          "this verify cell made no check: write checks like expect(reachable(\"b\", \"a\"),"
+              + " \"a hint\")",
+          "");
+    }
+    if (failed > 0) {
+      return new CellResult(
+          cell,
+          CellResult.Verdict.FAILED,
+          run.output(),
+          "not done yet: "
+              + failed
+              + " of "
+              + checks.size()
+              + (checks.size() == 1 ? " check" : " checks")
+              + " failed ("
+              + (failed == 1 ? "the hint above says" : "the hints above say")
+              + " what to change)",
+          "");
+    }
+    return new CellResult(
+        cell,
+        CellResult.Verdict.PASSED,
+        run.output(),
+        "exercise done: "
+            + (checks.size() == 1 ? "its check passes" : "all " + checks.size() + " checks pass"),
+        "");
+  }
+
   /** Whether the run is what the cell expected (failure, recorded output). */
   private CellResult judge(String file, Cell cell, CellRun run) {
     boolean show = !cell.attributes().hidden();
@@ -117,7 +182,9 @@ public final class CellExecutor {
           "it was expected to fail (expect=fail), but it succeeded",
           "");
     }
-    if (options.mode() == RunOptions.Mode.CHECK && cell.recorded() != null) {
+    if (options.mode() == RunOptions.Mode.CHECK
+        && cell.recorded() != null
+        && !cell.attributes().verify()) {
       String diff =
           UnifiedDiff.of(
               "recorded (line " + cell.recorded().line() + ")",

@@ -39,11 +39,21 @@ public record FileReport(String file, List<CellResult> results, String error) {
     return results.stream().filter(r -> r.passed() && !r.diff().isEmpty()).count();
   }
 
+  /** The exercises of the notebook: its {@code {verify}} cells. */
+  public long exercises() {
+    return results.stream().filter(r -> r.cell().attributes().verify()).count();
+  }
+
+  /** The exercises whose checks all passed. */
+  public long exercisesDone() {
+    return results.stream().filter(r -> r.cell().attributes().verify() && r.passed()).count();
+  }
+
   /** Outputs of the java cells that ran as expected, by cell number: what record writes. */
   public Map<Integer, String> outputs() {
     Map<Integer, String> m = new LinkedHashMap<>();
     for (CellResult r : results) {
-      if (r.passed() && r.cell().kind() == Cell.Kind.JAVA) {
+      if (r.passed() && r.cell().kind() == Cell.Kind.JAVA && !r.cell().attributes().verify()) {
         m.put(r.cell().index(), r.output());
       }
     }

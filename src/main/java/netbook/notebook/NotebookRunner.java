@@ -13,6 +13,7 @@ import netbook.NetbookException;
 import netbook.lab.CleanupReport;
 import netbook.lab.Lab;
 import netbook.lab.Session;
+import netbook.lab.Verification;
 import netbook.render.CodeHighlighter;
 import netbook.render.MarkdownRenderer;
 import netbook.shell.JavaShell;
@@ -61,7 +62,8 @@ public final class NotebookRunner {
     this.out = out;
     this.renderer = renderer;
     this.options = options;
-    this.executor = new CellExecutor(transcripts.apply(session), out, options);
+    this.executor =
+        new CellExecutor(transcripts.apply(session), out, options, Verification.of(session));
   }
 
   /** Whether a line per topology change follows each cell (+ container_a joined my_bridge …). */
@@ -346,6 +348,13 @@ public final class NotebookRunner {
     out.println(renderer.toText(s));
     out.flush();
     options.marks().first("output");
+  }
+
+  /** "exercises: 3 of 4 done" when the notebooks have {@code {verify}} cells. */
+  public static Optional<String> exercises(List<FileReport> reports) {
+    long all = reports.stream().mapToLong(FileReport::exercises).sum();
+    long done = reports.stream().mapToLong(FileReport::exercisesDone).sum();
+    return all == 0 ? Optional.empty() : Optional.of("exercises: " + done + " of " + all + " done");
   }
 
   /** The final line CI parses: exactly "N passed, N failed". */

@@ -20,11 +20,16 @@ import org.jline.utils.AttributedStyle;
  * Interactive step mode: the prose before a cell, then the cell with a prompt — Enter runs it,
  * {@code s} skips, {@code e} edits it in the line editor before running, {@code b} goes back,
  * {@code g N} jumps to cell N, {@code r} drops into the REPL ({@code :continue} returns), {@code q}
- * quits (with cleanup). Hidden cells run without a prompt.
+ * quits (with cleanup). Hidden cells run without a prompt. A {@code {verify}} cell that fails keeps
+ * the learner there: {@code r} to fix it in the REPL, Enter to verify again.
  */
 public final class StepRunner {
   static final String PROMPT =
       "[Enter] run · s skip · e edit · b back · g N jump · r REPL · q quit > ";
+
+  /** After a verify cell failed: fix it in the REPL, then verify again. */
+  static final String VERIFY_PROMPT =
+      "[Enter] verify again · r REPL to fix it · s skip · b back · q quit > ";
 
   private final LineReader reader;
   private final PrintWriter out;
@@ -93,6 +98,7 @@ public final class StepRunner {
     try {
       int pos = 0;
       boolean quit = false;
+      int unverified = -1; // the verify cell that failed and waits for the learner's fix
       int shownProse = previewed ? firstInRange(nb, runner.options()) : -1;
       while (pos < nb.cells().size() && !quit) {
         Cell cell = nb.cells().get(pos);
@@ -111,21 +117,33 @@ public final class StepRunner {
           pos++;
           continue;
         }
-        runner.println(runner.header(nb, cell, ""));
-        runner.showCode(cell.language(), shown(cell));
+        boolean again = unverified == pos;
+        if (!again) {
+          runner.println(runner.header(nb, cell, ""));
+          runner.showCode(cell.language(), shown(cell));
+        }
         String answer;
         try {
-          answer = reader.readLine(PROMPT).strip();
+          answer = reader.readLine(again ? VERIFY_PROMPT : PROMPT).strip();
         } catch (UserInterruptException | EndOfFileException e) {
           answer = "q";
         }
         switch (answer.isEmpty() ? "" : answer.substring(0, 1)) {
           case "" -> {
-            results.put(cell.index(), run(nb, cell, cell.source(), shell));
-            pos++;
+            CellResult r = run(nb, cell, cell.source(), shell);
+            results.put(cell.index(), r);
+            if (cell.attributes().verify() && r.failed()) {
+              unverified = pos; // the learner fixes it (r) and verifies again (Enter)
+            } else {
+              unverified = -1;
+              pos++;
+            }
           }
           case "s" -> {
-            results.put(cell.index(), skipped(cell, "skipped at the prompt"));
+            if (unverified != pos) {
+              results.put(cell.index(), skipped(cell, "skipped at the prompt"));
+            }
+            unverified = -1;
             pos++;
           }
           case "e" -> {
@@ -135,8 +153,14 @@ public final class StepRunner {
               pos++;
             }
           }
-          case "b" -> pos = previous(nb, pos);
-          case "g" -> pos = jump(nb, answer, pos);
+          case "b" -> {
+            pos = previous(nb, pos);
+            unverified = -1;
+          }
+          case "g" -> {
+            pos = jump(nb, answer, pos);
+            unverified = -1;
+          }
           case "r" -> enterRepl();
           case "q" -> quit = true;
           default ->
@@ -158,6 +182,7 @@ public final class StepRunner {
     }
     FileReport report = new FileReport(nb.file(), all, "");
     runner.println(runner.summaryLine(report));
+    NotebookRunner.exercises(List.of(report)).ifPresent(this::say);
     return report;
   }
 

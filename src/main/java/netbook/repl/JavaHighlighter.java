@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import netbook.console.Docker;
+import netbook.lab.Exercises;
 import netbook.lab.Lab;
 import netbook.render.JavaKeywords;
 import org.jline.reader.Highlighter;
@@ -40,7 +41,7 @@ final class JavaHighlighter implements Highlighter {
 
   private static final class ApiNames {
     static final Set<String> NAMES =
-        Stream.of(Lab.class, Docker.class)
+        Stream.of(Lab.class, Exercises.class, Docker.class)
             .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
             .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
             .map(Method::getName)

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import netbook.console.Docker;
+import netbook.lab.Check;
 import netbook.lab.CleanupReport;
 import netbook.lab.Container;
 import netbook.lab.ContainerTable;
+import netbook.lab.Exercises;
 import netbook.lab.HostView;
 import netbook.lab.HttpResult;
 import netbook.lab.Lab;
@@ -45,6 +47,8 @@ class ApiDocsTest {
           TaskTable.class,
           SwarmTask.class,
           Diagram.class,
+          Exercises.class,
+          Check.class,
           Docker.class);
 
   private static final Set<String> OBJECT_METHODS = Set.of("equals", "hashCode", "toString");
