@@ -34,6 +34,37 @@ final class Chapters {
     }
   }
 
+  /** The exercise chapters (notebooks/exercises), checked with their solutions put in. */
+  static List<Path> exercises() {
+    try (Stream<Path> s = Files.list(DIR.resolve("exercises"))) {
+      return s.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.md")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The chapters, then the exercise chapters. */
+  static List<Path> withExercises() {
+    return Stream.concat(files().stream(), exercises().stream()).toList();
+  }
+
+  /**
+   * The notebook as {@code check --solutions} runs it: an exercise chapter with the cells of its
+   * solutions file (exercises/solutions/, same name) before its verify cells.
+   */
+  static Notebook parse(Path file, String text) throws IOException {
+    Notebook nb = NotebookParser.parse(file.getFileName().toString(), text);
+    Path solutions = file.resolveSibling("solutions").resolve(file.getFileName());
+    if (!file.getParent().getFileName().toString().equals("exercises")) {
+      return nb;
+    }
+    return Solutions.apply(
+        nb,
+        NotebookParser.parse(
+            solutions.getFileName().toString(),
+            Files.readString(solutions, StandardCharsets.UTF_8)));
+  }
+
   /** Checks one chapter offline (NETBOOK_OFFLINE=1); the report and everything it printed. */
   static Result check(Engine engine, Path file, String sessionId) throws IOException {
     return check(engine, file, sessionId, true, l -> {});
@@ -45,6 +76,22 @@ final class Chapters {
    */
   static Result check(
       Engine engine, Path file, String sessionId, boolean offline, Consumer<String> notices)
+      throws IOException {
+    return check(engine, file, sessionId, offline, notices, true);
+  }
+
+  /** An exercise chapter as a learner first meets it: without its solutions. */
+  static Result unsolved(Engine engine, Path file, String sessionId) throws IOException {
+    return check(engine, file, sessionId, true, l -> {}, false);
+  }
+
+  private static Result check(
+      Engine engine,
+      Path file,
+      String sessionId,
+      boolean offline,
+      Consumer<String> notices,
+      boolean solved)
       throws IOException {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     if (!canBind(80)) {
@@ -66,7 +113,11 @@ final class Chapters {
               h.out,
               h.renderer,
               RunOptions.of(RunOptions.Mode.CHECK));
-      FileReport report = checker.run(NotebookParser.parse(file.getFileName().toString(), text));
+      FileReport report =
+          checker.run(
+              solved
+                  ? parse(file, text)
+                  : NotebookParser.parse(file.getFileName().toString(), text));
       return new Result(report, h.text());
     }
   }

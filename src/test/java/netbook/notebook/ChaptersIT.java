@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChaptersIT {
 
   static List<Path> chapters() {
-    return Chapters.files();
+    return Chapters.withExercises();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -100,7 +100,7 @@ class ChaptersOnlineIT {
   }
 
   static List<Path> chapters() {
-    return Chapters.files();
+    return Chapters.withExercises();
   }
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChaptersTest {
 
   static List<Path> chapters() {
-    return Chapters.files();
+    return Chapters.withExercises();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -38,6 +38,31 @@ class ChaptersTest {
       assertThat(r.report().failed()).as(r.output()).isZero();
       assertThat(r.report().passed()).as(r.output()).isPositive();
     }
+  }
+
+  /**
+   * Without its solutions an exercise chapter is not done: every verify cell fails, each failed
+   * check with its hint and what was observed.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("netbook.notebook.Chapters#exercises")
+  void anExerciseWithoutItsSolutionFailsWithHints(Path file) throws IOException {
+    try (Engine engine = DockerEngines.embedded(OptionalLong.empty())) {
+      Chapters.Result r = Chapters.unsolved(engine, file, "exercises-emb");
+      long verifies = r.report().exercises();
+      assertThat(verifies).as(r.output()).isGreaterThanOrEqualTo(2);
+      assertThat(r.report().exercisesDone()).as(r.output()).isZero();
+      assertThat(r.report().failed()).as(r.output()).isEqualTo(verifies);
+      assertThat(r.output()).contains("✗ ").contains("\n  observed: ");
+      assertThat(r.report().results())
+          .filteredOn(c -> c.cell().attributes().verify())
+          .allSatisfy(c -> assertThat(c.message()).startsWith("not done yet: "));
+    }
+  }
+
+  @Test
+  void thereAreExerciseChaptersOnePerThreeChapters() {
+    assertThat(Chapters.exercises()).hasSizeGreaterThanOrEqualTo(Chapters.files().size() / 3);
   }
 
   @Test
