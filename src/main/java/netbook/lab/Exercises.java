@@ -30,7 +30,7 @@ public final class Exercises {
   public static Check reachable(String from, String to) {
     Session s = Lab.session();
     String claim = from + " reaches " + to;
-    Optional<ContainerInfo> source = runningOrWhy(s, arg(from, "container"), claim);
+    Optional<ContainerInfo> source = running(s, arg(from, "container"));
     if (source.isEmpty()) {
       return made(s, Check.fail(claim, why(s, from)));
     }
@@ -45,7 +45,7 @@ public final class Exercises {
   public static Check isolated(String a, String c) {
     Session s = Lab.session();
     String claim = a + " is isolated from " + c;
-    Optional<ContainerInfo> source = runningOrWhy(s, arg(a, "container"), claim);
+    Optional<ContainerInfo> source = running(s, arg(a, "container"));
     Optional<ContainerInfo> target = find(s, arg(c, "container"));
     if (source.isEmpty() || target.isEmpty()) {
       return made(
@@ -68,7 +68,7 @@ public final class Exercises {
   public static Check resolves(String in, String name) {
     Session s = Lab.session();
     String claim = in + " resolves " + name;
-    Optional<ContainerInfo> c = runningOrWhy(s, arg(in, "container"), claim);
+    Optional<ContainerInfo> c = running(s, arg(in, "container"));
     if (c.isEmpty()) {
       return made(s, Check.fail(claim, why(s, in)));
     }
@@ -154,7 +154,8 @@ public final class Exercises {
     return s.engine().findContainer(name);
   }
 
-  private static Optional<ContainerInfo> runningOrWhy(Session s, String name, String claim) {
+  /** The container when it runs (a check from it can run), else empty: {@link #why} says. */
+  private static Optional<ContainerInfo> running(Session s, String name) {
     return find(s, name).filter(ContainerInfo::running);
   }
 
