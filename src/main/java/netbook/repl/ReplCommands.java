@@ -214,6 +214,8 @@ public final class ReplCommands {
             "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_a\"))",
             "  net(\"my_bridge\").run(\"ubuntu\", name(\"container_b\")).ping(\"container_a\")",
             "  networks()   containers()   host()   cleanup()",
+            "  checks: reachable(\"b\", \"a\")   isolated(\"a\", \"c\")   resolves(\"b\", \"db\")"
+                + "   published(8080)   onNetwork(\"a\", \"my_bridge\")",
             "docker command lines run as they are:  docker network ls",
             "Tab completes Java, and network, container and image names inside net(\"…\"),"
                 + " container(\"…\"), ping(\"…\"), run(\"…\").",
