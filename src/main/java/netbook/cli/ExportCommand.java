@@ -107,11 +107,12 @@ final class ExportCommand implements Callable<Integer> {
       Session session = runner.session();
       Map<Integer, CellResult> results = new HashMap<>();
       Map<Integer, String> drawings = new HashMap<>();
-      String before = drawing(session);
+      Drawings network = new Drawings(session);
+      String before = network.now();
       runner.afterEachCell(
           r -> {
             results.put(r.cell().index(), r);
-            drawings.put(r.cell().index(), drawing(session));
+            drawings.put(r.cell().index(), network.now());
           });
       FileReport report = runner.run(nb);
       pw.println(NotebookRunner.total(List.of(report)));
@@ -121,15 +122,35 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  /** The network as the session sees it now, as SVG ("" when the engine does not answer). */
-  private static String drawing(Session session) {
-    try {
-      return Swarm.in(session)
-          .map(Swarm::diagram)
-          .orElseGet(() -> Diagram.of(Topology.snapshot(session.engine())))
-          .svgText();
-    } catch (NetbookException e) {
-      return "";
+  /**
+   * The network as the session sees it, as SVG ("" when the engine does not answer). A full
+   * snapshot reads the veth names by exec'ing into every running container: it is taken only when
+   * the quick one (networks and containers) differs from the last.
+   */
+  private static final class Drawings {
+    private final Session session;
+    private Topology quick;
+    private String svg = "";
+
+    Drawings(Session session) {
+      this.session = session;
+    }
+
+    String now() {
+      try {
+        var swarm = Swarm.in(session);
+        if (swarm.isPresent()) {
+          return swarm.get().diagram().svgText();
+        }
+        Topology t = Topology.snapshot(session.engine(), false);
+        if (!t.equals(quick) || svg.isEmpty()) {
+          svg = Diagram.of(Topology.snapshot(session.engine())).svgText();
+          quick = t;
+        }
+        return svg;
+      } catch (NetbookException e) {
+        return "";
+      }
     }
   }
 }
