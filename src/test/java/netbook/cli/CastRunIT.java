@@ -23,14 +23,19 @@ class CastRunIT {
   @TempDir Path dir;
 
   @Test
-  void chapterFivesRunIsRecordedAsAnAsciicast() throws Exception {
+  void aRunIsRecordedAsAnAsciicastWithWhatItsSnippetsPrint() throws Exception {
     Path cast = dir.resolve("05.cast");
+    // what a snippet prints goes to the terminal through the output router, not the run's writer
+    Path printing = dir.resolve("print.md");
+    Files.writeString(
+        printing, "# Print\n\n```java\nSystem.out.println(\"printed by the snippet\");\n```\n");
     Path log = dir.resolve("run.log");
     Process p =
         new ProcessBuilder(
                 Path.of("bin/netbook").toAbsolutePath().toString(),
                 "run",
                 "notebooks/05-user-defined-networks.md",
+                printing.toString(),
                 "--engine",
                 "embedded",
                 "--cast",
@@ -49,7 +54,8 @@ class CastRunIT {
     assertThat(header.get("width").asInt()).isPositive();
     assertThat(header.get("height").asInt()).isPositive();
     assertThat(header.get("timestamp").asLong()).isGreaterThan(1_700_000_000L);
-    assertThat(header.get("title").asText()).isEqualTo("netbook run 05-user-defined-networks.md");
+    assertThat(header.get("title").asText())
+        .isEqualTo("netbook run 05-user-defined-networks.md print.md");
     assertThat(header.get("env").get("TERM").asText()).isNotBlank();
 
     StringBuilder played = new StringBuilder();
@@ -67,7 +73,8 @@ class CastRunIT {
         .contains("── cell 5 (05-user-defined-networks.md:62) ──\r\n")
         .containsPattern("PING container_a \\((\\d+\\.){3}2\\): 56 data bytes\r\n")
         .contains("nameserver 127.0.0.11\r\n")
-        .contains("7 passed, 0 failed\r\n")
+        .contains("\r\nprinted by the snippet\r\n")
+        .contains("8 passed, 0 failed\r\n")
         .doesNotContain("recorded the run to"); // said after the recording ends
     assertThat(text.replace("\r\n", "")).doesNotContain("\n");
   }
