@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import netbook.NetbookException;
+import netbook.engine.EngineInfo;
 import netbook.lab.Session;
 import netbook.lab.Swarm;
 import netbook.notebook.CellResult;
@@ -117,7 +118,16 @@ final class ExportCommand implements Callable<Integer> {
       FileReport report = runner.run(nb);
       pw.println(NotebookRunner.total(List.of(report)));
       pw.flush();
-      String engine = session.engine().info().toString();
+      EngineInfo info = session.engine().info();
+      String engine =
+          info.embedded()
+              ? "embedded engine (in-process, modelling Docker " + info.serverVersion() + ")"
+              : info.kind()
+                  + " engine at "
+                  + info.endpoint()
+                  + " (Docker "
+                  + info.serverVersion()
+                  + ")";
       return new LiveExport(new ChapterExport.LiveRun(results, drawings, before), engine, report);
     }
   }

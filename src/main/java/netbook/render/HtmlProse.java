@@ -33,6 +33,8 @@ final class HtmlProse {
   private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern ALT =
       Pattern.compile("\\balt\\s*=\\s*[\"']([^\"']*)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SRC =
+      Pattern.compile("\\bsrc\\s*=\\s*[\"']?([^\"'\\s>]+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern COMMENT = Pattern.compile("(?s)\\s*<!--.*?-->\\s*");
 
   private HtmlProse() {}
@@ -105,11 +107,16 @@ final class HtmlProse {
       Matcher img = IMG.matcher(rest);
       if (img.find()) {
         Matcher alt = ALT.matcher(img.group());
+        Matcher src = SRC.matcher(img.group());
         if (block) {
           html.line();
           html.tag("p");
         }
-        placeholder("image: " + (alt.find() ? alt.group(1) : "picture"));
+        placeholder(
+            "image: "
+                + (alt.find() && !alt.group(1).isBlank()
+                    ? alt.group(1)
+                    : src.find() ? fileName(src.group(1)) : "picture"));
         if (block) {
           html.tag("/p");
           html.line();
@@ -125,6 +132,11 @@ final class HtmlProse {
       } else {
         html.text(rest);
       }
+    }
+
+    private static String fileName(String url) {
+      String path = url.replaceFirst("[?#].*$", "");
+      return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String altText(Image image) {

@@ -76,6 +76,19 @@ class HtmlExportTest {
   }
 
   @Test
+  void aRawHtmlImageIsAPlaceholderNamedByItsAltTextElseItsFile() {
+    String html =
+        page(
+            false,
+            new Prose(
+                "<p align=\"center\">\n<img src=\"./images/03.jpg?raw=1\" width=\"800\">\n</p>\n\n"
+                    + "<img alt=\"the bridge\" src=\"b.png\">\n",
+                ""));
+    assertThat(html).contains("[image: 03.jpg]").contains("[image: the bridge]");
+    assertThat(references(html)).isEmpty();
+  }
+
+  @Test
   void aDiagramIsInlineSvgWithoutItsXmlDeclaration() {
     String svg = SvgDiagram.render(new Topology(Topology.Uplink.UNKNOWN, List.of(), List.of()));
     assertThat(svg).startsWith("<?xml");
