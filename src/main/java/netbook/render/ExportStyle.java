@@ -48,6 +48,7 @@ final class ExportStyle {
       .nb-said { color: #24292f; }
       .nb-failed { border-color: #cf222e; }
       .nb-failed .nb-out { border-left-color: #cf222e; }
+      .nb-failed .nb-out-label { color: #cf222e; }
       .nb-skipped .nb-code { color: #6e7781; }
       .nb-why { margin: 0; padding: .4rem .9rem; font-size: .85rem; background: #fff8f8; color: #cf222e; }
       .nb-skipped .nb-why { background: #f6f8fa; color: #57606a; }
