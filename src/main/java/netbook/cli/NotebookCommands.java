@@ -29,6 +29,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The notebook subcommands ({@code run}, {@code check}, {@code record}) and step mode. */
@@ -43,13 +44,19 @@ final class NotebookCommands {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Markdown notebooks.")
     List<Path> files;
 
+    @Option(
+        names = "--cast",
+        paramLabel = "OUT.cast",
+        description = "Also record the run as an asciicast v2 file (asciinema play OUT.cast).")
+    Path cast;
+
     Run(App app) {
       this.app = app;
     }
 
     @Override
     public Integer call() {
-      return runFiles(app, options, files, RunOptions.Mode.RUN);
+      return runFiles(app, options, files, RunOptions.Mode.RUN, cast);
     }
   }
 
@@ -93,26 +100,28 @@ final class NotebookCommands {
 
   /** {@code run}, {@code check}, {@code record}: every cell of every file, no pauses. */
   static int runFiles(App app, StepOptions o, List<Path> files, RunOptions.Mode mode) {
-    PrintWriter pw = new PrintWriter(app.out(), true, StandardCharsets.UTF_8);
+    return runFiles(app, o, files, mode, (Path) null);
+  }
+
+  /** As above; with {@code cast} (null for none), the run is recorded into that file too. */
+  static int runFiles(App app, StepOptions o, List<Path> files, RunOptions.Mode mode, Path cast) {
+    int width = o.width > 0 ? o.width : columns();
+    if (cast == null) {
+      return runWith(app, o, files, mode, new PrintWriter(app.out(), true, StandardCharsets.UTF_8));
+    }
+    try (CastSession recording = CastSession.start(app, cast, width, files)) {
+      return runWith(app, o, files, mode, recording.writer());
+    }
+  }
+
+  private static int runWith(
+      App app, StepOptions o, List<Path> files, RunOptions.Mode mode, PrintWriter pw) {
     boolean color = app.color(o.noColor, System.console() != null);
     int width = o.width > 0 ? o.width : columns();
     List<FileReport> reports = new ArrayList<>();
     try (NotebookSetup setup = new NotebookSetup(app, width, color)) {
       NotebookRunner runner = setup.open(o.runOptions(mode, app), pw);
-      Lifecycle life = app.lifecycle();
-      // Ctrl-C stops the running cell and the notebook goes on; with no cell running it ends the
-      // run (cleaned up); during a notebook's cleanup it exits at once (the next start reaps)
-      life.onInterrupt(
-          () -> {
-            if (runner.cleaning()) {
-              life.cleaning(true);
-              life.interrupt();
-            }
-            if (!runner.interrupt()) {
-              // no cell runs (JShell starting, between cells): Ctrl-C ends the run, cleaned up
-              Lifecycle.exitInterrupted();
-            }
-          });
+      onInterrupt(app, runner);
       for (Path file : files) {
         Notebook nb;
         try {
@@ -136,6 +145,25 @@ final class NotebookCommands {
     pw.println(NotebookRunner.total(reports));
     pw.flush();
     return reports.stream().anyMatch(r -> r.failed() > 0) ? ExitCode.FAILED : ExitCode.OK;
+  }
+
+  /**
+   * Ctrl-C stops the running cell and the notebook goes on; with no cell running it ends the run
+   * (cleaned up); during a notebook's cleanup it exits at once (the next start reaps).
+   */
+  static void onInterrupt(App app, NotebookRunner runner) {
+    Lifecycle life = app.lifecycle();
+    life.onInterrupt(
+        () -> {
+          if (runner.cleaning()) {
+            life.cleaning(true);
+            life.interrupt();
+          }
+          if (!runner.interrupt()) {
+            // no cell runs (JShell starting, between cells): Ctrl-C ends the run, cleaned up
+            Lifecycle.exitInterrupted();
+          }
+        });
   }
 
   private static void record(PrintWriter pw, Path file, Notebook nb, FileReport report) {
@@ -183,7 +211,7 @@ final class NotebookCommands {
     return Solutions.apply(nb, read(s));
   }
 
-  private static int columns() {
+  static int columns() {
     try {
       String c = System.getenv("COLUMNS");
       return c == null ? 80 : Math.max(40, Integer.parseInt(c.strip()));

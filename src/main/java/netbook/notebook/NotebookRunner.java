@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -48,6 +49,7 @@ public final class NotebookRunner {
   private volatile boolean cleaning;
   private volatile Runnable beforeCleanup = () -> {};
   private volatile Runnable afterCleanup = () -> {};
+  private volatile Consumer<CellResult> afterCell = r -> {};
 
   public NotebookRunner(
       Session session,
@@ -109,6 +111,15 @@ public final class NotebookRunner {
   public void aroundCleanup(Runnable before, Runnable after) {
     beforeCleanup = before;
     afterCleanup = after;
+  }
+
+  /**
+   * Called after each cell of {@link #replay} ran (or was skipped), before the next: {@code export}
+   * draws the network there.
+   */
+  public NotebookRunner afterEachCell(Consumer<CellResult> listener) {
+    this.afterCell = listener;
+    return this;
   }
 
   /** Whether a notebook's end is removing what it created right now. */
@@ -212,7 +223,9 @@ public final class NotebookRunner {
             new CellResult(cell, CellResult.Verdict.SKIPPED, "", "outside --from/--to", ""));
         continue;
       }
-      results.add(runTracked(nb, cell, shell, unset));
+      CellResult r = runTracked(nb, cell, shell, unset);
+      results.add(r);
+      afterCell.accept(r);
     }
     FileReport report = new FileReport(nb.file(), results, "");
     println(summaryLine(report));

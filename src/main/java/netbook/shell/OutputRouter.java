@@ -16,6 +16,7 @@ public final class OutputRouter extends OutputStream {
   private final OutputStream terminal;
   private volatile ByteArrayOutputStream capture;
   private volatile boolean echo = true;
+  private volatile OutputStream tee;
 
   public OutputRouter(OutputStream terminal) {
     this.terminal = terminal;
@@ -24,6 +25,14 @@ public final class OutputRouter extends OutputStream {
   /** A print stream over this router, for System.setOut. */
   public PrintStream printStream() {
     return new PrintStream(this, true, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Also writes what reaches the terminal to {@code also} (a recording of the run), until called
+   * with null.
+   */
+  public synchronized void tee(OutputStream also) {
+    this.tee = also;
   }
 
   /** Starts capturing what snippets print; {@code echo} also passes it on to the terminal. */
@@ -48,6 +57,9 @@ public final class OutputRouter extends OutputStream {
     if (capture == null || echo) {
       try {
         terminal.write(b);
+        if (tee != null) {
+          tee.write(b);
+        }
       } catch (IOException e) {
         // the terminal went away; what was captured is still returned
       }
@@ -62,6 +74,9 @@ public final class OutputRouter extends OutputStream {
     if (capture == null || echo) {
       try {
         terminal.write(b, off, len);
+        if (tee != null) {
+          tee.write(b, off, len);
+        }
       } catch (IOException e) {
         // as above
       }
@@ -72,6 +87,9 @@ public final class OutputRouter extends OutputStream {
   public synchronized void flush() {
     try {
       terminal.flush();
+      if (tee != null) {
+        tee.flush();
+      }
     } catch (IOException e) {
       // as above
     }
