@@ -65,7 +65,9 @@ public final class ImageCheck {
   private static void images(
       List<Finding> out, List<String> present, List<String> absent, boolean offline) {
     if (absent.isEmpty()) {
-      out.add(Finding.ok("images", String.join(", ", present) + " present"));
+      if (!present.isEmpty()) {
+        out.add(Finding.ok("images", String.join(", ", present) + " present"));
+      }
       return;
     }
     String have = present.isEmpty() ? "" : " (" + String.join(", ", present) + " present)";
