@@ -123,6 +123,9 @@ final class NotebookCommands {
         }
         FileReport report = runner.run(nb);
         reports.add(report);
+        if (mode == RunOptions.Mode.RUN) {
+          Learner.record(app, file, nb, report);
+        }
         if (mode == RunOptions.Mode.RECORD) {
           record(pw, file, nb, report);
         }
@@ -216,6 +219,7 @@ final class NotebookCommands {
                           new ReplOptions(app.historyFile(), color, app.verbose(), false))
                       .run(true);
           FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
+          Learner.record(app, file, nb, r);
           String next = ChapterPicker.nextLine(file);
           if (r.failed() == 0 && !next.isEmpty()) {
             terminal.writer().println(next);
