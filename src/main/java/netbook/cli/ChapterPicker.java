@@ -164,6 +164,10 @@ final class ChapterPicker {
     Progress progress = Learner.progress(app);
     int next = next(chapters, progress);
     out.print(listing(chapters, progress));
+    long done = chapters.stream().filter(c -> progress.completed(c.file())).count();
+    if (done > 0) {
+      out.println("     ✓ done: " + done + " of " + chapters.size());
+    }
     boolean terminal = System.console() != null;
     if (terminal) {
       out.print(

@@ -221,8 +221,8 @@ final class NotebookCommands {
           FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
           Learner.record(app, file, nb, r);
           String next = ChapterPicker.nextLine(file);
-          if (r.failed() == 0 && !next.isEmpty()) {
-            terminal.writer().println(next);
+          if (netbook.notebook.Progress.completes(nb, r) && !next.isEmpty()) {
+            terminal.writer().println(next); // (not after a q at cell 1)
             terminal.flush();
           }
           return r.failed() > 0 ? ExitCode.FAILED : ExitCode.OK;

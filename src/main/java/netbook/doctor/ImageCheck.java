@@ -97,10 +97,10 @@ public final class ImageCheck {
 
   private static Finding swarm(Engine engine, String where, boolean offline) {
     if (has(engine, Swarm.NODE_IMAGE)) {
-      return Finding.ok("swarm", "netbook/node present for the swarm chapters (" + where + ")");
+      return Finding.ok("swarm", "netbook/node present (swarm from " + where + ")");
     }
     if (has(engine, Swarm.DIND_IMAGE)) {
-      return Finding.ok("swarm", "docker:dind present for the swarm chapters (" + where + ")");
+      return Finding.ok("swarm", "docker:dind present (swarm from " + where + ")");
     }
     String text = "netbook/node and docker:dind not present (swarm at " + where + ")";
     return offline

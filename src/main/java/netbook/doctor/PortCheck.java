@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +29,16 @@ public final class PortCheck {
 
   private PortCheck() {}
 
+  /**
+   * A line for the free ports; a problem for each port a container publishes (remove it), and one
+   * for the rest of the busy ports together (see who holds them).
+   */
   public static List<Finding> check(
       ChapterNeeds needs, Probe probe, List<ContainerInfo> containers) {
     List<Finding> out = new ArrayList<>();
     Map<ChapterNeeds.Port, String> ports = new TreeMap<>(needs.ports());
     List<String> free = new ArrayList<>();
+    Map<ChapterNeeds.Port, String> busy = new LinkedHashMap<>();
     for (Map.Entry<ChapterNeeds.Port, String> e : ports.entrySet()) {
       ChapterNeeds.Port p = e.getKey();
       Optional<String> why = probe.busy(p.address(), p.port());
@@ -41,25 +47,71 @@ public final class PortCheck {
         continue;
       }
       Optional<ContainerInfo> holder = publisher(containers, p.port());
+      if (holder.isEmpty()) {
+        busy.put(p, e.getValue() + ": " + why.get());
+        continue;
+      }
       out.add(
           Finding.problem(
               "ports",
               p
                   + " ("
                   + e.getValue()
-                  + ") is in use"
-                  + holder.map(c -> ": container " + c.name() + " publishes it").orElse("")
-                  + " ("
-                  + why.get()
+                  + ") is in use: container "
+                  + holder.get().name()
+                  + " publishes it",
+              "docker rm -f " + holder.get().name() + " (if it is yours)"));
+    }
+    if (busy.size() == 1) {
+      var e = busy.entrySet().iterator().next();
+      out.add(
+          Finding.problem(
+              "ports",
+              e.getKey() + " is in use (" + e.getValue() + ")",
+              "stop what listens there: ss -ltnp 'sport = :" + e.getKey().port() + "'"));
+    } else if (!busy.isEmpty()) {
+      List<String> names = busy.keySet().stream().map(ChapterNeeds.Port::toString).toList();
+      String chapters =
+          busy.values().stream().map(w -> w.replaceFirst(":.*", "")).distinct().toList().toString();
+      String alternatives =
+          busy.keySet().stream()
+              .map(p -> String.valueOf(p.port()))
+              .distinct()
+              .reduce((a, b) -> a + "|" + b)
+              .orElse("");
+      out.add(
+          Finding.problem(
+              "ports",
+              String.join(", ", names)
+                  + " are in use ("
+                  + chapters.substring(1, chapters.length() - 1)
                   + ")",
-              holder
-                  .map(c -> "docker rm -f " + c.name() + " (if it is yours)")
-                  .orElse("stop what listens there: ss -ltnp 'sport = :" + p.port() + "'")));
+              "stop what listens there: ss -ltnp | grep -E ':(" + alternatives + ") '"));
     }
     if (!free.isEmpty()) {
-      out.add(0, Finding.ok("ports", String.join(", ", free) + " free"));
+      out.add(0, Finding.ok("ports", ranges(free) + " free"));
     }
     return out;
+  }
+
+  /** "80, 18001-18002, 18081-18084": the ports' numbers, runs as ranges (addresses aside). */
+  static String ranges(List<String> ports) {
+    int[] p =
+        ports.stream()
+            .mapToInt(s -> Integer.parseInt(s.replaceFirst(".*:", "")))
+            .sorted()
+            .distinct()
+            .toArray();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < p.length; i++) {
+      int j = i;
+      while (j + 1 < p.length && p[j + 1] == p[j] + 1) {
+        j++;
+      }
+      sb.append(sb.length() == 0 ? "" : ", ").append(p[i]).append(j > i ? "-" + p[j] : "");
+      i = j;
+    }
+    return sb.toString();
   }
 
   private static Optional<ContainerInfo> publisher(List<ContainerInfo> containers, int port) {

@@ -152,14 +152,44 @@ class DoctorChecksTest {
     assertThat(f.get(0).toString())
         .isEqualTo(
             "✗ ports    18081 (08-publishing-in-depth.md:20) is in use: container pp_open"
-                + " publishes it (address already in use)\n"
+                + " publishes it\n"
                 + "           fix: docker rm -f pp_open (if it is yours)");
     List<Finding> other =
         PortCheck.check(LAB, (a, p) -> Optional.of("address already in use"), List.of());
-    assertThat(other.get(0).fix()).isEqualTo("stop what listens there: ss -ltnp 'sport = :18081'");
+    assertThat(other.get(0).toString())
+        .isEqualTo(
+            "✗ ports    18081 is in use (08-publishing-in-depth.md:20: address already in use)\n"
+                + "           fix: stop what listens there: ss -ltnp 'sport = :18081'");
+    ChapterNeeds two =
+        new ChapterNeeds(
+            Map.of(),
+            Map.of(),
+            Map.of(
+                new ChapterNeeds.Port("", 18001), "01-publishing-ports.md:49",
+                new ChapterNeeds.Port("127.0.0.1", 18082), "08-publishing-in-depth.md:35",
+                new ChapterNeeds.Port("", 18083), "08-publishing-in-depth.md:74"),
+            "");
+    List<Finding> grouped =
+        PortCheck.check(
+            two, (a, p) -> p == 18083 ? Optional.empty() : Optional.of("in use"), List.of());
+    assertThat(grouped)
+        .extracting(Finding::toString)
+        .containsExactly(
+            "✓ ports    18083 free",
+            "✗ ports    18001, 127.0.0.1:18082 are in use (01-publishing-ports.md,"
+                + " 08-publishing-in-depth.md)\n"
+                + "           fix: stop what listens there: ss -ltnp | grep -E ':(18001|18082) '");
     assertThat(PortCheck.check(LAB, (a, p) -> Optional.empty(), List.of()))
         .extracting(Finding::toString)
         .containsExactly("✓ ports    18081 free");
+  }
+
+  @Test
+  void freePortsAreOneShortLine() {
+    assertThat(
+            PortCheck.ranges(
+                List.of("80", "18001", "18002", "18081", "127.0.0.1:18082", "18083", "18084")))
+        .isEqualTo("80, 18001-18002, 18081-18084");
   }
 
   @Test
