@@ -72,20 +72,19 @@ public final class PortCheck {
     } else if (!busy.isEmpty()) {
       List<String> names = busy.keySet().stream().map(ChapterNeeds.Port::toString).toList();
       String chapters =
-          busy.values().stream().map(w -> w.replaceFirst(":.*", "")).distinct().toList().toString();
+          String.join(
+              ", ",
+              busy.values().stream()
+                  .map(w -> w.replaceFirst(":.*", "").replaceFirst("^([0-9]+)-.*", "$1"))
+                  .distinct()
+                  .toList());
       String alternatives =
-          busy.keySet().stream()
-              .map(p -> String.valueOf(p.port()))
-              .distinct()
-              .reduce((a, b) -> a + "|" + b)
-              .orElse("");
+          String.join(
+              "|", busy.keySet().stream().map(p -> String.valueOf(p.port())).distinct().toList());
       out.add(
           Finding.problem(
               "ports",
-              String.join(", ", names)
-                  + " are in use ("
-                  + chapters.substring(1, chapters.length() - 1)
-                  + ")",
+              ranges(names) + " are in use (chapters " + chapters + ")",
               "stop what listens there: ss -ltnp | grep -E ':(" + alternatives + ") '"));
     }
     if (!free.isEmpty()) {
