@@ -117,7 +117,8 @@ final class DoctorCommand implements Callable<Integer> {
     List<Finding> f = new ArrayList<>();
     if (choice == EngineChoice.EMBEDDED) {
       Engine e = Engines.embedded(s);
-      f.add(Finding.ok("engine", "embedded (" + choiceSource(s) + "): " + versions(e.info())));
+      f.add(
+          Finding.ok("engine", "embedded (" + choiceSource(s) + "): models " + versions(e.info())));
       return new EngineFinding(f, e, true);
     }
     List<Candidate> all;
@@ -172,10 +173,11 @@ final class DoctorCommand implements Callable<Integer> {
               "engine",
               why,
               named
-                  ? "start the engine "
+                  ? "start the Docker engine at "
                       + first.host()
-                      + " names, or unset DOCKER_HOST /"
-                      + " DOCKER_CONTEXT"
+                      + (first.source().startsWith("DOCKER_HOST")
+                          ? ", or unset DOCKER_HOST for the default socket"
+                          : ", or choose another: docker context use default")
                   : "start Docker (sudo systemctl start docker), or use --engine embedded"));
       return new EngineFinding(f, null, false);
     }
@@ -192,10 +194,7 @@ final class DoctorCommand implements Callable<Integer> {
   }
 
   private static String versions(EngineInfo i) {
-    return (i.embedded() ? "Docker API model " : "Docker ")
-        + i.serverVersion()
-        + ", API "
-        + i.apiVersion();
+    return "Docker " + i.serverVersion() + ", API " + i.apiVersion();
   }
 
   /** --verbose: every place looked at, in order. */
