@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import netbook.notebook.NotebookException;
 import netbook.notebook.NotebookParser;
+import netbook.notebook.Progress;
 
 /**
  * {@code netbook notebooks/}: the folder's chapters, numbered with their titles; the one whose
@@ -68,6 +69,46 @@ final class ChapterPicker {
     return sb.toString();
   }
 
+  /** The folder's chapters, then those of its {@code exercises} folder (if it has one). */
+  static List<Chapter> withExercises(Path dir) {
+    List<Chapter> all = new ArrayList<>(chapters(dir));
+    Path ex = dir.resolve("exercises");
+    if (Files.isDirectory(ex)) {
+      all.addAll(chapters(ex));
+    }
+    return all;
+  }
+
+  /** The first chapter not completed (exercises after the chapters), or -1 when all are. */
+  static int next(List<Chapter> chapters, Progress progress) {
+    for (int i = 0; i < chapters.size(); i++) {
+      if (!progress.completed(chapters.get(i).file())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The numbered listing with the learner's progress: ✓ beside a completed chapter or a passed
+   * exercise, → beside the next one; the exercises under a line of their own.
+   */
+  static String listing(List<Chapter> chapters, Progress progress) {
+    int next = next(chapters, progress);
+    StringBuilder sb = new StringBuilder();
+    boolean exercises = false;
+    for (int i = 0; i < chapters.size(); i++) {
+      Path f = chapters.get(i).file();
+      if (!exercises && Progress.exercise(f)) {
+        exercises = true;
+        sb.append(String.format("     exercises (%s):%n", f.getParent()));
+      }
+      String mark = progress.completed(f) ? "✓" : i == next ? "→" : " ";
+      sb.append(String.format("%3d. %s %s%n", i + 1, mark, chapters.get(i)));
+    }
+    return sb.toString();
+  }
+
   /** The chapter after {@code file} in its folder, if any. */
   static Optional<Path> next(Path file) {
     Path dir = file.toAbsolutePath().getParent();
@@ -95,7 +136,7 @@ final class ChapterPicker {
    */
   static Optional<Path> pick(List<Chapter> chapters, String answer) {
     String a = answer == null ? "" : answer.strip();
-    if (a.isEmpty()) {
+    if (a.isEmpty() || a.equalsIgnoreCase("q")) {
       return Optional.empty();
     }
     try {
@@ -109,17 +150,31 @@ final class ChapterPicker {
     throw new NotebookException("no chapter " + a + ": type a number from 1 to " + chapters.size());
   }
 
-  /** {@code netbook DIR}: lists, reads a number, opens that chapter (stepping or running it). */
+  /**
+   * {@code netbook DIR} and {@code netbook learn}: lists the chapters and exercises with the
+   * learner's progress, reads a number (Enter on a terminal: the next chapter not completed, q to
+   * leave), opens that chapter (stepping or running it).
+   */
   static int open(App app, StepOptions o, Path dir) {
-    List<Chapter> chapters = chapters(dir);
+    List<Chapter> chapters = withExercises(dir);
     PrintStream out = app.out();
     if (chapters.isEmpty()) {
       throw new NotebookException(dir + ": no notebooks (*.md) in it: name a folder of chapters");
     }
-    out.print(listing(chapters));
+    Progress progress = Learner.progress(app);
+    int next = next(chapters, progress);
+    out.print(listing(chapters, progress));
+    long done = chapters.stream().filter(c -> progress.completed(c.file())).count();
+    if (done > 0) {
+      out.println("     ✓ done: " + done + " of " + chapters.size());
+    }
     boolean terminal = System.console() != null;
     if (terminal) {
-      out.print("chapter (1-" + chapters.size() + ", Enter to leave): ");
+      out.print(
+          "chapter (1-"
+              + chapters.size()
+              + (next >= 0 ? "; Enter: " + (next + 1) + ", the next" : "; all done ✓")
+              + "; q to leave): ");
       out.flush();
     }
     String answer;
@@ -129,11 +184,15 @@ final class ChapterPicker {
     } catch (IOException e) {
       answer = null;
     }
+    if (terminal && answer != null && answer.isBlank() && next >= 0) {
+      return NotebookCommands.step(app, o, chapters.get(next).file());
+    }
     Optional<Path> chosen = pick(chapters, answer);
     if (chosen.isEmpty()) {
+      Path first = chapters.get(Math.max(0, next)).file();
       out.println(
           "open one: bin/netbook "
-              + chapters.get(0).file()
+              + first
               + (terminal ? "" : "  (or pipe its number: echo 1 | bin/netbook " + dir + ")"));
       return ExitCode.OK;
     }

@@ -59,11 +59,14 @@ import picocli.CommandLine.ScopeType;
       DoctorCommand.class,
       CleanupCommand.class,
       TrainCommand.class,
-      ExportCommand.class
+      ExportCommand.class,
+      LearnCommand.class
     })
 public final class Main implements Callable<Integer> {
   private static final Set<String> SUBCOMMANDS =
-      Set.of("run", "check", "record", "serve", "doctor", "cleanup", "train", "export", "help");
+      Set.of(
+          "run", "check", "record", "serve", "doctor", "cleanup", "train", "export", "learn",
+          "help");
 
   @Option(
       names = "--engine",

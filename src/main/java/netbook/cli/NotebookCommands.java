@@ -133,6 +133,9 @@ final class NotebookCommands {
         }
         FileReport report = runner.run(nb);
         reports.add(report);
+        if (mode == RunOptions.Mode.RUN) {
+          Learner.record(app, o, file, nb, report);
+        }
         if (mode == RunOptions.Mode.RECORD) {
           record(pw, file, nb, report);
         }
@@ -262,9 +265,10 @@ final class NotebookCommands {
                           new ReplOptions(app.historyFile(), color, app.verbose(), false))
                       .run(true);
           FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
+          Learner.record(app, o, file, nb, r);
           String next = ChapterPicker.nextLine(file);
-          if (r.failed() == 0 && !next.isEmpty()) {
-            terminal.writer().println(next);
+          if (netbook.notebook.Progress.completes(nb, r) && !next.isEmpty()) {
+            terminal.writer().println(next); // (not after a q at cell 1)
             terminal.flush();
           }
           return r.failed() > 0 ? ExitCode.FAILED : ExitCode.OK;

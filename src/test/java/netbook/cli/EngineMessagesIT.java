@@ -77,7 +77,7 @@ class EngineMessagesIT {
       assertThat(r.exit()).isEqualTo(1);
       assertThat(r.out())
           .contains(
-              "  - the Docker engine at "
+              "✗ engine   the Docker engine at "
                   + d.host()
                   + " accepts connections but did not answer within 8 s");
       System.out.println("hung unix socket: doctor ended in " + r.took().toMillis() + " ms");
