@@ -58,11 +58,12 @@ import picocli.CommandLine.ScopeType;
       ServeCommand.class,
       DoctorCommand.class,
       CleanupCommand.class,
-      TrainCommand.class
+      TrainCommand.class,
+      PresentCommand.class
     })
 public final class Main implements Callable<Integer> {
   private static final Set<String> SUBCOMMANDS =
-      Set.of("run", "check", "record", "serve", "doctor", "cleanup", "train", "help");
+      Set.of("run", "check", "record", "serve", "doctor", "cleanup", "train", "present", "help");
 
   @Option(
       names = "--engine",
