@@ -85,6 +85,19 @@ public final class NotesView {
 
   /** The notes screen for where the presenter is ({@code at}), {@code now} in epoch ms. */
   List<AttributedString> screen(Optional<PresenterState.Position> at, long now, int width) {
+    List<AttributedString> wrapped = new ArrayList<>();
+    for (AttributedString line : unwrapped(at, now, width)) {
+      wrapped.addAll(line.length() == 0 ? List.of(line) : words(line, Math.max(20, width - 4)));
+    }
+    return wrapped;
+  }
+
+  private static List<AttributedString> words(AttributedString line, int width) {
+    return SlideView.words(line, width);
+  }
+
+  private List<AttributedString> unwrapped(
+      Optional<PresenterState.Position> at, long now, int width) {
     List<AttributedString> lines = new ArrayList<>();
     int w = Math.max(20, width - 4);
     if (at.isEmpty()) {
@@ -92,8 +105,8 @@ public final class NotesView {
       lines.add(AttributedString.EMPTY);
       lines.add(
           new AttributedString(
-              "waiting for the presenter: bin/netbook present FILE.md on another terminal"
-                  + " (this follows its slides)",
+              "waiting for the presenter: bin/netbook present with the same file, on another"
+                  + " terminal (this view follows its slides)",
               SlideView.DIM));
       return lines;
     }

@@ -26,7 +26,11 @@ public record Slide(
     if (!words.isEmpty()) {
       return words;
     }
-    return cell == null ? "the end" : "cell " + cell.index();
+    if (cell == null) {
+      return "the end";
+    }
+    String code = SlideView.shown(cell).strip().lines().findFirst().orElse("").strip();
+    return "cell " + cell.index() + (code.isEmpty() ? "" : ": " + code);
   }
 
   @Override

@@ -110,10 +110,16 @@ final class SlideView {
     rows.add(Row.of(AttributedString.EMPTY));
   }
 
-  /** A title cut at spaces into lines of at most {@code width} columns. */
-  private static List<AttributedString> words(AttributedString text, int width) {
+  /**
+   * A line cut at spaces into lines of at most {@code width} characters (a word longer than that is
+   * cut where it must be).
+   */
+  static List<AttributedString> words(AttributedString text, int width) {
     List<AttributedString> out = new ArrayList<>();
     String s = text.toString();
+    if (s.isEmpty()) {
+      out.add(text);
+    }
     int start = 0;
     while (start < s.length()) {
       int end = Math.min(s.length(), start + Math.max(1, width));
@@ -147,9 +153,9 @@ final class SlideView {
       rows.add(Row.of(new AttributedString("│ (no output)", DIM)));
     }
     if (!text.isBlank()) {
-      for (String line : lines(text)) {
+      for (String line : lines(text.stripTrailing())) {
         for (AttributedString part :
-            new AttributedString(line.replace("\t", "    ")).columnSplitLength(width - 2)) {
+            words(new AttributedString(line.replace("\t", "    ")), width - 2)) {
           rows.add(
               Row.of(new AttributedStringBuilder().append(bar).append(part).toAttributedString()));
         }
