@@ -207,7 +207,11 @@ public final class Presenter {
     }
     // the slide down to a "running" rule; what the cell prints flows under it as it comes
     SlideView.Layout running = layout(current, true);
-    int start = Math.max(0, running.output() + 1 - Math.max(3, height() / 2));
+    // the view as it is when the rule falls in its upper half, else scrolled to put it there
+    int start =
+        running.output() - offset < height() / 2
+            ? offset
+            : Math.max(0, running.output() + 1 - Math.max(3, height() / 2));
     clear();
     for (int i = start; i <= running.output(); i++) {
       row(running.rows().get(i));

@@ -20,6 +20,7 @@ import netbook.notebook.FileReport;
 import netbook.notebook.NoEngine;
 import netbook.notebook.NotebookParser;
 import netbook.notebook.NotebookRunner;
+import netbook.notebook.ReplHandoff;
 import netbook.notebook.RunOptions;
 import netbook.render.MarkdownRenderer;
 import netbook.shell.JavaShell;
@@ -162,6 +163,23 @@ class PresenterTest {
   }
 
   @Test
+  void rOpensTheReplAndTheSlideIsDrawnAgainAfter() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger visits =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<String> screens;
+    try (Terminal t = terminal(new java.io.ByteArrayInputStream(bytes("rq")), 80, 24)) {
+      present(t, TitleStyle.BOLD, null, SlidesTest.NB, visits::incrementAndGet);
+      screens = screens(t);
+    }
+    assertThat(visits).as(plain(everything(null))).hasValue(1);
+    assertThat(plain(everything(null)))
+        .contains("the REPL, with everything the cells defined; :continue returns to slide 1/3");
+    // the slide, the REPL's screen (its line names the slide), the slide again
+    assertThat(screens).hasSize(3);
+    assertThat(screens.get(2)).contains("Intro prose.").contains("→ run").endsWith("1/3");
+  }
+
+  @Test
   void elapsedTime() {
     assertThat(NotesView.elapsed(65_000)).isEqualTo("01:05");
     assertThat(NotesView.elapsed(3_725_000)).isEqualTo("1:02:05");
@@ -172,6 +190,11 @@ class PresenterTest {
   }
 
   private FileReport present(Terminal t, TitleStyle style, PresenterState state, String md) {
+    return present(t, style, state, md, null);
+  }
+
+  private FileReport present(
+      Terminal t, TitleStyle style, PresenterState state, String md, ReplHandoff repl) {
     try (JavaShell shell = new JavaShell(router)) {
       NotebookRunner runner =
           new NotebookRunner(
@@ -182,7 +205,7 @@ class PresenterTest {
               new MarkdownRenderer(76, false, null),
               RunOptions.of(RunOptions.Mode.RUN));
       return new Presenter(
-              t, runner, w -> new MarkdownRenderer(w, false, null), null, style, state, () -> 1_000)
+              t, runner, w -> new MarkdownRenderer(w, false, null), repl, style, state, () -> 1_000)
           .present(NotebookParser.parse("p.md", md), shell);
     }
   }
