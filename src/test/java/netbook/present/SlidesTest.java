@@ -75,6 +75,12 @@ class SlidesTest {
   }
 
   @Test
+  void stepModeAndRunDoNotShowTheNotesEither() {
+    String shown = new netbook.render.MarkdownRenderer(80, false, null).render(NB).toString();
+    assertThat(shown).contains("More prose").doesNotContain("Say hello").doesNotContain("inline");
+  }
+
+  @Test
   void recordingKeepsTheNotesByteForByte() {
     Notebook nb = NotebookParser.parse("p.md", NB);
     String text = OutputRecorder.apply(nb, Map.of(2, "x ==> 42\n", 3, "n ==> 1\n"));
