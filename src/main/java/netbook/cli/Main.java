@@ -60,13 +60,14 @@ import picocli.CommandLine.ScopeType;
       CleanupCommand.class,
       TrainCommand.class,
       ExportCommand.class,
-      LearnCommand.class
+      LearnCommand.class,
+      PresentCommand.class
     })
 public final class Main implements Callable<Integer> {
   private static final Set<String> SUBCOMMANDS =
       Set.of(
           "run", "check", "record", "serve", "doctor", "cleanup", "train", "export", "learn",
-          "help");
+          "present", "help");
 
   @Option(
       names = "--engine",

@@ -32,17 +32,24 @@ final class NotebookSetup implements AutoCloseable {
   private final App app;
   private final AtomicReference<Engine> live = new AtomicReference<>();
   private final MarkdownRenderer renderer;
+  private final boolean color;
   private final CompletableFuture<JavaShell> first = new CompletableFuture<>();
   private final AtomicBoolean firstTaken = new AtomicBoolean();
   private final AtomicBoolean warming = new AtomicBoolean();
 
   NotebookSetup(App app, int width, boolean color) {
     this.app = app;
+    this.color = color;
     this.renderer = new MarkdownRenderer(width, color, liveTopology(live, color));
   }
 
   MarkdownRenderer renderer() {
     return renderer;
+  }
+
+  /** A renderer like {@link #renderer()} at another width (presenter mode, on a resize). */
+  MarkdownRenderer renderer(int width) {
+    return new MarkdownRenderer(width, color, liveTopology(live, color));
   }
 
   /**

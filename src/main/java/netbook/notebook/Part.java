@@ -5,6 +5,11 @@ public sealed interface Part {
 
   /** Markdown between cells, as written, starting at {@code line}. */
   record Prose(String markdown, int line) implements Part {
+    /** The speaker notes in this prose ({@code <!-- notes: … -->}), in order. */
+    public java.util.List<String> notes() {
+      return SpeakerNotes.in(markdown);
+    }
+
     @Override
     public String toString() {
       return "prose at line " + line + " (" + markdown.lines().count() + " lines)";

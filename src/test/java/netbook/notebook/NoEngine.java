@@ -8,10 +8,10 @@ import netbook.lab.Session;
 import netbook.lab.SessionConfig;
 
 /** An engine with nothing in it, for notebook tests whose cells do not touch Docker. */
-final class NoEngine {
+public final class NoEngine {
   private NoEngine() {}
 
-  static Engine engine() {
+  public static Engine engine() {
     return (Engine)
         Proxy.newProxyInstance(
             Engine.class.getClassLoader(),
@@ -35,7 +35,7 @@ final class NoEngine {
             });
   }
 
-  static Session session() {
+  public static Session session() {
     return new Session(
         engine(),
         new SessionConfig(
