@@ -70,11 +70,11 @@ class CastRunIT {
     assertThat(last).as("the run took time").isPositive();
     String text = played.toString();
     assertThat(text)
-        .contains("── cell 5 (05-user-defined-networks.md:62) ──\r\n")
+        .contains("── cell 6 (05-user-defined-networks.md:75) ──\r\n")
         .containsPattern("PING container_a \\((\\d+\\.){3}2\\): 56 data bytes\r\n")
         .contains("nameserver 127.0.0.11\r\n")
         .contains("\r\nprinted by the snippet\r\n")
-        .contains("8 passed, 0 failed\r\n")
+        .contains("9 passed, 0 failed\r\n")
         .doesNotContain("recorded the run to"); // said after the recording ends
     assertThat(text.replace("\r\n", "")).doesNotContain("\n");
   }

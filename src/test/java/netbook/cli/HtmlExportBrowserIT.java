@@ -49,7 +49,7 @@ class HtmlExportBrowserIT {
             "--html",
             html.toString());
     assertThat(export.exit()).as(export.output()).isZero();
-    assertThat(export.output()).contains("7 passed, 0 failed").contains("wrote " + html);
+    assertThat(export.output()).contains("8 passed, 0 failed").contains("wrote " + html);
 
     String dom = dumpDom(chromium, html);
     assertThat(dom)
