@@ -198,6 +198,17 @@ final class NotebookCommands {
     return NotebookParser.parse(file.getFileName().toString(), bytes);
   }
 
+  /** {@code r} at a notebook's prompt: the REPL on this terminal, in the notebook's session. */
+  static ReplHandoff replHandoff(
+      App app, Terminal terminal, JavaShell shell, NotebookRunner runner, boolean color) {
+    return () ->
+        new Repl(
+                terminal,
+                Workspace.of(shell, runner.session(), app::newShell),
+                new ReplOptions(app.historyFile(), color, app.verbose(), false))
+            .run(true);
+  }
+
   /** The notebook with its exercises' solutions put in, when --solutions names their folder. */
   static Notebook solved(StepOptions o, Path file, Notebook nb) {
     if (o.solutions == null) {
@@ -257,13 +268,7 @@ final class NotebookCommands {
           // Ctrl-C while a cell runs stops it; a dumb terminal does not hook the signal itself
           terminal.handle(Terminal.Signal.INT, sig -> runner.interrupt());
           app.lifecycle().onInterrupt(() -> terminal.raise(Terminal.Signal.INT));
-          ReplHandoff handoff =
-              () ->
-                  new Repl(
-                          terminal,
-                          Workspace.of(shell, runner.session(), app::newShell),
-                          new ReplOptions(app.historyFile(), color, app.verbose(), false))
-                      .run(true);
+          ReplHandoff handoff = replHandoff(app, terminal, shell, runner, color);
           FileReport r = new StepRunner(reader, runner, renderer, handoff).step(nb, shell, true);
           Learner.record(app, o, file, nb, r);
           String next = ChapterPicker.nextLine(file);

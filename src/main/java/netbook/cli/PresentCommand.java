@@ -19,9 +19,6 @@ import netbook.present.Slides;
 import netbook.present.SpeakerScript;
 import netbook.present.TitleStyle;
 import netbook.render.MarkdownRenderer;
-import netbook.repl.Repl;
-import netbook.repl.ReplOptions;
-import netbook.repl.Workspace;
 import netbook.shell.JavaShell;
 import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
@@ -138,13 +135,7 @@ final class PresentCommand implements Callable<Integer> {
       NotebookRunner runner = setup.open(options, terminal.writer(), App.pullStatus(terminal));
       try (JavaShell shell = setup.shell()) {
         app.lifecycle().onInterrupt(() -> terminal.raise(Terminal.Signal.INT));
-        ReplHandoff handoff =
-            () ->
-                new Repl(
-                        terminal,
-                        Workspace.of(shell, runner.session(), app::newShell),
-                        new ReplOptions(app.historyFile(), color, app.verbose(), false))
-                    .run(true);
+        ReplHandoff handoff = NotebookCommands.replHandoff(app, terminal, shell, runner, color);
         FileReport r =
             new Presenter(
                     terminal,

@@ -66,10 +66,14 @@ public record ChapterNeeds(
     swarm = swarm == null ? "" : swarm;
   }
 
-  /** The chapters of {@code dir} and of its exercises folder (README aside); none for no folder. */
+  /**
+   * The chapters of {@code dir}, of its exercises folder and of the exercises' solutions (what a
+   * learner is asked to create: a subnet, a published port), README aside; none for no folder.
+   */
   public static ChapterNeeds of(Path dir) {
     List<Notebook> books = new ArrayList<>();
-    for (Path d : List.of(dir, dir.resolve("exercises"))) {
+    Path exercises = dir.resolve("exercises");
+    for (Path d : List.of(dir, exercises, exercises.resolve("solutions"))) {
       if (!Files.isDirectory(d)) {
         continue;
       }

@@ -9,18 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import netbook.render.PlainText;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.front.matter.YamlFrontMatterVisitor;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -368,22 +367,9 @@ public final class NotebookParser {
   }
 
   private static String firstHeading(Node doc) {
-    StringBuilder sb = new StringBuilder();
     for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
       if (n instanceof Heading h) {
-        h.accept(
-            new AbstractVisitor() {
-              @Override
-              public void visit(Text t) {
-                sb.append(t.getLiteral());
-              }
-
-              @Override
-              public void visit(Code c) {
-                sb.append(c.getLiteral());
-              }
-            });
-        return sb.toString().strip();
+        return PlainText.of(h);
       }
     }
     return "";

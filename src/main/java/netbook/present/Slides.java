@@ -6,12 +6,10 @@ import netbook.notebook.Cell;
 import netbook.notebook.Notebook;
 import netbook.notebook.Part;
 import netbook.notebook.SpeakerNotes;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
+import netbook.render.PlainText;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
-import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
@@ -79,25 +77,7 @@ public final class Slides {
 
   /** A heading's or paragraph's text without markup. */
   static String plain(Node n) {
-    StringBuilder sb = new StringBuilder();
-    n.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Text t) {
-            sb.append(t.getLiteral());
-          }
-
-          @Override
-          public void visit(Code c) {
-            sb.append(c.getLiteral());
-          }
-
-          @Override
-          public void visit(org.commonmark.node.SoftLineBreak b) {
-            sb.append(' ');
-          }
-        });
-    return sb.toString().strip();
+    return PlainText.of(n);
   }
 
   /** The first words of some prose, plain, up to about 50 characters (with … when cut). */

@@ -1,6 +1,5 @@
 package netbook.render;
 
-import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.HardLineBreak;
@@ -34,20 +33,7 @@ final class Inlines {
 
   /** The plain text of a node's inline children (an image's alt text). */
   static String plain(Node n) {
-    StringBuilder sb = new StringBuilder();
-    n.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Text t) {
-            sb.append(t.getLiteral());
-          }
-
-          @Override
-          public void visit(Code c) {
-            sb.append(c.getLiteral());
-          }
-        });
-    return sb.toString();
+    return PlainText.of(n);
   }
 
   AttributedString of(Node parent) {

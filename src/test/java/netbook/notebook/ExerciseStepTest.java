@@ -2,8 +2,6 @@ package netbook.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import netbook.engine.Engine;
@@ -11,11 +9,6 @@ import netbook.engine.docker.DockerEngines;
 import netbook.lab.Lab;
 import netbook.lab.Session;
 import netbook.lab.SessionConfig;
-import netbook.shell.JavaShell;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,25 +93,6 @@ class ExerciseStepTest {
 
   private static FileReport step(Harness h, String keys, ReplHandoff repl, Session session)
       throws Exception {
-    try (Terminal terminal =
-            new DumbTerminal(
-                "test",
-                "dumb",
-                new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
-                h.buffer,
-                StandardCharsets.UTF_8);
-        JavaShell shell = new JavaShell(h.router)) {
-      LineReader reader = LineReaderBuilder.builder().terminal(terminal).build();
-      NotebookRunner runner =
-          new NotebookRunner(
-              session,
-              () -> shell,
-              s -> (cell, timeout) -> new CellRun(true, "", "no console"),
-              terminal.writer(),
-              h.renderer,
-              RunOptions.of(RunOptions.Mode.RUN));
-      return new StepRunner(reader, runner, h.renderer, repl)
-          .step(NotebookParser.parse("names.md", MD), shell);
-    }
+    return StepRunnerTest.step(h, keys, repl, session, MD);
   }
 }

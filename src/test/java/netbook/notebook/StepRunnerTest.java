@@ -171,8 +171,8 @@ class StepRunnerTest {
   }
 
   /** Steps through {@code md} on a dumb terminal that reads {@code keys}. */
-  private static FileReport step(
-      Harness h, String keys, ReplHandoff repl, Session session, String md) throws Exception {
+  static FileReport step(Harness h, String keys, ReplHandoff repl, Session session, String md)
+      throws Exception {
     try (Terminal terminal =
             new DumbTerminal(
                 "test",
