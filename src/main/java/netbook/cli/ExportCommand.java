@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "export",
+    mixinStandardHelpOptions = true,
     description =
         "Write a chapter as one self-contained HTML page: prose, cells, outputs and the network"
             + " diagrams (run live, or --recorded).")

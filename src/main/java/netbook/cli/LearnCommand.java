@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "learn",
+    mixinStandardHelpOptions = true,
     description =
         "List the chapters and exercises with your progress (✓ done) and open the next one.")
 final class LearnCommand implements Callable<Integer> {

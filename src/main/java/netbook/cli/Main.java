@@ -61,7 +61,8 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class,
       ExportCommand.class,
       LearnCommand.class,
-      PresentCommand.class
+      PresentCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
   private static final Set<String> SUBCOMMANDS =

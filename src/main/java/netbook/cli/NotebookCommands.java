@@ -36,7 +36,10 @@ import picocli.CommandLine.Parameters;
 final class NotebookCommands {
   private NotebookCommands() {}
 
-  @Command(name = "run", description = "Run every cell of the notebooks, without pauses.")
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = "Run every cell of the notebooks, without pauses.")
   static final class Run implements Callable<Integer> {
     private final App app;
     @Mixin StepOptions options;
@@ -62,6 +65,7 @@ final class NotebookCommands {
 
   @Command(
       name = "check",
+      mixinStandardHelpOptions = true,
       description = "Run the notebooks and compare each cell's output with the recorded one.")
   static final class Check implements Callable<Integer> {
     private final App app;
@@ -80,7 +84,10 @@ final class NotebookCommands {
     }
   }
 
-  @Command(name = "record", description = "Run a notebook and write its outputs into the file.")
+  @Command(
+      name = "record",
+      mixinStandardHelpOptions = true,
+      description = "Run a notebook and write its outputs into the file.")
   static final class Record implements Callable<Integer> {
     private final App app;
     @Mixin StepOptions options;

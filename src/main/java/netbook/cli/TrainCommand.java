@@ -38,7 +38,11 @@ import picocli.CommandLine.Command;
  * engine; when a Docker daemon answers it also lists its networks and containers (read only: it
  * creates nothing there). Its output is not meant to be read.
  */
-@Command(name = "train", hidden = true, description = "Exercise netbook for its CDS archive.")
+@Command(
+    name = "train",
+    hidden = true,
+    mixinStandardHelpOptions = true,
+    description = "Exercise netbook for its CDS archive.")
 final class TrainCommand implements Callable<Integer> {
   private static final System.Logger LOG = System.getLogger(TrainCommand.class.getName());
 

@@ -114,4 +114,24 @@ class MainArgumentsTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .isEqualTo("netbook: unknown engine 'bogus': use docker, embedded or auto\n");
   }
+
+  @Test
+  void everySubcommandShowsItsUsageOnHelpWithoutRunning() {
+    CommandLine root = new Main(app).commandLine();
+    StringBuilder seen = new StringBuilder();
+    for (String name : root.getSubcommands().keySet()) {
+      if (name.equals("help")) {
+        continue;
+      }
+      java.io.StringWriter usage = new java.io.StringWriter();
+      CommandLine cl = new Main(app).commandLine();
+      cl.setOut(new java.io.PrintWriter(usage));
+      int code = cl.execute(name, "--help");
+      assertThat(code).as(name + " --help").isEqualTo(0);
+      assertThat(usage.toString()).as(name).startsWith("Usage: netbook " + name);
+      seen.append(name).append(' ');
+    }
+    assertThat(seen.toString()).contains("run ", "check ", "export ", "present ", "learn ");
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).as("no error line").isEmpty();
+  }
 }
