@@ -72,7 +72,7 @@ record App(
   /** As above, the pulls' progress going to {@code progress} (a terminal's status line). */
   Session openSession(Engine engine, boolean keep, Consumer<PullProgress> progress) {
     Session s = SessionOpener.open(engine, settings, host, keptSessions(), err::println, progress);
-    lifecycle.session(s, keep);
+    lifecycle.session(s, keep, this::openEngine);
     return s;
   }
 

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import netbook.engine.Engine;
 import netbook.lab.CleanupReport;
 import netbook.lab.Session;
 import netbook.shell.JavaShell;
@@ -25,9 +27,13 @@ final class Lifecycle {
   static final Duration CLEANUP_TIMEOUT = Duration.ofSeconds(8);
   private static final Duration HALT_GRACE = Duration.ofSeconds(2);
 
+  /** How long a termination waits for the snippet it stopped to unwind before cleaning up. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(3);
+
   private final PrintStream err;
   private final Set<JavaShell> shells = Collections.newSetFromMap(new WeakHashMap<>());
   private volatile Session session;
+  private volatile Supplier<Engine> reconnect = () -> null;
   private volatile boolean keep;
   private volatile Runnable onInterrupt = Lifecycle::exitInterrupted;
   private volatile Runnable onTerminate = () -> {};
@@ -63,8 +69,64 @@ final class Lifecycle {
 
   /** The session a termination cleans up ({@code keep}: leave its resources). */
   void session(Session s, boolean keep) {
+    session(s, keep, () -> null);
+  }
+
+  /**
+   * As above; {@code reconnect} opens a new connection to the session's engine, for a cleanup whose
+   * connection failed (null when there is none to open).
+   */
+  void session(Session s, boolean keep, Supplier<Engine> reconnect) {
     this.session = s;
     this.keep = keep;
+    this.reconnect = reconnect;
+  }
+
+  /**
+   * After the running snippet was stopped: waits (at most {@link #STOP_GRACE}) until it has
+   * unwound. A snippet cut off in the middle of an engine call and a cleanup on the same connection
+   * race: the stop's unwinding has been seen to shut docker-java's connection pool under the
+   * cleanup ("Connection pool shut down", the container half removed).
+   */
+  private void awaitStopped() {
+    long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+    try {
+      while (!evaluating().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A termination's cleanup: the session's, the report or the exception. When the session's own
+   * connection fails (the process is ending around it: a stopped snippet's calls were cut off
+   * mid-way, and docker-java's connection pool has been seen shut down under the hook), the cleanup
+   * runs again on a new connection, as a session of the same id: it removes what that id labels.
+   */
+  Object cleanUp(Session s) {
+    try {
+      return s.cleanup();
+    } catch (RuntimeException first) {
+      Engine fresh;
+      try {
+        fresh = reconnect.get();
+      } catch (RuntimeException e) {
+        return first;
+      }
+      if (fresh == null) {
+        return first;
+      }
+      LOG.log(Level.DEBUG, "cleanup failed; again on a new connection", first);
+      try {
+        return new Session(fresh, s.config()).cleanup();
+      } catch (RuntimeException e) {
+        return first;
+      } finally {
+        fresh.close();
+      }
+    }
   }
 
   /**
@@ -197,6 +259,7 @@ final class Lifecycle {
     if (exit == null) {
       try {
         onTerminate.run();
+        awaitStopped();
       } catch (RuntimeException e) {
         // stopping the cell is best effort: the cleanup below matters
         LOG.log(Level.DEBUG, "stopping the running cell on termination", e);
@@ -225,11 +288,7 @@ final class Lifecycle {
     Thread t =
         new Thread(
             () -> {
-              try {
-                result.set(s.cleanup());
-              } catch (RuntimeException e) {
-                result.set(e);
-              }
+              result.set(cleanUp(s));
             },
             "netbook-cleanup");
     t.setDaemon(true);

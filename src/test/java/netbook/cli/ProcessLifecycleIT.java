@@ -147,6 +147,38 @@ class ProcessLifecycleIT {
     }
   }
 
+  /**
+   * SIGTERM while the snippet that made the container still runs: the termination stops it and
+   * waits for it to unwind before cleaning up (cut off mid-call, its unwinding shut docker-java's
+   * connection pool under the cleanup: "cleanup failed: list networks: … Connection pool shut
+   * down", in about half the runs). Three rounds, each must clean up.
+   */
+  @Test
+  @RequiresDocker
+  void sigtermDuringTheSnippetCleansUpEveryTime(Engine e) throws Exception {
+    for (int round = 1; round <= 3; round++) {
+      String name = RealDocker.unique("term" + round);
+      try {
+        Launched d = launch("--engine", "docker");
+        d.send("run(\"ubuntu\", name(\"" + name + "\"))");
+        // the moment the container exists, while run(…) still starts it
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (e.findContainer(name).isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+        signal("TERM", d.process());
+        d.exit(Duration.ofSeconds(20));
+        assertThat(d.text())
+            .as("round " + round)
+            .contains("netbook: terminated; removed 1 container (" + name + ")");
+        assertThat(e.findContainer(name)).isEmpty();
+      } finally {
+        killStarted();
+        e.findContainer(name).ifPresent(c -> e.removeContainer(c.id(), true));
+      }
+    }
+  }
+
   @Test
   @RequiresDocker
   void sigtermCleansUpAndExits(Engine e) throws Exception {
