@@ -72,8 +72,29 @@ record App(
   /** As above, the pulls' progress going to {@code progress} (a terminal's status line). */
   Session openSession(Engine engine, boolean keep, Consumer<PullProgress> progress) {
     Session s = SessionOpener.open(engine, settings, host, keptSessions(), err::println, progress);
-    lifecycle.session(s, keep, this::openEngine);
+    // a termination whose cleanup finds the connection broken opens a new one (never the
+    // embedded engine in place of a daemon: that one models other containers)
+    lifecycle.session(s, keep, () -> embedded(engine) ? null : reopen());
     return s;
+  }
+
+  /** Whether it is the embedded engine (one that no longer answers is a daemon's). */
+  private static boolean embedded(Engine engine) {
+    try {
+      return engine.info().embedded();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A new connection to a daemon (null when only the embedded engine would answer). */
+  private Engine reopen() {
+    Engine fresh = openEngine();
+    if (fresh.info().embedded()) {
+      fresh.close();
+      return null;
+    }
+    return fresh;
   }
 
   /** Pull progress where the output is no terminal: a line every few seconds, on stderr. */
