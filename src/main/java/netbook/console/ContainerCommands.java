@@ -39,20 +39,9 @@ final class ContainerCommands {
         Attach.class,
         InspectCommand.class
       })
-  static final class Group implements Callable<Integer> {
-    private final CommandContext ctx;
-
+  static final class Group extends CommandGroup {
     Group(CommandContext ctx) {
-      this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-      ctx.out()
-          .line(
-              "Usage: docker container COMMAND — netbook runs: run, ls, stop, start, restart,"
-                  + " kill, rm, logs, exec, attach, inspect");
-      return 0;
+      super(ctx);
     }
   }
 

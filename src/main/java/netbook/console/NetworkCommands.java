@@ -33,20 +33,9 @@ final class NetworkCommands {
         Disconnect.class,
         Prune.class
       })
-  static final class Group implements Callable<Integer> {
-    private final CommandContext ctx;
-
+  static final class Group extends CommandGroup {
     Group(CommandContext ctx) {
-      this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-      ctx.out()
-          .line(
-              "Usage: docker network COMMAND — netbook runs: ls, create, inspect, rm, connect,"
-                  + " disconnect, prune");
-      return 0;
+      super(ctx);
     }
   }
 

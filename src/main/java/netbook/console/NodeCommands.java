@@ -11,17 +11,9 @@ final class NodeCommands {
   @Command(
       name = "node",
       subcommands = {Ls.class})
-  static final class Group implements Callable<Integer> {
-    private final CommandContext ctx;
-
+  static final class Group extends CommandGroup {
     Group(CommandContext ctx) {
-      this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-      ctx.out().line("Usage: docker node COMMAND — netbook runs: ls");
-      return 0;
+      super(ctx);
     }
   }
 

@@ -37,17 +37,9 @@ final class ServiceCommands {
   @Command(
       name = "service",
       subcommands = {Create.class, Ls.class, Ps.class, Scale.class, Rm.class})
-  static final class Group implements Callable<Integer> {
-    private final CommandContext ctx;
-
+  static final class Group extends CommandGroup {
     Group(CommandContext ctx) {
-      this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-      ctx.out().line("Usage: docker service COMMAND — netbook runs: create, ls, ps, scale, rm");
-      return 0;
+      super(ctx);
     }
   }
 

@@ -16,17 +16,9 @@ final class SwarmCommands {
   @Command(
       name = "swarm",
       subcommands = {Init.class, Join.class, Leave.class})
-  static final class Group implements Callable<Integer> {
-    private final CommandContext ctx;
-
+  static final class Group extends CommandGroup {
     Group(CommandContext ctx) {
-      this.ctx = ctx;
-    }
-
-    @Override
-    public Integer call() {
-      ctx.out().line("Usage: docker swarm COMMAND — netbook runs: init, join, leave");
-      return 0;
+      super(ctx);
     }
   }
 
